@@ -1,0 +1,24 @@
+#include "runtime/base/log.h"
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+
+#include <mutex>
+#include <string>
+
+namespace islet {
+
+std::shared_ptr<spdlog::logger> Logger(std::string_view name) {
+  static std::mutex mu;
+  std::lock_guard lock(mu);
+  std::string key(name);
+  if (auto existing = spdlog::get(key)) return existing;
+  auto logger = spdlog::stderr_color_mt(key);
+  logger->set_level(spdlog::get_level());
+  return logger;
+}
+
+void SetLogLevel(spdlog::level::level_enum level) {
+  spdlog::set_level(level);  // applies to registered loggers and the default
+}
+
+}  // namespace islet

@@ -1,0 +1,662 @@
+// The environment every worker sees. Evaluated once per context; `binding`
+// is the native side (runtime/worker/bindings.cc). Returns the hooks the
+// native turn loop calls: runMain, runTimer, runImmediates, tick, ...
+(function(binding) {
+'use strict';
+
+const global = globalThis;
+const internalCache = new Map();
+const internals = {};  // shared with internal modules; filled in below
+
+// --- internal modules (embedded sources, CommonJS-shaped) -------------------
+function internalRequire(name) {
+  let mod = internalCache.get(name);
+  if (mod) return mod.exports;
+  const source = binding.internalSource(name);
+  if (source === undefined) throw new Error('no internal module ' + name);
+  mod = { exports: {} };
+  internalCache.set(name, mod);
+  const fn = binding.compileFunction(source, 'node:' + name,
+                                     ['exports', 'require', 'module', 'binding', 'internals']);
+  fn.call(mod.exports, mod.exports, publicRequireBuiltin, mod, binding, internals);
+  return mod.exports;
+}
+
+const inspectModule = binding.runScript(binding.internalSource('inspect'),
+                                         'node:internal/util/inspect')(binding);
+const { inspect, format, formatWithOptions } = inspectModule;
+Object.assign(internals, { inspect, format, formatWithOptions });
+
+// --- process ------------------------------------------------------------------
+const EventEmitter = internalRequire('events');
+const process = new EventEmitter();
+Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true });
+const info = binding.workerInfo();
+process.title = 'islet';
+process.version = 'v20.0.0';
+process.versions = { node: '20.0.0', v8: binding.v8Version(), islet: info.isletVersion };
+process.arch = 'x64';
+process.platform = 'linux';
+process.release = { name: 'node' };
+process.pid = info.pid;
+process.ppid = info.pid;
+process.execPath = '/usr/bin/islet';
+process.execArgv = [];
+process.argv = ['/usr/bin/islet', info.filename, ...info.argv];
+process.argv0 = 'islet';
+process.env = info.env;
+process.exitCode = undefined;
+process._exiting = false;
+process.config = { variables: {} };
+process.features = {};
+process.cwd = () => info.cwd;
+process.chdir = () => {
+  const e = new Error('process.chdir() is not supported in workers');
+  e.code = 'ERR_WORKER_UNSUPPORTED_OPERATION';
+  throw e;
+};
+process.umask = () => 0o22;
+process.uptime = () => binding.uptime();
+process.hrtime = function hrtime(prev) {
+  const ns = binding.hrtimeNs();
+  let sec = Math.floor(ns / 1e9);
+  let nsec = ns - sec * 1e9;
+  if (prev) {
+    sec -= prev[0];
+    nsec -= prev[1];
+    if (nsec < 0) { sec -= 1; nsec += 1e9; }
+  }
+  return [sec, nsec];
+};
+process.hrtime.bigint = () => binding.hrtimeBigint();
+process.memoryUsage = () => binding.memoryUsage();
+process.memoryUsage.rss = () => binding.memoryUsage().rss;
+process.cpuUsage = () => binding.cpuUsage();
+process.emitWarning = (warning, type) => {
+  const msg = typeof warning === 'string' ? warning : warning.message;
+  const name = typeof type === 'string' ? type : (warning && warning.name) || 'Warning';
+  binding.write(2, '(islet:' + info.pid + ') ' + name + ': ' + msg + '\n');
+};
+
+function makeStream(fd) {
+  const s = new EventEmitter();
+  s.fd = fd;
+  s.isTTY = false;
+  s.writable = true;
+  s.write = (chunk, encoding, cb) => {
+    if (typeof encoding === 'function') cb = encoding;
+    binding.write(fd, typeof chunk === 'string' ? chunk : binding.decodeUtf8(chunk));
+    if (typeof cb === 'function') process.nextTick(cb);
+    return true;
+  };
+  s.end = (chunk, encoding, cb) => {
+    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') s.write(chunk);
+    if (typeof chunk === 'function') cb = chunk;
+    if (typeof encoding === 'function') cb = encoding;
+    if (typeof cb === 'function') process.nextTick(cb);
+  };
+  return s;
+}
+process.stdout = makeStream(1);
+process.stderr = makeStream(2);
+process.stdin = makeStream(0);
+
+process.exit = function exit(code) {
+  if (code !== undefined) process.exitCode = code;
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', exitCodeNumber());
+  }
+  binding.reallyExit(exitCodeNumber());
+};
+process.reallyExit = (code) => binding.reallyExit(code | 0);
+process.abort = () => binding.reallyExit(134);
+process.kill = () => { throw new Error('process.kill is not supported'); };
+
+function exitCodeNumber() {
+  const c = process.exitCode;
+  if (c === undefined || c === null) return 0;
+  const n = Number(c);
+  return Number.isInteger(n) ? n | 0 : 0;
+}
+
+// --- nextTick and microtasks --------------------------------------------------
+const tickQueue = [];
+let tickHead = 0;
+process.nextTick = function nextTick(callback, ...args) {
+  if (typeof callback !== 'function') {
+    const e = new TypeError('The "callback" argument must be of type function. Received ' +
+                            inspect(callback));
+    e.code = 'ERR_INVALID_ARG_TYPE';
+    throw e;
+  }
+  if (process._exiting) return;
+  tickQueue.push(args.length ? () => callback(...args) : callback);
+};
+
+function runTicks() {
+  do {
+    while (tickHead < tickQueue.length) {
+      const cb = tickQueue[tickHead];
+      tickQueue[tickHead++] = undefined;
+      cb();
+      binding.runMicrotasks();
+    }
+    tickQueue.length = 0;
+    tickHead = 0;
+    binding.runMicrotasks();
+  } while (tickQueue.length > 0);
+}
+
+global.queueMicrotask = function queueMicrotask(callback) {
+  if (typeof callback !== 'function') {
+    const e = new TypeError('The "callback" argument must be of type function. Received ' +
+                            inspect(callback));
+    e.code = 'ERR_INVALID_ARG_TYPE';
+    throw e;
+  }
+  binding.enqueueMicrotask(callback);
+};
+
+// --- timers -------------------------------------------------------------------
+const TIMEOUT_MAX = 2 ** 31 - 1;
+const timers = new Map();  // id -> Timeout
+let nextTimerId = 1;
+
+class Timeout {
+  constructor(callback, after, args, repeat) {
+    after *= 1;
+    if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1;
+    this._idleTimeout = after;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = repeat ? after : null;
+    this._destroyed = false;
+    this._refed = true;
+    this._id = nextTimerId++;
+    timers.set(this._id, this);
+    binding.timerStart(this._id, after, true);
+  }
+  ref() {
+    if (!this._refed && !this._destroyed) binding.timerRef(this._id, true);
+    this._refed = true;
+    return this;
+  }
+  unref() {
+    if (this._refed && !this._destroyed) binding.timerRef(this._id, false);
+    this._refed = false;
+    return this;
+  }
+  hasRef() { return this._refed; }
+  refresh() {
+    if (!this._destroyed) binding.timerStart(this._id, this._idleTimeout, this._refed);
+    return this;
+  }
+  close() {
+    clearTimeout(this);
+    return this;
+  }
+  [Symbol.toPrimitive]() { return this._id; }
+}
+
+function fireTimer(id) {
+  const t = timers.get(id);
+  if (t === undefined) return;
+  if (t._repeat === null) {
+    timers.delete(id);
+    t._destroyed = true;
+  }
+  try {
+    const args = t._timerArgs;
+    if (args === undefined) t._onTimeout();
+    else t._onTimeout(...args);
+  } finally {
+    if (t._repeat !== null && !t._destroyed) binding.timerStart(id, t._repeat, t._refed);
+  }
+}
+
+function checkCallback(callback) {
+  if (typeof callback !== 'function') {
+    const e = new TypeError('The "callback" argument must be of type function. Received ' +
+                            inspect(callback));
+    e.code = 'ERR_INVALID_ARG_TYPE';
+    throw e;
+  }
+}
+
+global.setTimeout = function setTimeout(callback, after, ...args) {
+  checkCallback(callback);
+  return new Timeout(callback, after, args.length ? args : undefined, false);
+};
+global.setInterval = function setInterval(callback, repeat, ...args) {
+  checkCallback(callback);
+  return new Timeout(callback, repeat, args.length ? args : undefined, true);
+};
+function clearTimer(timer) {
+  if (timer === null || timer === undefined) return;
+  let id;
+  if (timer instanceof Timeout) id = timer._id;
+  else if (typeof timer === 'number' || typeof timer === 'string') id = Number(timer);
+  else return;
+  const t = timers.get(id);
+  if (t === undefined) return;
+  timers.delete(id);
+  t._destroyed = true;
+  binding.timerStop(id);
+}
+global.clearTimeout = clearTimer;
+global.clearInterval = clearTimer;
+
+// Immediates run in the loop's check phase; those queued while running wait
+// for the next iteration, as in Node.
+let immediateQueue = [];
+let immediateRefs = 0;
+class Immediate {
+  constructor(callback, args) {
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this._refed = true;
+    ++immediateRefs;
+    immediateQueue.push(this);
+    binding.immediateState(immediateQueue.length, immediateRefs);
+  }
+  ref() {
+    if (!this._refed && !this._destroyed) {
+      ++immediateRefs;
+      binding.immediateState(immediateQueue.length, immediateRefs);
+    }
+    this._refed = true;
+    return this;
+  }
+  unref() {
+    if (this._refed && !this._destroyed) {
+      --immediateRefs;
+      binding.immediateState(immediateQueue.length, immediateRefs);
+    }
+    this._refed = false;
+    return this;
+  }
+  hasRef() { return this._refed; }
+}
+global.setImmediate = function setImmediate(callback, ...args) {
+  checkCallback(callback);
+  return new Immediate(callback, args.length ? args : undefined);
+};
+global.clearImmediate = function clearImmediate(immediate) {
+  if (!(immediate instanceof Immediate) || immediate._destroyed) return;
+  immediate._destroyed = true;
+  if (immediate._refed) --immediateRefs;
+  const i = immediateQueue.indexOf(immediate);
+  if (i >= 0) immediateQueue.splice(i, 1);
+  binding.immediateState(immediateQueue.length, immediateRefs);
+};
+
+function runImmediates() {
+  const queue = immediateQueue;
+  immediateQueue = [];
+  binding.immediateState(0, immediateRefs);
+  for (let i = 0; i < queue.length; ++i) {
+    const im = queue[i];
+    if (im._destroyed) continue;
+    im._destroyed = true;
+    if (im._refed) --immediateRefs;
+    binding.immediateState(immediateQueue.length, immediateRefs);
+    try {
+      if (im._argv === undefined) im._onImmediate();
+      else im._onImmediate(...im._argv);
+    } catch (err) {
+      // Put the rest back in front, as Node does, then report.
+      immediateQueue = queue.slice(i + 1).concat(immediateQueue);
+      binding.immediateState(immediateQueue.length, immediateRefs);
+      throw err;
+    }
+    runTicks();
+  }
+}
+
+// --- console ------------------------------------------------------------------
+const counts = new Map();
+const timeLabels = new Map();
+let groupIndent = '';
+function writeLine(fd, text) {
+  if (groupIndent) text = groupIndent + text.split('\n').join('\n' + groupIndent);
+  binding.write(fd, text + '\n');
+}
+const console = {
+  log(...args) { writeLine(1, formatWithOptions({}, ...args)); },
+  info(...args) { writeLine(1, formatWithOptions({}, ...args)); },
+  debug(...args) { writeLine(1, formatWithOptions({}, ...args)); },
+  warn(...args) { writeLine(2, formatWithOptions({}, ...args)); },
+  error(...args) { writeLine(2, formatWithOptions({}, ...args)); },
+  trace(...args) {
+    const err = { name: 'Trace', message: format(...args) };
+    Error.captureStackTrace(err, console.trace);
+    writeLine(2, err.stack);
+  },
+  dir(obj, options) { writeLine(1, inspect(obj, { customInspect: false, ...options })); },
+  dirxml(...args) { console.log(...args); },
+  assert(value, ...args) {
+    if (!value) {
+      args[0] = 'Assertion failed' + (args.length === 0 ? '' : ': ' + args[0]);
+      console.warn(...args);
+    }
+  },
+  count(label = 'default') {
+    label = String(label);
+    const n = (counts.get(label) || 0) + 1;
+    counts.set(label, n);
+    console.log(label + ': ' + n);
+  },
+  countReset(label = 'default') { counts.delete(String(label)); },
+  group(...args) {
+    if (args.length) console.log(...args);
+    groupIndent += '  ';
+  },
+  groupEnd() { groupIndent = groupIndent.slice(0, -2); },
+  time(label = 'default') { timeLabels.set(String(label), binding.hrtimeNs()); },
+  timeEnd(label = 'default') {
+    label = String(label);
+    const start = timeLabels.get(label);
+    if (start === undefined) return;
+    timeLabels.delete(label);
+    console.log(label + ': ' + formatMs((binding.hrtimeNs() - start) / 1e6));
+  },
+  timeLog(label = 'default', ...data) {
+    label = String(label);
+    const start = timeLabels.get(label);
+    if (start === undefined) return;
+    console.log(label + ': ' + formatMs((binding.hrtimeNs() - start) / 1e6), ...data);
+  },
+  table(data) { console.log(data); },
+};
+console.groupCollapsed = console.group;
+function formatMs(ms) {
+  if (ms >= 1000) return (ms / 1000).toFixed(3) + 's';
+  return ms.toFixed(3) + 'ms';
+}
+Object.defineProperty(global, 'console', { value: console, writable: true, configurable: true });
+
+// --- globals ------------------------------------------------------------------
+Object.defineProperty(global, 'process', { value: process, writable: true, configurable: true });
+global.global = global;
+if (typeof global.structuredClone !== 'function' && binding.structuredClone) {
+  global.structuredClone = function structuredClone(value, options) {
+    return binding.structuredClone(value, options && options.transfer);
+  };
+}
+const perfOrigin = binding.hrtimeNs();
+global.performance = {
+  now: () => (binding.hrtimeNs() - perfOrigin) / 1e6,
+  timeOrigin: Date.now(),
+};
+
+// --- CommonJS modules ---------------------------------------------------------
+const builtinNames = ['events', 'util', 'worker_threads', 'islet', 'timers', 'process',
+                      'console'];
+const builtinCache = new Map();
+function loadBuiltin(name) {
+  if (builtinCache.has(name)) return builtinCache.get(name);
+  let exports;
+  switch (name) {
+    case 'process': exports = process; break;
+    case 'console': exports = console; break;
+    case 'timers':
+      exports = { setTimeout: global.setTimeout, clearTimeout, setInterval: global.setInterval,
+                  clearInterval: clearTimer, setImmediate: global.setImmediate,
+                  clearImmediate: global.clearImmediate };
+      break;
+    case 'util':
+      exports = internalRequire('util');
+      break;
+    default:
+      exports = internalRequire(name);
+  }
+  builtinCache.set(name, exports);
+  return exports;
+}
+
+function publicRequireBuiltin(id) {
+  const name = id.startsWith('node:') ? id.slice(5) : id;
+  if (builtinNames.includes(name)) return loadBuiltin(name);
+  const err = new Error("Cannot find module '" + id + "'");
+  err.code = 'MODULE_NOT_FOUND';
+  throw err;
+}
+
+Object.assign(internals, {
+  inspect, format, formatWithOptions, EventEmitter, process, runTicks, info, loadBuiltin,
+});
+
+const root = info.root;  // absolute directory standing for the bundle
+function normalize(path) {
+  const out = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return '/' + out.join('/');
+}
+function dirname(path) {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+function bundleName(absolute) {
+  if (root === '/') return absolute.slice(1);
+  if (absolute.startsWith(root + '/')) return absolute.slice(root.length + 1);
+  return undefined;
+}
+function readBundle(absolute) {
+  const name = bundleName(absolute);
+  return name === undefined ? undefined : binding.readFile(name);
+}
+
+const moduleCache = Object.create(null);
+class Module {
+  constructor(id, parent) {
+    this.id = id;
+    this.path = dirname(id);
+    this.exports = {};
+    this.filename = id;
+    this.loaded = false;
+    this.children = [];
+    this.paths = [];
+    this.parent = parent;
+    if (parent) parent.children.push(this);
+  }
+  require(id) { return makeRequire(this)(id); }
+}
+
+function tryFile(p) {
+  return readBundle(p) !== undefined ? p : undefined;
+}
+function tryExtensions(p) {
+  return tryFile(p) || tryFile(p + '.js') || tryFile(p + '.json') || tryFile(p + '.cjs');
+}
+function tryDirectory(p) {
+  const pkg = readBundle(p + '/package.json');
+  if (pkg !== undefined) {
+    try {
+      const main = JSON.parse(pkg).main;
+      if (main) {
+        const found = tryExtensions(normalize(p + '/' + main)) ||
+                      tryExtensions(normalize(p + '/' + main) + '/index');
+        if (found) return found;
+      }
+    } catch {}
+  }
+  return tryExtensions(p + '/index');
+}
+
+function resolveFilename(request, parent) {
+  const name = request.startsWith('node:') ? request.slice(5) : request;
+  if (builtinNames.includes(name)) return request;
+  let found;
+  if (request.startsWith('./') || request.startsWith('../') || request.startsWith('/') ||
+      request === '.' || request === '..') {
+    const base = request.startsWith('/') ? request : parent.path + '/' + request;
+    const p = normalize(base);
+    found = tryExtensions(p) || tryDirectory(p);
+  } else {
+    // node_modules lookup, walking up from the requiring module.
+    let dir = parent.path;
+    for (;;) {
+      const p = normalize(dir + '/node_modules/' + request);
+      found = tryExtensions(p) || tryDirectory(p);
+      if (found || dir === '/' || dir === root) break;
+      dir = dirname(dir);
+    }
+  }
+  if (found === undefined) {
+    const err = new Error("Cannot find module '" + request + "'\nRequire stack:\n- " +
+                          requireStack(parent).join('\n- '));
+    err.code = 'MODULE_NOT_FOUND';
+    err.requireStack = requireStack(parent);
+    throw err;
+  }
+  return found;
+}
+
+function requireStack(m) {
+  const out = [];
+  for (; m; m = m.parent) out.push(m.filename);
+  return out;
+}
+
+function makeRequire(mod) {
+  function require(id) {
+    if (typeof id !== 'string') {
+      const e = new TypeError('The "id" argument must be of type string. Received ' + inspect(id));
+      e.code = 'ERR_INVALID_ARG_TYPE';
+      throw e;
+    }
+    if (id === '') {
+      const e = new TypeError("The argument 'id' must be a non-empty string. Received ''");
+      e.code = 'ERR_INVALID_ARG_VALUE';
+      throw e;
+    }
+    const filename = resolveFilename(id, mod);
+    const name = filename.startsWith('node:') ? filename.slice(5) : filename;
+    if (builtinNames.includes(name)) return loadBuiltin(name);
+    const cached = moduleCache[filename];
+    if (cached) return cached.exports;
+    return loadModule(filename, mod).exports;
+  }
+  require.resolve = (id) => resolveFilename(id, mod);
+  require.cache = moduleCache;
+  require.main = mainModule;
+  return require;
+}
+
+function loadModule(filename, parent) {
+  const m = new Module(filename, parent);
+  moduleCache[filename] = m;
+  let ok = false;
+  try {
+    const source = readBundle(filename);
+    if (filename.endsWith('.json')) {
+      try {
+        m.exports = JSON.parse(source);
+      } catch (err) {
+        err.message = filename + ': ' + err.message;
+        throw err;
+      }
+    } else if (filename.endsWith('.mjs')) {
+      const e = new Error('ES modules (.mjs) are not supported yet: ' + filename);
+      e.code = 'ERR_REQUIRE_ESM';
+      throw e;
+    } else {
+      const fn = binding.compileFunction(stripShebang(source), filename,
+                                         ['exports', 'require', 'module', '__filename', '__dirname']);
+      const require = makeRequire(m);
+      fn.call(m.exports, m.exports, require, m, filename, m.path);
+    }
+    ok = true;
+  } finally {
+    if (!ok) delete moduleCache[filename];
+  }
+  m.loaded = true;
+  return m;
+}
+
+function stripShebang(source) {
+  return source.startsWith('#!') ? '//' + source.slice(2) : source;
+}
+
+let mainModule;
+function runMain() {
+  const filename = info.filename;
+  mainModule = new Module(filename, null);
+  mainModule.id = '.';
+  moduleCache[filename] = mainModule;
+  process.mainModule = mainModule;
+  const source = readBundle(filename);
+  if (source === undefined) {
+    const err = new Error("Cannot find module '" + filename + "'");
+    err.code = 'MODULE_NOT_FOUND';
+    throw err;
+  }
+  const fn = binding.compileFunction(stripShebang(source), filename,
+                                     ['exports', 'require', 'module', '__filename', '__dirname']);
+  fn.call(mainModule.exports, mainModule.exports, makeRequire(mainModule), mainModule, filename,
+          mainModule.path);
+  mainModule.loaded = true;
+}
+
+// --- uncaught errors ------------------------------------------------------------
+// Returns true when a process 'uncaughtException' listener handled it.
+function handleUncaught(err, origin) {
+  if (process.listenerCount('uncaughtException') === 0) return false;
+  process.emit('uncaughtException', err, origin || 'uncaughtException');
+  return true;
+}
+
+// Returns undefined when handled, else the error to report as fatal.
+function unhandledRejection(reason, promise) {
+  if (process.listenerCount('unhandledRejection') > 0) {
+    process.emit('unhandledRejection', reason, promise);
+    return undefined;
+  }
+  // Node 20's default mode: an unhandled rejection becomes an uncaught error.
+  let err = reason;
+  if (!(reason instanceof Error)) {
+    err = new Error('This error originated either by throwing inside of an async function ' +
+                    'without a catch block, or by rejecting a promise which was not handled ' +
+                    'with .catch(). The promise rejected with the reason "' +
+                    inspect(reason) + '".');
+    err.name = 'UnhandledPromiseRejection';
+    err.code = 'ERR_UNHANDLED_REJECTION';
+    err.stack = '';
+  }
+  return handleUncaught(err, 'unhandledRejection') ? undefined : err;
+}
+
+// What is printed for an uncaught error: Node prints the error through
+// inspect (its stack plus extra properties).
+function describeError(err) {
+  try {
+    if (err instanceof Error) return inspect(err);
+    return 'Uncaught ' + inspect(err);
+  } catch {
+    return String(err);
+  }
+}
+
+function beforeExit() {
+  process.emit('beforeExit', exitCodeNumber());
+}
+
+function emitExit() {
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', exitCodeNumber());
+  }
+  return exitCodeNumber();
+}
+
+return {
+  runMain, fireTimer, runImmediates, runTicks, handleUncaught, unhandledRejection,
+  describeError, beforeExit, emitExit, internals,
+};
+})

@@ -1,0 +1,232 @@
+// node:events — EventEmitter with Node's semantics (listener order, once,
+// prepend, 'newListener'/'removeListener', an unhandled 'error' throws).
+'use strict';
+
+const kCapture = Symbol('kCapture');
+
+function checkListener(listener) {
+  if (typeof listener !== 'function') {
+    const err = new TypeError(
+        'The "listener" argument must be of type function. Received ' +
+        (listener === null ? 'null' : typeof listener === 'object' ? 'an instance of Object' :
+         'type ' + typeof listener + ' (' + String(listener) + ')'));
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+}
+
+function EventEmitter(opts) {
+  EventEmitter.init.call(this, opts);
+}
+
+EventEmitter.prototype._events = undefined;
+EventEmitter.prototype._eventsCount = 0;
+EventEmitter.prototype._maxListeners = undefined;
+EventEmitter.defaultMaxListeners = 10;
+EventEmitter.errorMonitor = Symbol('events.errorMonitor');
+EventEmitter.captureRejectionSymbol = Symbol.for('nodejs.rejection');
+
+EventEmitter.init = function(opts) {
+  if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
+    this._events = Object.create(null);
+    this._eventsCount = 0;
+  }
+  this._maxListeners = this._maxListeners || undefined;
+  if (opts && opts.captureRejections) this[kCapture] = true;
+};
+
+EventEmitter.prototype.setMaxListeners = function(n) {
+  this._maxListeners = n;
+  return this;
+};
+
+EventEmitter.prototype.getMaxListeners = function() {
+  return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners;
+};
+
+EventEmitter.prototype.emit = function(type, ...args) {
+  const events = this._events;
+  if (type === 'error' && events !== undefined && events[EventEmitter.errorMonitor] !== undefined) {
+    this.emit(EventEmitter.errorMonitor, ...args);
+  }
+  const handler = events !== undefined ? events[type] : undefined;
+  if (handler === undefined) {
+    if (type === 'error') {
+      const er = args[0];
+      if (er instanceof Error) throw er;
+      const err = new Error('Unhandled error. (' + (typeof er === 'string' ? "'" + er + "'" : String(er)) + ')');
+      err.code = 'ERR_UNHANDLED_ERROR';
+      err.context = er;
+      throw err;
+    }
+    return false;
+  }
+  if (typeof handler === 'function') {
+    Reflect.apply(handler, this, args);
+  } else {
+    const listeners = handler.slice();
+    for (let i = 0; i < listeners.length; ++i) Reflect.apply(listeners[i], this, args);
+  }
+  return true;
+};
+
+function addListener(target, type, listener, prepend) {
+  checkListener(listener);
+  let events = target._events;
+  if (events === undefined) {
+    events = target._events = Object.create(null);
+    target._eventsCount = 0;
+  } else if (events.newListener !== undefined) {
+    target.emit('newListener', type, listener.listener ? listener.listener : listener);
+    events = target._events;
+  }
+  const existing = events[type];
+  if (existing === undefined) {
+    events[type] = listener;
+    ++target._eventsCount;
+  } else if (typeof existing === 'function') {
+    events[type] = prepend ? [listener, existing] : [existing, listener];
+  } else if (prepend) {
+    existing.unshift(listener);
+  } else {
+    existing.push(listener);
+  }
+  return target;
+}
+
+EventEmitter.prototype.addListener = function(type, listener) {
+  return addListener(this, type, listener, false);
+};
+EventEmitter.prototype.on = EventEmitter.prototype.addListener;
+EventEmitter.prototype.prependListener = function(type, listener) {
+  return addListener(this, type, listener, true);
+};
+
+function onceWrapper() {
+  if (!this.fired) {
+    this.target.removeListener(this.type, this.wrapFn);
+    this.fired = true;
+    return Reflect.apply(this.listener, this.target, arguments);
+  }
+}
+
+function onceWrap(target, type, listener) {
+  const state = { fired: false, wrapFn: undefined, target, type, listener };
+  const wrapped = onceWrapper.bind(state);
+  wrapped.listener = listener;
+  state.wrapFn = wrapped;
+  return wrapped;
+}
+
+EventEmitter.prototype.once = function(type, listener) {
+  checkListener(listener);
+  this.on(type, onceWrap(this, type, listener));
+  return this;
+};
+
+EventEmitter.prototype.prependOnceListener = function(type, listener) {
+  checkListener(listener);
+  this.prependListener(type, onceWrap(this, type, listener));
+  return this;
+};
+
+EventEmitter.prototype.removeListener = function(type, listener) {
+  checkListener(listener);
+  const events = this._events;
+  if (events === undefined) return this;
+  const list = events[type];
+  if (list === undefined) return this;
+  if (list === listener || list.listener === listener) {
+    if (--this._eventsCount === 0) this._events = Object.create(null);
+    else delete events[type];
+    if (events.removeListener) this.emit('removeListener', type, list.listener || listener);
+  } else if (typeof list !== 'function') {
+    let position = -1;
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i] === listener || list[i].listener === listener) {
+        position = i;
+        break;
+      }
+    }
+    if (position < 0) return this;
+    list.splice(position, 1);
+    if (list.length === 1) events[type] = list[0];
+    if (events.removeListener !== undefined) this.emit('removeListener', type, listener);
+  }
+  return this;
+};
+EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
+
+EventEmitter.prototype.removeAllListeners = function(type) {
+  const events = this._events;
+  if (events === undefined) return this;
+  if (events.removeListener === undefined) {
+    if (arguments.length === 0) {
+      this._events = Object.create(null);
+      this._eventsCount = 0;
+    } else if (events[type] !== undefined) {
+      if (--this._eventsCount === 0) this._events = Object.create(null);
+      else delete events[type];
+    }
+    return this;
+  }
+  if (arguments.length === 0) {
+    for (const key of Reflect.ownKeys(events)) {
+      if (key === 'removeListener') continue;
+      this.removeAllListeners(key);
+    }
+    this.removeAllListeners('removeListener');
+    this._events = Object.create(null);
+    this._eventsCount = 0;
+    return this;
+  }
+  const listeners = events[type];
+  if (typeof listeners === 'function') {
+    this.removeListener(type, listeners);
+  } else if (listeners !== undefined) {
+    for (let i = listeners.length - 1; i >= 0; i--) this.removeListener(type, listeners[i]);
+  }
+  return this;
+};
+
+function listeners(target, type, unwrap) {
+  const events = target._events;
+  if (events === undefined) return [];
+  const l = events[type];
+  if (l === undefined) return [];
+  if (typeof l === 'function') return unwrap ? [l.listener || l] : [l];
+  return unwrap ? l.map((f) => f.listener || f) : l.slice();
+}
+
+EventEmitter.prototype.listeners = function(type) { return listeners(this, type, true); };
+EventEmitter.prototype.rawListeners = function(type) { return listeners(this, type, false); };
+EventEmitter.prototype.listenerCount = function(type) {
+  const events = this._events;
+  if (events === undefined) return 0;
+  const l = events[type];
+  if (l === undefined) return 0;
+  return typeof l === 'function' ? 1 : l.length;
+};
+EventEmitter.listenerCount = (emitter, type) => emitter.listenerCount(type);
+EventEmitter.prototype.eventNames = function() {
+  return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
+};
+
+EventEmitter.once = function(emitter, name) {
+  return new Promise((resolve, reject) => {
+    const errorListener = (err) => {
+      emitter.removeListener(name, resolver);
+      reject(err);
+    };
+    const resolver = (...args) => {
+      if (name !== 'error') emitter.removeListener('error', errorListener);
+      resolve(args);
+    };
+    emitter.once(name, resolver);
+    if (name !== 'error') emitter.once('error', errorListener);
+  });
+};
+
+EventEmitter.EventEmitter = EventEmitter;
+EventEmitter.usingDomains = false;
+module.exports = EventEmitter;

@@ -1,0 +1,140 @@
+#pragma once
+
+// The narrow facade the daemon sees. No V8 types here: the daemon and the
+// tests link against this header, and everything V8 stays inside runtime/.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "runtime/base/error.h"
+
+namespace islet::runtime {
+
+using WorkerId = uint64_t;
+using JobId = uint64_t;
+
+struct BundleFile {
+  std::string name;  // relative, '/'-separated, no "..", no leading '/'
+  std::string content;
+};
+
+struct SpawnSpec {
+  std::string main;  // entry file; must name one of `files`
+  // Absolute directory the bundle came from on the client. Only used to make
+  // __filename and stack traces read as they would under Node; never opened.
+  std::string root;
+  std::vector<BundleFile> files;
+  std::vector<std::string> argv;  // process.argv.slice(2)
+  std::vector<std::pair<std::string, std::string>> env;
+  std::string name;
+};
+
+enum class WorkerState { kStarting, kRunning, kIdle, kBlocked, kTerminating, kExited };
+
+struct ExitInfo {
+  int exit_code = 0;
+  // "exited", "error", "terminated", "startup-failed" (more with limits).
+  std::string reason;
+  std::string error_message;
+  std::string error_stack;
+};
+
+struct WorkerInfo {
+  WorkerId id = 0;
+  JobId job_id = 0;
+  WorkerId parent_id = 0;
+  std::string name;
+  std::string main;
+  WorkerState state = WorkerState::kStarting;
+  int64_t started_unix_ms = 0;
+  double uptime_seconds = 0;
+  uint64_t heap_used_bytes = 0;
+  uint64_t heap_limit_bytes = 0;
+  uint64_t external_memory_bytes = 0;
+  double cpu_seconds = 0;
+  uint64_t messages_in = 0;
+  uint64_t messages_out = 0;
+  uint64_t mailbox_depth = 0;
+  uint32_t restarts = 0;
+  std::optional<ExitInfo> exit;
+};
+
+enum class Stream { kStdout = 1, kStderr = 2 };
+
+struct Output {
+  Stream stream;
+  std::string data;
+};
+
+struct EndOfStream {};
+
+// What a subscriber receives. For a following subscription, an ExitInfo is
+// followed by EndOfStream; EndOfStream is always the last event delivered.
+struct WorkerEvent {
+  WorkerId worker_id;
+  std::variant<Output, ExitInfo, EndOfStream> body;
+};
+
+// Called on runtime threads (executors), never concurrently for one
+// subscription. Must not block and must not call back into Runtime.
+using EventSink = std::function<void(const WorkerEvent&)>;
+
+struct RuntimeOptions {
+  int executor_threads = 0;  // 0 = number of cores
+  size_t max_bundle_bytes = 8u << 20;
+  size_t max_bundle_files = 1000;
+  size_t output_buffer_bytes = 256u << 10;  // replayed to late subscribers
+  size_t max_exited_records = 1000;         // exited workers kept for ps/inspect
+};
+
+struct RuntimeStats {
+  uint32_t workers_alive = 0;
+  uint64_t workers_spawned_total = 0;
+  uint32_t executor_threads = 0;
+};
+
+struct SpawnResult {
+  WorkerId worker_id;
+  JobId job_id;
+};
+
+// Hosts workers. Thread-safe: every method may be called from any thread
+// except the executors' (the daemon calls it from its control thread).
+class Runtime {
+ public:
+  // Starts V8 (once per process) and the executor threads.
+  static Result<std::unique_ptr<Runtime>> Create(const RuntimeOptions& options);
+  virtual ~Runtime() = default;
+
+  // Starts a job whose root worker runs spec.main. If `follow` is given it is
+  // subscribed before the worker runs, so no output is missed.
+  virtual Result<SpawnResult> Spawn(SpawnSpec spec, EventSink follow) = 0;
+
+  virtual std::vector<WorkerInfo> List(bool include_exited) = 0;
+  virtual Result<WorkerInfo> Inspect(WorkerId id) = 0;
+
+  // Ends the worker (and the workers it spawned). `done` runs once it has
+  // exited, on a runtime thread; at once if it had exited already.
+  virtual Result<void> Terminate(WorkerId id, std::function<void(const ExitInfo&)> done) = 0;
+
+  // Replays the captured output, then, with `follow`, streams until exit.
+  // Returns a subscription id for Unsubscribe.
+  virtual Result<uint64_t> Subscribe(WorkerId id, bool follow, EventSink sink) = 0;
+  // After it returns, `sink` of that subscription is never called again.
+  virtual void Unsubscribe(WorkerId id, uint64_t subscription) = 0;
+
+  virtual RuntimeStats Stats() = 0;
+
+  // Terminates every worker and waits until they have exited.
+  virtual void Shutdown() = 0;
+};
+
+std::string_view WorkerStateName(WorkerState state);
+
+}  // namespace islet::runtime

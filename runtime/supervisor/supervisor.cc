@@ -1,0 +1,314 @@
+#include "runtime/supervisor/supervisor.h"
+
+#include <chrono>
+#include <unordered_set>
+
+#include "runtime/base/log.h"
+#include "runtime/engine/engine.h"
+
+namespace islet::runtime {
+
+namespace {
+
+int64_t UnixMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// A bundle file name: relative, '/'-separated, no empty, "." or ".." parts.
+std::string CheckFileName(const std::string& name) {
+  if (name.empty()) return "a bundle file has an empty name";
+  if (name.front() == '/') return "bundle file name '" + name + "' is absolute";
+  if (name.find('\0') != std::string::npos) return "bundle file name contains a NUL byte";
+  size_t start = 0;
+  while (start <= name.size()) {
+    size_t end = name.find('/', start);
+    if (end == std::string::npos) end = name.size();
+    std::string_view part(name.data() + start, end - start);
+    if (part.empty() || part == "." || part == "..") {
+      return "bundle file name '" + name + "' has an empty, '.' or '..' component";
+    }
+    start = end + 1;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string_view WorkerStateName(WorkerState state) {
+  switch (state) {
+    case WorkerState::kStarting: return "starting";
+    case WorkerState::kRunning: return "running";
+    case WorkerState::kIdle: return "idle";
+    case WorkerState::kBlocked: return "blocked";
+    case WorkerState::kTerminating: return "terminating";
+    case WorkerState::kExited: return "exited";
+  }
+  return "unknown";
+}
+
+Result<std::unique_ptr<Runtime>> Runtime::Create(const RuntimeOptions& options) {
+  Engine& engine = Engine::Get();
+  return std::unique_ptr<Runtime>(new Supervisor(&engine, options));
+}
+
+Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
+    : engine_(engine),
+      options_(options),
+      executor_(std::make_unique<Executor>(ExecutorOptions{.threads = options.executor_threads})) {
+  Logger("sched")->info("executor started with {} threads", executor_->threads());
+}
+
+Supervisor::~Supervisor() { Shutdown(); }
+
+Result<std::shared_ptr<const Bundle>> Supervisor::MakeBundle(SpawnSpec& spec) const {
+  if (spec.files.empty()) {
+    return MakeError(ErrorCode::kInvalidArgument, "the bundle is empty: it has no files");
+  }
+  if (spec.main.empty()) {
+    return MakeError(ErrorCode::kInvalidArgument, "the bundle names no main file");
+  }
+  if (spec.files.size() > options_.max_bundle_files) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the bundle has " + std::to_string(spec.files.size()) +
+                         " files; the limit is " + std::to_string(options_.max_bundle_files));
+  }
+  size_t total = 0;
+  for (const auto& f : spec.files) total += f.content.size() + f.name.size();
+  if (total > options_.max_bundle_bytes) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the bundle is " + std::to_string(total) + " bytes; the limit is " +
+                         std::to_string(options_.max_bundle_bytes) + " bytes");
+  }
+  auto bundle = std::make_shared<Bundle>();
+  bundle->root = spec.root;
+  if (!bundle->root.empty() && bundle->root.front() != '/') {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the bundle root '" + spec.root + "' is not an absolute path");
+  }
+  while (bundle->root.size() > 1 && bundle->root.back() == '/') bundle->root.pop_back();
+  for (auto& f : spec.files) {
+    if (std::string problem = CheckFileName(f.name); !problem.empty()) {
+      return MakeError(ErrorCode::kInvalidArgument, problem);
+    }
+    if (!bundle->files.emplace(f.name, std::move(f.content)).second) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "the bundle holds file '" + f.name + "' twice");
+    }
+  }
+  if (!bundle->files.contains(spec.main)) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the main file '" + spec.main + "' is not in the bundle");
+  }
+  return bundle;
+}
+
+Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
+  auto bundle = MakeBundle(spec);
+  if (!bundle) return std::unexpected(bundle.error());
+  std::shared_ptr<Worker> worker;
+  SpawnResult result;
+  {
+    std::lock_guard lock(mu_);
+    if (shutting_down_) return MakeError(ErrorCode::kUnavailable, "the daemon is shutting down");
+    result.worker_id = next_worker_id_++;
+    result.job_id = next_job_id_++;
+    WorkerConfig config;
+    config.id = result.worker_id;
+    config.job_id = result.job_id;
+    config.bundle = *std::move(bundle);
+    config.main = spec.main;
+    config.argv = std::move(spec.argv);
+    config.env = std::move(spec.env);
+    config.name = spec.name;
+    config.is_main_thread = true;
+    worker = std::make_shared<Worker>(engine_, executor_.get(), std::move(config),
+                                      static_cast<WorkerHost*>(this));
+    Record& record = records_[result.worker_id];
+    record.info.id = result.worker_id;
+    record.info.job_id = result.job_id;
+    record.info.name = spec.name;
+    record.info.main = spec.main;
+    record.info.started_unix_ms = UnixMs();
+    record.started = std::chrono::steady_clock::now();
+    record.worker = worker;
+    if (follow) record.followers.emplace(next_subscription_++, std::move(follow));
+    ++spawned_total_;
+    ++alive_;
+  }
+  Logger("daemon")->info("worker {} (job {}) spawned: {}", result.worker_id, result.job_id,
+                         spec.main);
+  worker->Start();
+  return result;
+}
+
+WorkerInfo Supervisor::Snapshot(const Record& record) const {
+  WorkerInfo info = record.info;
+  if (record.worker) {
+    info.state = record.worker->state();
+    auto stats = record.worker->stats();
+    info.heap_used_bytes = stats.heap_used;
+    info.heap_limit_bytes = stats.heap_limit;
+    info.external_memory_bytes = stats.external;
+    info.cpu_seconds = stats.cpu_seconds;
+    info.mailbox_depth = record.worker->mailbox().size();
+    info.uptime_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - record.started).count();
+  } else {
+    info.state = WorkerState::kExited;
+    info.uptime_seconds = record.final_uptime;
+  }
+  return info;
+}
+
+std::vector<WorkerInfo> Supervisor::List(bool include_exited) {
+  std::lock_guard lock(mu_);
+  std::vector<WorkerInfo> out;
+  for (const auto& [id, record] : records_) {
+    if (!include_exited && !record.worker) continue;
+    out.push_back(Snapshot(record));
+  }
+  return out;
+}
+
+Result<WorkerInfo> Supervisor::Inspect(WorkerId id) {
+  std::lock_guard lock(mu_);
+  auto it = records_.find(id);
+  if (it == records_.end()) {
+    return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
+  }
+  return Snapshot(it->second);
+}
+
+Result<void> Supervisor::Terminate(WorkerId id, std::function<void(const ExitInfo&)> done) {
+  std::shared_ptr<Worker> worker;
+  {
+    std::lock_guard lock(mu_);
+    auto it = records_.find(id);
+    if (it == records_.end()) {
+      return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
+    }
+    if (!it->second.worker) {
+      if (done) done(*it->second.info.exit);
+      return {};
+    }
+    if (done) it->second.on_exit.push_back(std::move(done));
+    worker = it->second.worker;
+  }
+  Logger("daemon")->info("worker {}: terminate requested", id);
+  worker->Terminate();
+  return {};
+}
+
+Result<uint64_t> Supervisor::Subscribe(WorkerId id, bool follow, EventSink sink) {
+  std::lock_guard lock(mu_);
+  auto it = records_.find(id);
+  if (it == records_.end()) {
+    return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
+  }
+  Record& record = it->second;
+  for (const Output& out : record.log) sink(WorkerEvent{id, out});
+  uint64_t subscription = next_subscription_++;
+  if (!follow || !record.worker) {
+    if (follow && record.info.exit) sink(WorkerEvent{id, *record.info.exit});
+    sink(WorkerEvent{id, EndOfStream{}});
+    return subscription;
+  }
+  record.followers.emplace(subscription, std::move(sink));
+  return subscription;
+}
+
+void Supervisor::Unsubscribe(WorkerId id, uint64_t subscription) {
+  EventSink dropped;
+  std::lock_guard lock(mu_);
+  auto it = records_.find(id);
+  if (it == records_.end()) return;
+  auto sub = it->second.followers.find(subscription);
+  if (sub == it->second.followers.end()) return;
+  dropped = std::move(sub->second);
+  it->second.followers.erase(sub);
+}
+
+RuntimeStats Supervisor::Stats() {
+  std::lock_guard lock(mu_);
+  return RuntimeStats{alive_, spawned_total_, static_cast<uint32_t>(executor_->threads())};
+}
+
+void Supervisor::OnOutput(WorkerId id, Stream stream, std::string_view data) {
+  if (data.empty()) return;
+  std::lock_guard lock(mu_);
+  auto it = records_.find(id);
+  if (it == records_.end()) return;
+  Record& record = it->second;
+  Output out{stream, std::string(data)};
+  record.log_bytes += out.data.size();
+  record.log.push_back(out);
+  while (record.log_bytes > options_.output_buffer_bytes && record.log.size() > 1) {
+    record.log_bytes -= record.log.front().data.size();
+    record.log.pop_front();
+  }
+  WorkerEvent event{id, std::move(out)};
+  for (auto& [sub, sink] : record.followers) sink(event);
+}
+
+void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
+  std::vector<std::function<void(const ExitInfo&)>> on_exit;
+  std::shared_ptr<Worker> worker;  // released outside the lock
+  {
+    std::lock_guard lock(mu_);
+    auto it = records_.find(id);
+    if (it == records_.end()) return;
+    Record& record = it->second;
+    record.info.exit = exit;
+    record.final_uptime =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - record.started).count();
+    auto stats = record.worker->stats();
+    record.info.cpu_seconds = stats.cpu_seconds;
+    worker = std::move(record.worker);
+    for (auto& [sub, sink] : record.followers) {
+      sink(WorkerEvent{id, exit});
+      sink(WorkerEvent{id, EndOfStream{}});
+    }
+    record.followers.clear();
+    on_exit.swap(record.on_exit);
+    --alive_;
+    exited_order_.push_back(id);
+    EvictExitedLocked();
+  }
+  exited_cv_.notify_all();
+  Logger("daemon")->info("worker {} exited: {} (code {})", id, exit.reason, exit.exit_code);
+  for (auto& fn : on_exit) fn(exit);
+}
+
+void Supervisor::EvictExitedLocked() {
+  while (exited_order_.size() > options_.max_exited_records) {
+    records_.erase(exited_order_.front());
+    exited_order_.pop_front();
+  }
+}
+
+void Supervisor::Shutdown() {
+  std::vector<std::shared_ptr<Worker>> alive;
+  {
+    std::lock_guard lock(mu_);
+    if (shutting_down_ && !executor_) return;
+    shutting_down_ = true;
+    for (auto& [id, record] : records_) {
+      if (record.worker) alive.push_back(record.worker);
+    }
+  }
+  for (auto& w : alive) w->Terminate();
+  alive.clear();
+  {
+    std::unique_lock lock(mu_);
+    if (!exited_cv_.wait_for(lock, std::chrono::seconds(10), [&] { return alive_ == 0; })) {
+      Logger("daemon")->error("{} workers did not exit within 10 s of terminate", alive_);
+    }
+  }
+  if (executor_) executor_->Stop();
+  std::lock_guard lock(mu_);
+  for (auto& [id, record] : records_) record.followers.clear();
+}
+
+}  // namespace islet::runtime

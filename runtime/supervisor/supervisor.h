@@ -1,0 +1,74 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "runtime/runtime.h"
+#include "runtime/scheduler/executor.h"
+#include "runtime/worker/worker.h"
+
+namespace islet::runtime {
+
+class Engine;
+
+// Implements the Runtime facade: validates spawns, owns the executor, keeps a
+// record per worker (captured output, subscribers, exit) that outlives the
+// worker's isolate. Thread-safe (one mutex; sinks are called under it and
+// must not block).
+class Supervisor final : public Runtime, private WorkerHost {
+ public:
+  Supervisor(Engine* engine, const RuntimeOptions& options);
+  ~Supervisor() override;
+
+  Result<SpawnResult> Spawn(SpawnSpec spec, EventSink follow) override;
+  std::vector<WorkerInfo> List(bool include_exited) override;
+  Result<WorkerInfo> Inspect(WorkerId id) override;
+  Result<void> Terminate(WorkerId id, std::function<void(const ExitInfo&)> done) override;
+  Result<uint64_t> Subscribe(WorkerId id, bool follow, EventSink sink) override;
+  void Unsubscribe(WorkerId id, uint64_t subscription) override;
+  RuntimeStats Stats() override;
+  void Shutdown() override;
+
+ private:
+  struct Record {
+    WorkerInfo info;  // static fields; live ones are filled from `worker`
+    std::shared_ptr<Worker> worker;  // null once exited
+    std::chrono::steady_clock::time_point started;
+    double final_uptime = 0;
+    std::deque<Output> log;  // the last output_buffer_bytes of output
+    size_t log_bytes = 0;
+    std::map<uint64_t, EventSink> followers;
+    std::vector<std::function<void(const ExitInfo&)>> on_exit;
+  };
+
+  // WorkerHost (executor threads):
+  void OnOutput(WorkerId id, Stream stream, std::string_view data) override;
+  void OnExit(WorkerId id, const ExitInfo& exit) override;
+
+  Result<std::shared_ptr<const Bundle>> MakeBundle(SpawnSpec& spec) const;
+  WorkerInfo Snapshot(const Record& record) const;
+  void EvictExitedLocked();
+
+  Engine* const engine_;
+  const RuntimeOptions options_;
+  std::unique_ptr<Executor> executor_;
+
+  std::mutex mu_;
+  std::condition_variable exited_cv_;
+  std::map<WorkerId, Record> records_;  // guarded by mu_
+  std::deque<WorkerId> exited_order_;   // guarded by mu_
+  WorkerId next_worker_id_ = 1;         // guarded by mu_
+  JobId next_job_id_ = 1;               // guarded by mu_
+  uint64_t next_subscription_ = 1;      // guarded by mu_
+  uint64_t spawned_total_ = 0;          // guarded by mu_
+  uint32_t alive_ = 0;                  // guarded by mu_
+  bool shutting_down_ = false;          // guarded by mu_
+};
+
+}  // namespace islet::runtime

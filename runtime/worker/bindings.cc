@@ -1,0 +1,318 @@
+#include "runtime/worker/bindings.h"
+
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+
+#include "runtime/js/sources.h"
+#include "runtime/version.h"
+#include "runtime/worker/errors.h"
+#include "runtime/worker/worker.h"
+
+namespace islet::runtime {
+
+namespace {
+
+using v8::FunctionCallbackInfo;
+using v8::Local;
+using v8::Value;
+
+Worker* Self(const FunctionCallbackInfo<Value>& args) {
+  return static_cast<Worker*>(args.Data().As<v8::External>()->Value());
+}
+
+Local<v8::String> Str(v8::Isolate* isolate, std::string_view s) {
+  return v8::String::NewFromUtf8(isolate, s.data(), v8::NewStringType::kNormal,
+                                 static_cast<int>(s.size()))
+      .ToLocalChecked();
+}
+
+void ThrowTypeError(v8::Isolate* isolate, std::string_view message) {
+  isolate->ThrowException(v8::Exception::TypeError(Str(isolate, message)));
+}
+
+int64_t MonotonicNs() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// binding.internalSource(name) -> string | undefined
+void InternalSource(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  std::string name = ToUtf8(isolate, args[0]);
+  std::string_view text = js::FindSource(name);
+  if (text.empty()) return;
+  args.GetReturnValue().Set(Str(isolate, text));
+}
+
+// binding.compileFunction(source, filename, [params]) -> function
+void CompileFunction(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Local<v8::Context> context = isolate->GetCurrentContext();
+  if (!args[0]->IsString() || !args[1]->IsString() || !args[2]->IsArray()) {
+    return ThrowTypeError(isolate, "compileFunction(source, filename, params)");
+  }
+  Local<v8::Array> list = args[2].As<v8::Array>();
+  std::vector<Local<v8::String>> params;
+  for (uint32_t i = 0; i < list->Length(); ++i) {
+    Local<Value> p;
+    if (!list->Get(context, i).ToLocal(&p) || !p->IsString()) return;
+    params.push_back(p.As<v8::String>());
+  }
+  v8::ScriptOrigin origin(isolate, args[1]);
+  v8::ScriptCompiler::Source source(args[0].As<v8::String>(), origin);
+  Local<v8::Function> fn;
+  if (v8::ScriptCompiler::CompileFunction(context, &source, params.size(), params.data(), 0,
+                                          nullptr)
+          .ToLocal(&fn)) {
+    args.GetReturnValue().Set(fn);
+  }
+}
+
+// binding.runScript(source, filename) -> completion value
+void RunScript(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Local<v8::Context> context = isolate->GetCurrentContext();
+  if (!args[0]->IsString() || !args[1]->IsString()) {
+    return ThrowTypeError(isolate, "runScript(source, filename)");
+  }
+  v8::ScriptOrigin origin(isolate, args[1]);
+  Local<v8::Script> script;
+  Local<Value> result;
+  if (v8::Script::Compile(context, args[0].As<v8::String>(), &origin).ToLocal(&script) &&
+      script->Run(context).ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
+}
+
+void Set(Local<v8::Context> context, Local<v8::Object> obj, std::string_view key,
+         Local<Value> value) {
+  obj->Set(context, Str(context->GetIsolate(), key), value).Check();
+}
+
+// binding.workerInfo() -> {filename, argv, env, root, cwd, pid, ...}
+void GetWorkerInfo(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Local<v8::Context> context = isolate->GetCurrentContext();
+  const WorkerConfig& config = Self(args)->config();
+  std::string root = config.bundle->root.empty() ? "/" : config.bundle->root;
+  Local<v8::Object> info = v8::Object::New(isolate);
+  Set(context, info, "root", Str(isolate, root));
+  Set(context, info, "cwd", Str(isolate, root));
+  Set(context, info, "filename",
+      Str(isolate, root == "/" ? "/" + config.main : root + "/" + config.main));
+  Local<v8::Array> argv = v8::Array::New(isolate, static_cast<int>(config.argv.size()));
+  for (size_t i = 0; i < config.argv.size(); ++i) {
+    argv->Set(context, static_cast<uint32_t>(i), Str(isolate, config.argv[i])).Check();
+  }
+  Set(context, info, "argv", argv);
+  Local<v8::Object> env = v8::Object::New(isolate);
+  for (const auto& [k, v] : config.env) Set(context, env, k, Str(isolate, v));
+  Set(context, info, "env", env);
+  Set(context, info, "pid", v8::Integer::New(isolate, getpid()));
+  Set(context, info, "workerId", v8::Number::New(isolate, static_cast<double>(config.id)));
+  Set(context, info, "jobId", v8::Number::New(isolate, static_cast<double>(config.job_id)));
+  Set(context, info, "threadId",
+      v8::Number::New(isolate, config.is_main_thread ? 0 : static_cast<double>(config.id)));
+  Set(context, info, "isMainThread", v8::Boolean::New(isolate, config.is_main_thread));
+  Set(context, info, "name", Str(isolate, config.name));
+  Set(context, info, "isletVersion", Str(isolate, kVersion));
+  args.GetReturnValue().Set(info);
+}
+
+void V8Version(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(Str(args.GetIsolate(), v8::V8::GetVersion()));
+}
+
+void Uptime(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(Self(args)->UptimeSeconds());
+}
+
+void HrtimeNs(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(static_cast<double>(MonotonicNs()));
+}
+
+void HrtimeBigint(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(v8::BigInt::New(args.GetIsolate(), MonotonicNs()));
+}
+
+void MemoryUsage(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::HeapStatistics heap;
+  isolate->GetHeapStatistics(&heap);
+  rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  Local<v8::Object> out = v8::Object::New(isolate);
+  Set(context, out, "rss", v8::Number::New(isolate, double(usage.ru_maxrss) * 1024));
+  Set(context, out, "heapTotal", v8::Number::New(isolate, double(heap.total_heap_size())));
+  Set(context, out, "heapUsed", v8::Number::New(isolate, double(heap.used_heap_size())));
+  Set(context, out, "external", v8::Number::New(isolate, double(heap.external_memory())));
+  Set(context, out, "arrayBuffers", v8::Number::New(isolate, double(heap.external_memory())));
+  args.GetReturnValue().Set(out);
+}
+
+void CpuUsage(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Local<v8::Context> context = isolate->GetCurrentContext();
+  double cpu_us = Self(args)->stats().cpu_seconds * 1e6;
+  Local<v8::Object> out = v8::Object::New(isolate);
+  Set(context, out, "user", v8::Number::New(isolate, cpu_us));
+  Set(context, out, "system", v8::Number::New(isolate, 0));
+  args.GetReturnValue().Set(out);
+}
+
+// binding.write(fd, string)
+void Write(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  int fd = args[0]->Int32Value(isolate->GetCurrentContext()).FromMaybe(1);
+  std::string text = ToUtf8(isolate, args[1]);
+  Self(args)->Write(fd == 2 ? Stream::kStderr : Stream::kStdout, text);
+}
+
+// binding.decodeUtf8(view) -> string
+void DecodeUtf8(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsArrayBufferView()) {
+    args.GetReturnValue().Set(args[0]->ToString(isolate->GetCurrentContext()).FromMaybe(
+        Local<v8::String>()));
+    return;
+  }
+  Local<v8::ArrayBufferView> view = args[0].As<v8::ArrayBufferView>();
+  std::string bytes(view->ByteLength(), '\0');
+  view->CopyContents(bytes.data(), bytes.size());
+  args.GetReturnValue().Set(Str(isolate, bytes));
+}
+
+void ReallyExit(const FunctionCallbackInfo<Value>& args) {
+  int code = args[0]->Int32Value(args.GetIsolate()->GetCurrentContext()).FromMaybe(0);
+  Self(args)->RequestExit(code);
+}
+
+void RunMicrotasks(const FunctionCallbackInfo<Value>& args) {
+  args.GetIsolate()->PerformMicrotaskCheckpoint();
+}
+
+void EnqueueMicrotask(const FunctionCallbackInfo<Value>& args) {
+  if (!args[0]->IsFunction()) return;
+  args.GetIsolate()->EnqueueMicrotask(args[0].As<v8::Function>());
+}
+
+void TimerStart(const FunctionCallbackInfo<Value>& args) {
+  Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
+  uint32_t id = args[0]->Uint32Value(context).FromMaybe(0);
+  double ms = args[1]->NumberValue(context).FromMaybe(1);
+  Self(args)->TimerStart(id, static_cast<int64_t>(ms), args[2]->BooleanValue(args.GetIsolate()));
+}
+
+void TimerStop(const FunctionCallbackInfo<Value>& args) {
+  Self(args)->TimerStop(args[0]->Uint32Value(args.GetIsolate()->GetCurrentContext()).FromMaybe(0));
+}
+
+void TimerRef(const FunctionCallbackInfo<Value>& args) {
+  Self(args)->TimerRef(args[0]->Uint32Value(args.GetIsolate()->GetCurrentContext()).FromMaybe(0),
+                       args[1]->BooleanValue(args.GetIsolate()));
+}
+
+void ImmediateState(const FunctionCallbackInfo<Value>& args) {
+  Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
+  Self(args)->SetImmediateState(args[0]->Int32Value(context).FromMaybe(0),
+                                args[1]->Int32Value(context).FromMaybe(0));
+}
+
+// binding.readFile(bundleName) -> string | undefined
+void ReadFile(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  const auto& files = Self(args)->config().bundle->files;
+  auto it = files.find(ToUtf8(isolate, args[0]));
+  if (it == files.end()) return;
+  args.GetReturnValue().Set(Str(isolate, it->second));
+}
+
+// For util.inspect: [state, result] with 0 pending, 1 fulfilled, 2 rejected.
+void GetPromiseState(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsPromise()) return;
+  Local<v8::Promise> promise = args[0].As<v8::Promise>();
+  int state = promise->State() == v8::Promise::kPending     ? 0
+              : promise->State() == v8::Promise::kFulfilled ? 1
+                                                            : 2;
+  Local<Value> items[] = {v8::Integer::New(isolate, state),
+                          state == 0 ? Local<Value>(v8::Undefined(isolate)) : promise->Result()};
+  args.GetReturnValue().Set(v8::Array::New(isolate, items, 2));
+}
+
+// For util.inspect: [entries, isKeyValue] of a Map/Set or their iterators.
+void PreviewEntries(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsObject()) return;
+  bool is_key_value = false;
+  Local<v8::Array> entries;
+  if (!args[0].As<v8::Object>()->PreviewEntries(&is_key_value).ToLocal(&entries)) return;
+  Local<Value> items[] = {entries, v8::Boolean::New(isolate, is_key_value)};
+  args.GetReturnValue().Set(v8::Array::New(isolate, items, 2));
+}
+
+// For util.inspect: [target, handler] of a Proxy, else undefined.
+void GetProxyDetails(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsProxy()) return;
+  Local<v8::Proxy> proxy = args[0].As<v8::Proxy>();
+  Local<Value> items[] = {proxy->GetTarget(), proxy->GetHandler()};
+  args.GetReturnValue().Set(v8::Array::New(isolate, items, 2));
+}
+
+}  // namespace
+
+v8::MaybeLocal<v8::Object> RunBootstrap(Worker* worker, v8::Local<v8::Context> context) {
+  v8::Isolate* isolate = context->GetIsolate();
+  v8::EscapableHandleScope scope(isolate);
+  Local<v8::External> self = v8::External::New(isolate, worker);
+  Local<v8::Object> binding = v8::Object::New(isolate);
+  struct Entry {
+    const char* name;
+    v8::FunctionCallback fn;
+  };
+  static constexpr Entry kFunctions[] = {
+      {"internalSource", InternalSource},   {"compileFunction", CompileFunction},
+      {"runScript", RunScript},             {"workerInfo", GetWorkerInfo},
+      {"v8Version", V8Version},             {"uptime", Uptime},
+      {"hrtimeNs", HrtimeNs},               {"hrtimeBigint", HrtimeBigint},
+      {"memoryUsage", MemoryUsage},         {"cpuUsage", CpuUsage},
+      {"write", Write},                     {"decodeUtf8", DecodeUtf8},
+      {"reallyExit", ReallyExit},           {"runMicrotasks", RunMicrotasks},
+      {"enqueueMicrotask", EnqueueMicrotask}, {"timerStart", TimerStart},
+      {"timerStop", TimerStop},             {"timerRef", TimerRef},
+      {"immediateState", ImmediateState},   {"readFile", ReadFile},
+      {"getPromiseState", GetPromiseState}, {"previewEntries", PreviewEntries},
+      {"getProxyDetails", GetProxyDetails},
+  };
+  for (const Entry& e : kFunctions) {
+    Local<v8::Function> fn;
+    if (!v8::Function::New(context, e.fn, self).ToLocal(&fn)) return {};
+    fn->SetName(Str(isolate, e.name));
+    if (binding->Set(context, Str(isolate, e.name), fn).IsNothing()) return {};
+  }
+
+  std::string_view source = js::FindSource("bootstrap");
+  v8::ScriptOrigin origin(isolate, Str(isolate, "node:internal/bootstrap"));
+  Local<v8::Script> script;
+  Local<Value> factory;
+  if (!v8::Script::Compile(context, Str(isolate, source), &origin).ToLocal(&script) ||
+      !script->Run(context).ToLocal(&factory) || !factory->IsFunction()) {
+    return {};
+  }
+  Local<Value> argv[] = {binding};
+  Local<Value> hooks;
+  if (!factory.As<v8::Function>()->Call(context, v8::Undefined(isolate), 1, argv).ToLocal(&hooks) ||
+      !hooks->IsObject()) {
+    return {};
+  }
+  return scope.Escape(hooks.As<v8::Object>());
+}
+
+}  // namespace islet::runtime

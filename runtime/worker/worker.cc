@@ -1,0 +1,421 @@
+#include "runtime/worker/worker.h"
+
+#include <time.h>
+
+#include "runtime/base/log.h"
+#include "runtime/engine/engine.h"
+#include "runtime/worker/bindings.h"
+#include "runtime/worker/errors.h"
+
+namespace islet::runtime {
+
+namespace {
+
+// Events handled per turn before the actor yields its thread.
+constexpr size_t kTurnBudget = 64;
+
+uint64_t ThreadCpuNs() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return uint64_t(ts.tv_sec) * 1000000000u + uint64_t(ts.tv_nsec);
+}
+
+}  // namespace
+
+Worker::Worker(Engine* engine, Executor* executor, WorkerConfig config, WorkerHost* host)
+    : Actor(executor, /*mailbox_capacity=*/SIZE_MAX),
+      engine_(engine),
+      config_(std::move(config)),
+      host_(host),
+      start_time_(std::chrono::steady_clock::now()) {}
+
+Worker::~Worker() {
+  // A worker is destroyed only after its last turn disposed the isolate, or
+  // if it never ran (the executor stopped first).
+  std::lock_guard lock(isolate_mu_);
+  if (isolate_ != nullptr) {
+    engine_->platform()->DetachIsolate(isolate_);
+    isolate_->Dispose();
+    isolate_ = nullptr;
+  }
+}
+
+void Worker::Start() { PostUrgent([] {}); }
+
+void Worker::Terminate() {
+  if (terminate_requested_.exchange(true)) return;
+  {
+    std::lock_guard lock(isolate_mu_);
+    if (isolate_ != nullptr && in_turn_.load()) isolate_->TerminateExecution();
+    if (wait_handle_ != nullptr) wait_handle_->Wake();
+  }
+  PostUrgent([] {});
+}
+
+Worker::Stats Worker::stats() const {
+  return Stats{heap_used_.load(), heap_limit_.load(), external_.load(),
+               static_cast<double>(cpu_ns_.load()) / 1e9};
+}
+
+double Worker::UptimeSeconds() const {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time_).count();
+}
+
+int64_t Worker::NowMs() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               start_time_)
+      .count();
+}
+
+bool Worker::CreateIsolate() {
+  v8::Isolate* isolate = v8::Isolate::Allocate();
+  // Route V8's foreground tasks to our mailbox before V8 posts any.
+  engine_->platform()->AttachIsolate(isolate, weak_from_this());
+  v8::Isolate::CreateParams params;
+  params.array_buffer_allocator = engine_->allocator();
+  v8::Isolate::Initialize(isolate, params);
+  isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
+  isolate->SetPromiseRejectCallback(&Worker::OnPromiseReject);
+  isolate->SetAtomicsWaitCallback(&Worker::OnAtomicsWait, this);
+  isolate->SetData(0, this);
+  isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
+  std::lock_guard lock(isolate_mu_);
+  isolate_ = isolate;
+  return true;
+}
+
+bool Worker::RunTurn() {
+  if (finishing_) return false;
+  uint64_t cpu_start = ThreadCpuNs();
+  if (isolate_ == nullptr && !CreateIsolate()) {
+    Finish(ExitInfo{1, "startup-failed", "could not create an isolate", ""});
+    host_->OnExit(config_.id, exit_);
+    return false;
+  }
+  bool more = false;
+  in_turn_.store(true);
+  {
+    v8::Locker locker(isolate_);
+    v8::Isolate::Scope isolate_scope(isolate_);
+    v8::HandleScope handle_scope(isolate_);
+    v8::Local<v8::Context> context;
+    if (context_.IsEmpty()) {
+      Bootstrap(&context);  // on failure, finishing_ is set
+    } else {
+      context = context_.Get(isolate_);
+    }
+    if (!finishing_) {
+      v8::Context::Scope context_scope(context);
+      more = Turn(context);
+      v8::HeapStatistics heap;
+      isolate_->GetHeapStatistics(&heap);
+      heap_used_ = heap.used_heap_size();
+      heap_limit_ = heap.heap_size_limit();
+      external_ = heap.external_memory();
+    }
+    if (finishing_) TeardownLocked();
+  }
+  in_turn_.store(false);
+  cpu_ns_ += ThreadCpuNs() - cpu_start;
+  if (!finishing_) {
+    if (!more) state_.store(WorkerState::kIdle, std::memory_order_relaxed);
+    return more;
+  }
+  {
+    std::lock_guard lock(isolate_mu_);
+    isolate_->Dispose();
+    isolate_ = nullptr;
+  }
+  state_.store(WorkerState::kExited);
+  Logger("isolate")->debug("worker {} exited: {} code {}", config_.id, exit_.reason,
+                           exit_.exit_code);
+  host_->OnExit(config_.id, exit_);
+  return false;
+}
+
+bool Worker::Bootstrap(v8::Local<v8::Context>* out) {
+  v8::Local<v8::Context> context = v8::Context::New(isolate_);
+  v8::Context::Scope context_scope(context);
+  context_.Reset(isolate_, context);
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Object> hooks;
+  if (!RunBootstrap(this, context).ToLocal(&hooks)) {
+    std::string detail = try_catch.HasCaught() ? DescribeException(isolate_, try_catch) : "";
+    Finish(ExitInfo{1, "startup-failed", "bootstrap failed", detail});
+    Logger("isolate")->error("worker {}: bootstrap failed: {}", config_.id, detail);
+    return false;
+  }
+  hooks_.Reset(isolate_, hooks);
+  *out = context;
+  return true;
+}
+
+bool Worker::Turn(v8::Local<v8::Context> context) {
+  if (terminate_requested_.load()) {
+    Finish(ExitInfo{1, "terminated", "", ""});
+    return false;
+  }
+  state_.store(WorkerState::kRunning, std::memory_order_relaxed);
+  loop_now_ms_ = NowMs();
+  if (!started_) {
+    started_ = true;
+    RunCallback(context, [&] { return CallHook(context, "runMain"); });
+  } else {
+    RunDueTimers(context);
+    std::deque<Task> batch;
+    mailbox().TakeBatch(kTurnBudget, &batch);
+    for (auto& task : batch) {
+      if (finishing_) break;
+      RunCallback(context, [&] {
+        task();
+        return v8::MaybeLocal<v8::Value>(v8::Undefined(isolate_));
+      });
+    }
+    if (!finishing_ && immediate_count_ > 0) {
+      RunCallback(context, [&] { return CallHook(context, "runImmediates"); });
+    }
+  }
+  if (!finishing_ && terminate_requested_.load()) Finish(ExitInfo{1, "terminated", "", ""});
+  if (finishing_) return false;
+  if (!mailbox().empty() || immediate_count_ > 0) return true;
+  if (!timer_order_.empty() && timer_order_.begin()->first.first <= NowMs()) return true;
+  if (!IsAlive()) {
+    RunCallback(context, [&] { return CallHook(context, "beforeExit"); });
+    if (finishing_) return false;
+    if (!mailbox().empty() || immediate_count_ > 0) return true;
+    if (!IsAlive()) {
+      v8::Local<v8::Value> code;
+      v8::TryCatch try_catch(isolate_);
+      if (CallHook(context, "emitExit").ToLocal(&code)) {
+        Finish(ExitInfo{code->Int32Value(context).FromMaybe(0), "exited", "", ""});
+      } else if (!finishing_) {
+        HandleException(context, try_catch);
+        if (!finishing_) Finish(ExitInfo{exit_code_, "exited", "", ""});
+      }
+      return false;
+    }
+  }
+  ScheduleTimerWake();
+  return false;
+}
+
+template <typename Fn>
+void Worker::RunCallback(v8::Local<v8::Context> context, Fn&& fn) {
+  {
+    v8::TryCatch try_catch(isolate_);
+    v8::MaybeLocal<v8::Value> result = fn();
+    if (result.IsEmpty() || try_catch.HasCaught() || try_catch.HasTerminated()) {
+      HandleException(context, try_catch);
+    }
+  }
+  if (!finishing_) AfterCallback(context);
+}
+
+void Worker::AfterCallback(v8::Local<v8::Context> context) {
+  for (int rounds = 0; rounds < 1000 && !finishing_; ++rounds) {
+    {
+      v8::TryCatch try_catch(isolate_);
+      if (CallHook(context, "runTicks").IsEmpty()) {
+        HandleException(context, try_catch);
+        continue;  // the tick queue may hold more after an uncaught error
+      }
+    }
+    if (rejections_.empty()) return;
+    ProcessRejections(context);
+  }
+}
+
+v8::MaybeLocal<v8::Value> Worker::CallHook(v8::Local<v8::Context> context, const char* name,
+                                           int argc, v8::Local<v8::Value>* argv) {
+  v8::Local<v8::Object> hooks = hooks_.Get(isolate_);
+  v8::Local<v8::Value> fn;
+  if (!hooks->Get(context, v8::String::NewFromUtf8(isolate_, name).ToLocalChecked()).ToLocal(&fn) ||
+      !fn->IsFunction()) {
+    return {};
+  }
+  return fn.As<v8::Function>()->Call(context, hooks, argc, argv);
+}
+
+void Worker::HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_catch) {
+  if (finishing_) return;
+  if (exit_requested_) {
+    Finish(ExitInfo{exit_code_, "exited", "", ""});
+    return;
+  }
+  if (terminate_requested_.load() || try_catch.HasTerminated()) {
+    Finish(ExitInfo{1, "terminated", "", ""});
+    return;
+  }
+  if (!try_catch.HasCaught()) return;
+  v8::Local<v8::Value> error = try_catch.Exception();
+  v8::Local<v8::Message> message = try_catch.Message();
+  v8::TryCatch inner(isolate_);
+  v8::Local<v8::Value> args[] = {error};
+  v8::Local<v8::Value> handled;
+  if (CallHook(context, "handleUncaught", 1, args).ToLocal(&handled)) {
+    if (handled->IsTrue()) return;
+    Fatal(context, error, message);
+    return;
+  }
+  if (finishing_) return;
+  if (exit_requested_ || inner.HasTerminated()) {
+    HandleException(context, inner);
+    return;
+  }
+  // The uncaughtException handler itself threw: Node exits with code 7.
+  Fatal(context, inner.HasCaught() ? inner.Exception() : error,
+        inner.HasCaught() ? inner.Message() : message);
+  exit_.exit_code = 7;
+}
+
+void Worker::Fatal(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
+                   v8::Local<v8::Message> message) {
+  if (finishing_) return;
+  FatalReport report = ReportFatal(this, context, hooks_.Get(isolate_), error, message);
+  Write(Stream::kStderr, report.text);
+  // Node runs 'exit' listeners with code 1 after an uncaught error.
+  {
+    v8::TryCatch try_catch(isolate_);
+    v8::Local<v8::Value> args[] = {v8::Integer::New(isolate_, 1)};
+    CallHook(context, "emitExit", 1, args);
+  }
+  if (finishing_) return;  // an exit listener called process.exit()
+  Finish(ExitInfo{1, "error", report.message, report.stack});
+}
+
+void Worker::ProcessRejections(v8::Local<v8::Context> context) {
+  std::vector<Rejection> pending;
+  pending.swap(rejections_);
+  for (auto& r : pending) {
+    if (finishing_) return;
+    v8::Local<v8::Promise> promise = r.promise.Get(isolate_);
+    if (promise->HasHandler()) continue;
+    v8::Local<v8::Value> reason = r.reason.Get(isolate_);
+    v8::TryCatch try_catch(isolate_);
+    v8::Local<v8::Value> args[] = {reason, promise};
+    v8::Local<v8::Value> fatal;
+    if (!CallHook(context, "unhandledRejection", 2, args).ToLocal(&fatal)) {
+      HandleException(context, try_catch);
+      continue;
+    }
+    if (!fatal->IsUndefined()) {
+      Fatal(context, fatal, v8::Exception::CreateMessage(isolate_, fatal));
+    }
+  }
+}
+
+void Worker::OnPromiseReject(v8::PromiseRejectMessage message) {
+  v8::Local<v8::Promise> promise = message.GetPromise();
+  v8::Isolate* isolate = promise->GetIsolate();
+  auto* self = static_cast<Worker*>(isolate->GetData(0));
+  switch (message.GetEvent()) {
+    case v8::kPromiseRejectWithNoHandler: {
+      v8::Local<v8::Value> value = message.GetValue();
+      if (value.IsEmpty()) value = v8::Undefined(isolate);
+      self->rejections_.push_back(
+          Rejection{v8::Global<v8::Promise>(isolate, promise), v8::Global<v8::Value>(isolate, value)});
+      break;
+    }
+    case v8::kPromiseHandlerAddedAfterReject:
+      std::erase_if(self->rejections_,
+                    [&](const Rejection& r) { return r.promise.Get(isolate) == promise; });
+      break;
+    default:
+      break;
+  }
+}
+
+void Worker::OnAtomicsWait(v8::Isolate::AtomicsWaitEvent event, v8::Local<v8::SharedArrayBuffer>,
+                           size_t, int64_t, double, v8::Isolate::AtomicsWaitWakeHandle* handle,
+                           void* data) {
+  auto* self = static_cast<Worker*>(data);
+  if (event == v8::Isolate::AtomicsWaitEvent::kStartWait) {
+    {
+      std::lock_guard lock(self->isolate_mu_);
+      self->wait_handle_ = handle;
+    }
+    if (self->terminate_requested_.load()) handle->Wake();
+    self->state_.store(WorkerState::kBlocked, std::memory_order_relaxed);
+    self->executor()->BeginBlocking();
+    return;
+  }
+  if (event == v8::Isolate::AtomicsWaitEvent::kNotEqual) return;  // never started
+  self->executor()->EndBlocking();
+  self->state_.store(WorkerState::kRunning, std::memory_order_relaxed);
+  std::lock_guard lock(self->isolate_mu_);
+  self->wait_handle_ = nullptr;
+}
+
+void Worker::RequestExit(int code) {
+  exit_requested_ = true;
+  exit_code_ = code;
+  isolate_->TerminateExecution();
+}
+
+void Worker::TimerStart(uint32_t id, int64_t delay_ms, bool ref) {
+  TimerStop(id);
+  std::pair<int64_t, uint64_t> key{loop_now_ms_ + delay_ms, timer_seq_++};
+  timer_order_.emplace(key, id);
+  timers_.emplace(id, TimerState{key, ref});
+  if (ref) ++refed_timers_;
+}
+
+void Worker::TimerStop(uint32_t id) {
+  auto it = timers_.find(id);
+  if (it == timers_.end()) return;
+  timer_order_.erase(it->second.key);
+  if (it->second.ref) --refed_timers_;
+  timers_.erase(it);
+}
+
+void Worker::TimerRef(uint32_t id, bool ref) {
+  auto it = timers_.find(id);
+  if (it == timers_.end() || it->second.ref == ref) return;
+  it->second.ref = ref;
+  refed_timers_ += ref ? 1 : -1;
+}
+
+void Worker::RunDueTimers(v8::Local<v8::Context> context) {
+  const int64_t now = loop_now_ms_;
+  while (!finishing_ && !timer_order_.empty() && timer_order_.begin()->first.first <= now) {
+    uint32_t id = timer_order_.begin()->second;
+    TimerStop(id);  // a repeating timer re-arms itself from JS
+    v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, id)};
+    RunCallback(context, [&] { return CallHook(context, "fireTimer", 1, args); });
+  }
+}
+
+void Worker::ScheduleTimerWake() {
+  if (timer_order_.empty()) return;
+  auto when = start_time_ + std::chrono::milliseconds(timer_order_.begin()->first.first);
+  auto now = std::chrono::steady_clock::now();
+  if (requested_wake_ > now && requested_wake_ <= when) return;  // already asked
+  requested_wake_ = when;
+  engine_->timers()->WakeAt(when, weak_from_this());
+}
+
+bool Worker::IsAlive() const {
+  return handle_refs_ > 0 || refed_timers_ > 0 || immediate_refs_ > 0;
+}
+
+void Worker::Finish(ExitInfo exit) {
+  if (finishing_) return;
+  finishing_ = true;
+  exit_ = std::move(exit);
+  state_.store(WorkerState::kTerminating, std::memory_order_relaxed);
+}
+
+void Worker::TeardownLocked() {
+  finishing_ = true;
+  // Queued work may hold V8 tasks: destroy it while the isolate lives.
+  auto dropped = mailbox().Close();
+  dropped.clear();
+  engine_->platform()->DetachIsolate(isolate_);
+  rejections_.clear();
+  hooks_.Reset();
+  context_.Reset();
+  timer_order_.clear();
+  timers_.clear();
+}
+
+}  // namespace islet::runtime

@@ -1,0 +1,170 @@
+#pragma once
+
+#include <v8.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "runtime/runtime.h"
+#include "runtime/scheduler/executor.h"
+
+namespace islet::runtime {
+
+class Engine;
+
+// A job's files, shared read-only by every worker of the job.
+struct Bundle {
+  std::string root;  // absolute directory the names are relative to
+  std::unordered_map<std::string, std::string> files;
+};
+
+struct WorkerConfig {
+  WorkerId id = 0;
+  JobId job_id = 0;
+  WorkerId parent_id = 0;
+  std::shared_ptr<const Bundle> bundle;
+  std::string main;  // a name in `bundle`
+  std::vector<std::string> argv;
+  std::vector<std::pair<std::string, std::string>> env;
+  std::string name;
+  bool is_main_thread = true;
+};
+
+// Receives what a worker produces. Called on the executor thread running the
+// worker; implementations must not block or re-enter the worker.
+class WorkerHost {
+ public:
+  virtual ~WorkerHost() = default;
+  virtual void OnOutput(WorkerId id, Stream stream, std::string_view data) = 0;
+  // Last call for this worker; its isolate is already disposed.
+  virtual void OnExit(WorkerId id, const ExitInfo& exit) = 0;
+};
+
+// One worker: an isolate with one context running a script, as an actor.
+// Its isolate is created on its first turn and disposed on its last; between
+// turns it holds no thread. Start/Terminate/state/stats are thread-safe;
+// everything else runs on the executor thread holding the actor.
+class Worker final : public Actor {
+ public:
+  Worker(Engine* engine, Executor* executor, WorkerConfig config, WorkerHost* host);
+  ~Worker() override;
+
+  const WorkerConfig& config() const { return config_; }
+
+  void Start();
+  // Ends the worker as soon as possible, even inside a loop or Atomics.wait.
+  void Terminate();
+
+  WorkerState state() const { return state_.load(std::memory_order_relaxed); }
+  struct Stats {
+    uint64_t heap_used = 0;
+    uint64_t heap_limit = 0;
+    uint64_t external = 0;
+    double cpu_seconds = 0;
+  };
+  Stats stats() const;
+
+  // --- For bindings (executor thread, isolate locked) ---
+  void Write(Stream stream, std::string_view data) { host_->OnOutput(config_.id, stream, data); }
+  void RequestExit(int code);
+  void TimerStart(uint32_t id, int64_t delay_ms, bool ref);
+  void TimerStop(uint32_t id);
+  void TimerRef(uint32_t id, bool ref);
+  void SetImmediateState(int count, int refs) {
+    immediate_count_ = count;
+    immediate_refs_ = refs;
+  }
+  double UptimeSeconds() const;
+  v8::Isolate* isolate() const { return isolate_; }
+
+ protected:
+  bool RunTurn() override;
+
+ private:
+  struct Rejection {
+    v8::Global<v8::Promise> promise;
+    v8::Global<v8::Value> reason;
+  };
+
+  bool CreateIsolate();
+  bool Bootstrap(v8::Local<v8::Context>* context);
+  bool Turn(v8::Local<v8::Context> context);
+  void RunDueTimers(v8::Local<v8::Context> context);
+  void ScheduleTimerWake();
+  bool IsAlive() const;
+  int64_t NowMs() const;
+
+  // Calls hook `name` of the bootstrap; handles any exception. Empty on
+  // exception or termination.
+  v8::MaybeLocal<v8::Value> CallHook(v8::Local<v8::Context> context, const char* name,
+                                     int argc = 0, v8::Local<v8::Value>* argv = nullptr);
+  // Runs `fn` (which calls into JS) under a TryCatch, then the tick queue.
+  template <typename Fn>
+  void RunCallback(v8::Local<v8::Context> context, Fn&& fn);
+  void AfterCallback(v8::Local<v8::Context> context);
+  void HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_catch);
+  void Fatal(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
+             v8::Local<v8::Message> message);
+  void ProcessRejections(v8::Local<v8::Context> context);
+  void Finish(ExitInfo exit);
+  void TeardownLocked();
+
+  static void OnPromiseReject(v8::PromiseRejectMessage message);
+  static void OnAtomicsWait(v8::Isolate::AtomicsWaitEvent event,
+                            v8::Local<v8::SharedArrayBuffer> array_buffer, size_t offset,
+                            int64_t value, double timeout_ms,
+                            v8::Isolate::AtomicsWaitWakeHandle* handle, void* data);
+
+  Engine* const engine_;
+  const WorkerConfig config_;
+  WorkerHost* const host_;
+  const std::chrono::steady_clock::time_point start_time_;
+
+  std::atomic<WorkerState> state_{WorkerState::kStarting};
+  std::atomic<bool> terminate_requested_{false};
+  std::atomic<bool> in_turn_{false};
+
+  // Guards isolate_ against disposal while another thread terminates it,
+  // and the Atomics.wait wake handle.
+  mutable std::mutex isolate_mu_;
+  v8::Isolate* isolate_ = nullptr;
+  v8::Isolate::AtomicsWaitWakeHandle* wait_handle_ = nullptr;  // guarded by isolate_mu_
+
+  // Executor thread only, below.
+  v8::Global<v8::Context> context_;
+  v8::Global<v8::Object> hooks_;
+  bool started_ = false;
+  bool finishing_ = false;
+  bool exit_requested_ = false;
+  int exit_code_ = 0;
+  ExitInfo exit_;
+  std::vector<Rejection> rejections_;
+
+  int64_t loop_now_ms_ = 0;
+  uint64_t timer_seq_ = 0;
+  std::map<std::pair<int64_t, uint64_t>, uint32_t> timer_order_;
+  struct TimerState {
+    std::pair<int64_t, uint64_t> key;
+    bool ref;
+  };
+  std::unordered_map<uint32_t, TimerState> timers_;
+  int refed_timers_ = 0;
+  std::chrono::steady_clock::time_point requested_wake_{};
+  int immediate_count_ = 0;
+  int immediate_refs_ = 0;
+  int handle_refs_ = 0;  // ports and child workers keeping the loop alive
+  std::atomic<uint64_t> cpu_ns_{0};
+  std::atomic<uint64_t> heap_used_{0};
+  std::atomic<uint64_t> heap_limit_{0};
+  std::atomic<uint64_t> external_{0};
+};
+
+}  // namespace islet::runtime

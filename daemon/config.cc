@@ -1,0 +1,67 @@
+#include "daemon/config.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <map>
+
+namespace islet::daemon {
+
+std::optional<std::string> GetEnv(std::string_view name) {
+  const char* value = std::getenv(std::string(name).c_str());
+  if (value == nullptr) return std::nullopt;
+  return std::string(value);
+}
+
+std::string ResolveSocketPath(std::string_view flag, const EnvLookup& env, uid_t uid) {
+  if (!flag.empty()) return std::string(flag);
+  if (auto s = env("ISLET_SOCKET"); s && !s->empty()) return *s;
+  if (auto xdg = env("XDG_RUNTIME_DIR"); xdg && !xdg->empty()) {
+    return *xdg + "/islet/isletd.sock";
+  }
+  return "/tmp/islet-" + std::to_string(uid) + "/isletd.sock";
+}
+
+ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
+  DaemonConfig config;
+  std::string socket_flag;
+  std::string level = "info";
+  CLI::App app{"isletd: the islet supervisor daemon; runs JavaScript workers on V8 isolates.",
+               "isletd"};
+  app.add_option("--socket", socket_flag,
+                 "Control socket path (default: $ISLET_SOCKET, else "
+                 "$XDG_RUNTIME_DIR/islet/isletd.sock, else /tmp/islet-$UID/isletd.sock)");
+  app.add_flag("--foreground", config.foreground,
+               "Stay attached and log to stderr (for systemd); default: daemonize and log to "
+               "isletd.log beside the socket");
+  app.add_option("--log-level", level, "trace|debug|info|warn|error")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
+  app.add_option("--threads", config.threads, "Executor threads (0 = number of cores)")
+      ->check(CLI::Range(0, 1024));
+  app.add_option("--max-frame-bytes", config.max_frame_bytes,
+                 "Largest control frame accepted (default 16 MiB)")
+      ->check(CLI::Range(size_t{64}, size_t{1} << 30));
+  app.add_option("--max-bundle-bytes", config.max_bundle_bytes,
+                 "Largest bundle accepted by spawn (default 8 MiB)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30));
+  app.add_option("--pid-file", config.pid_file, "Write the daemon's pid here");
+
+  // CLI11 reports parse errors by throwing; this is the one place we catch.
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return ParsedFlags{std::nullopt, app.exit(e)};
+  }
+  static const std::map<std::string, spdlog::level::level_enum> kLevels = {
+      {"trace", spdlog::level::trace},
+      {"debug", spdlog::level::debug},
+      {"info", spdlog::level::info},
+      {"warn", spdlog::level::warn},
+      {"error", spdlog::level::err}};
+  config.log_level = kLevels.at(level);
+  config.socket_path = ResolveSocketPath(socket_flag, env, getuid());
+  return ParsedFlags{std::move(config), 0};
+}
+
+}  // namespace islet::daemon

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <spdlog/common.h>
+#include <sys/types.h>
+
+#include <cstddef>
+#include <expected>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace islet::daemon {
+
+// isletd's settings, from its command line (see ParseFlags).
+struct DaemonConfig {
+  std::string socket_path;  // resolved; never empty after ParseFlags
+  bool foreground = false;
+  spdlog::level::level_enum log_level = spdlog::level::info;
+  int threads = 0;  // executor threads; 0 = number of cores
+  size_t max_frame_bytes = 16u << 20;
+  size_t max_bundle_bytes = 8u << 20;
+  std::string pid_file;  // empty = none
+};
+
+// Looks up an environment variable; nullopt when unset.
+using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
+
+// The process environment, as an EnvLookup.
+std::optional<std::string> GetEnv(std::string_view name);
+
+// The control socket path: `flag` if non-empty, else $ISLET_SOCKET, else
+// $XDG_RUNTIME_DIR/islet/isletd.sock, else /tmp/islet-$UID/isletd.sock.
+// The client resolves the same way (client/socket_path.h).
+std::string ResolveSocketPath(std::string_view flag, const EnvLookup& env, uid_t uid);
+
+// What ParseFlags decided: run with a config, or exit at once with a code
+// (after --help, or a usage error already printed to stderr).
+struct ParsedFlags {
+  std::optional<DaemonConfig> config;
+  int exit_code = 0;
+};
+
+// Parses isletd's command line. Prints help and usage errors itself.
+ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env);
+
+}  // namespace islet::daemon

@@ -1,0 +1,201 @@
+#include "daemon/control_service.h"
+
+#include <unistd.h>
+
+#include <asio/post.hpp>
+
+#include "daemon/session.h"
+#include "runtime/base/log.h"
+#include "runtime/version.h"
+
+namespace islet::daemon {
+namespace {
+
+v1::Response ErrorResponse(uint64_t id, const runtime::Error& error) {
+  v1::Response response;
+  response.set_id(id);
+  SetStatus(error, &response);
+  return response;
+}
+
+// The field numbers a Request carries that this daemon does not know, e.g.
+// "42" or "42, 43"; empty if none.
+std::string UnknownFieldNumbers(const v1::Request& request) {
+  const auto& unknown = request.GetReflection()->GetUnknownFields(request);
+  std::string numbers;
+  for (int i = 0; i < unknown.field_count(); ++i) {
+    if (!numbers.empty()) numbers += ", ";
+    numbers += std::to_string(unknown.field(i).number());
+  }
+  return numbers;
+}
+
+}  // namespace
+
+ControlService::ControlService(asio::io_context& io, runtime::Runtime& runtime,
+                               ServiceOptions options, std::function<void()> request_shutdown)
+    : io_(io),
+      runtime_(runtime),
+      options_(std::move(options)),
+      request_shutdown_(std::move(request_shutdown)) {}
+
+void ControlService::Handle(const std::shared_ptr<Session>& session, v1::Request request) {
+  uint64_t id = request.id();
+  Logger("control")->trace("{}: request {} ({})", session->peer(), id,
+                           static_cast<int>(request.body_case()));
+  switch (request.body_case()) {
+    case v1::Request::kSpawn:
+      return Spawn(session, id, request.mutable_spawn());
+    case v1::Request::kList:
+      return List(session, id, request.list());
+    case v1::Request::kInspect:
+      return Inspect(session, id, request.inspect());
+    case v1::Request::kTerminate:
+      return Terminate(session, id, request.terminate());
+    case v1::Request::kSubscribe:
+      return Subscribe(session, id, request.subscribe());
+    case v1::Request::kDaemonInfo:
+      return DaemonInfo(session, id);
+    case v1::Request::kShutdown:
+      return Shutdown(session, id);
+    case v1::Request::BODY_NOT_SET:
+      return Unknown(session, request);
+  }
+}
+
+void ControlService::Unknown(const std::shared_ptr<Session>& session, const v1::Request& request) {
+  // Answered, not fatal: a newer client may probe for a feature this daemon
+  // lacks. The connection stays open.
+  std::string fields = UnknownFieldNumbers(request);
+  std::string message = fields.empty() ? "request " + std::to_string(request.id()) + " has no body"
+                                       : "unknown request type (field " + fields + ")";
+  session->LogBadInput(BadInput::kUnknownRequest, message);
+  session->Send(ErrorResponse(
+      request.id(), runtime::Error{runtime::ErrorCode::kUnimplemented,
+                                   message + "; this daemon speaks islet.v1 " + kVersion}));
+}
+
+void ControlService::Spawn(const std::shared_ptr<Session>& session, uint64_t id,
+                           v1::SpawnRequest* request) {
+  bool follow = request->follow();
+  auto spec = ToSpawnSpec(request, options_.bundle_limits);
+  if (!spec) {
+    Logger("control")->info("{}: spawn rejected: {}", session->peer(), spec.error().message);
+    return session->Send(ErrorResponse(id, spec.error()));
+  }
+  std::string main = spec->main;
+  auto result = runtime_.Spawn(std::move(*spec), follow ? MakeSink(session, id) : nullptr);
+  if (!result) {
+    Logger("control")->info("{}: spawn of {} failed: {}", session->peer(), main,
+                            result.error().message);
+    return session->Send(ErrorResponse(id, result.error()));
+  }
+  Logger("control")->debug("{}: spawned worker {} (job {}) running {}", session->peer(),
+                           result->worker_id, result->job_id, main);
+  v1::Response response;
+  response.set_id(id);
+  response.mutable_spawn()->set_worker_id(result->worker_id);
+  response.mutable_spawn()->set_job_id(result->job_id);
+  session->Send(response);
+  // The runtime offers no way to cancel a spawn's follow sink; the sink goes
+  // quiet through the session's alive flag instead.
+}
+
+void ControlService::List(const std::shared_ptr<Session>& session, uint64_t id,
+                          const v1::ListRequest& request) {
+  v1::Response response;
+  response.set_id(id);
+  auto* list = response.mutable_list();
+  for (const runtime::WorkerInfo& info : runtime_.List(request.include_exited())) {
+    ToProto(info, list->add_workers());
+  }
+  session->Send(response);
+}
+
+void ControlService::Inspect(const std::shared_ptr<Session>& session, uint64_t id,
+                             const v1::InspectRequest& request) {
+  auto info = runtime_.Inspect(request.worker_id());
+  if (!info) return session->Send(ErrorResponse(id, info.error()));
+  v1::Response response;
+  response.set_id(id);
+  ToProto(*info, response.mutable_inspect()->mutable_worker());
+  session->Send(response);
+}
+
+void ControlService::Terminate(const std::shared_ptr<Session>& session, uint64_t id,
+                               const v1::TerminateRequest& request) {
+  std::weak_ptr<Session> weak = session;
+  auto executor = session->executor();
+  auto done = [weak, executor, id](const runtime::ExitInfo& exit) {
+    v1::Response response;
+    response.set_id(id);
+    ToProto(exit, response.mutable_terminate()->mutable_exit());
+    asio::post(executor, [weak, response = std::move(response)] {
+      if (auto session = weak.lock()) session->Send(response);
+    });
+  };
+  auto ok = runtime_.Terminate(request.worker_id(), std::move(done));
+  if (!ok) return session->Send(ErrorResponse(id, ok.error()));
+  Logger("control")->debug("{}: terminating worker {}", session->peer(), request.worker_id());
+}
+
+void ControlService::Subscribe(const std::shared_ptr<Session>& session, uint64_t id,
+                               const v1::SubscribeRequest& request) {
+  uint64_t worker = request.worker_id();
+  auto subscription = runtime_.Subscribe(worker, request.follow(), MakeSink(session, id));
+  if (!subscription) return session->Send(ErrorResponse(id, subscription.error()));
+  // Events are posted, so none can reach the session before this runs.
+  runtime::Runtime* runtime = &runtime_;
+  session->AddStream(id,
+                     [runtime, worker, sub = *subscription] { runtime->Unsubscribe(worker, sub); });
+}
+
+void ControlService::DaemonInfo(const std::shared_ptr<Session>& session, uint64_t id) {
+  runtime::RuntimeStats stats = runtime_.Stats();
+  v1::Response response;
+  response.set_id(id);
+  auto* info = response.mutable_daemon_info();
+  info->set_version(kVersion);
+  info->set_pid(static_cast<int32_t>(getpid()));
+  info->set_uptime_seconds(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count());
+  info->set_workers_alive(stats.workers_alive);
+  info->set_workers_spawned_total(stats.workers_spawned_total);
+  info->set_executor_threads(stats.executor_threads);
+  info->set_socket_path(options_.socket_path);
+  session->Send(response);
+}
+
+void ControlService::Shutdown(const std::shared_ptr<Session>& session, uint64_t id) {
+  Logger("daemon")->info("shutdown requested by {}", session->peer());
+  v1::Response response;
+  response.set_id(id);
+  response.mutable_shutdown();
+  session->Send(response);
+  if (shutting_down_) return;
+  shutting_down_ = true;
+  // Posted, so the reply is queued (and its write started) before the
+  // runtime shuts down.
+  asio::post(io_, request_shutdown_);
+}
+
+runtime::EventSink ControlService::MakeSink(const std::shared_ptr<Session>& session,
+                                            uint64_t request_id) {
+  std::weak_ptr<Session> weak = session;
+  auto alive = session->alive_flag();
+  auto executor = session->executor();
+  return [weak, alive, executor, request_id](const runtime::WorkerEvent& event) {
+    if (!alive->load(std::memory_order_acquire)) return;
+    v1::Response response;
+    response.set_id(request_id);
+    ToProto(event, &response);
+    asio::post(executor, [weak, request_id, response = std::move(response)] {
+      auto session = weak.lock();
+      if (!session) return;
+      session->Send(response);
+      if (response.end_of_stream()) session->EndStream(request_id);
+    });
+  };
+}
+
+}  // namespace islet::daemon

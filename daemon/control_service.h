@@ -1,0 +1,66 @@
+#pragma once
+
+#include <asio/io_context.hpp>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "daemon/convert.h"
+#include "proto/islet/v1/control.pb.h"
+#include "runtime/runtime.h"
+
+namespace islet::daemon {
+
+class Session;
+
+struct ServiceOptions {
+  std::string socket_path;  // reported by DaemonInfo
+  size_t max_frame_bytes = 16u << 20;
+  BundleLimits bundle_limits;
+};
+
+// Serves control requests against the runtime and replies through the
+// requesting Session. Runtime callbacks (event sinks, terminate completions)
+// arrive on runtime threads and are posted onto the io_context.
+// Control thread only; owned by the Server.
+class ControlService {
+ public:
+  // `request_shutdown` runs on the control thread after a Shutdown request
+  // has been answered.
+  ControlService(asio::io_context& io, runtime::Runtime& runtime, ServiceOptions options,
+                 std::function<void()> request_shutdown);
+
+  ControlService(const ControlService&) = delete;
+  ControlService& operator=(const ControlService&) = delete;
+
+  void Handle(const std::shared_ptr<Session>& session, v1::Request request);
+
+  size_t max_frame_bytes() const { return options_.max_frame_bytes; }
+
+ private:
+  void Spawn(const std::shared_ptr<Session>& session, uint64_t id, v1::SpawnRequest* request);
+  void List(const std::shared_ptr<Session>& session, uint64_t id, const v1::ListRequest& request);
+  void Inspect(const std::shared_ptr<Session>& session, uint64_t id,
+               const v1::InspectRequest& request);
+  void Terminate(const std::shared_ptr<Session>& session, uint64_t id,
+                 const v1::TerminateRequest& request);
+  void Subscribe(const std::shared_ptr<Session>& session, uint64_t id,
+                 const v1::SubscribeRequest& request);
+  void DaemonInfo(const std::shared_ptr<Session>& session, uint64_t id);
+  void Shutdown(const std::shared_ptr<Session>& session, uint64_t id);
+  void Unknown(const std::shared_ptr<Session>& session, const v1::Request& request);
+
+  // A sink that posts each event to `session` as Response{id: request_id}.
+  // Safe to outlive the session; it goes quiet once the session closes.
+  runtime::EventSink MakeSink(const std::shared_ptr<Session>& session, uint64_t request_id);
+
+  asio::io_context& io_;
+  runtime::Runtime& runtime_;
+  const ServiceOptions options_;
+  std::function<void()> request_shutdown_;
+  const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  bool shutting_down_ = false;
+};
+
+}  // namespace islet::daemon

@@ -1,0 +1,177 @@
+#include "daemon/convert.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+namespace islet::daemon {
+
+using runtime::ErrorCode;
+using runtime::MakeError;
+
+bool IsValidBundleFileName(std::string_view name) {
+  if (name.empty() || name.front() == '/') return false;
+  if (name.find('\0') != std::string_view::npos) return false;
+  size_t start = 0;
+  while (start <= name.size()) {
+    size_t end = name.find('/', start);
+    if (end == std::string_view::npos) end = name.size();
+    std::string_view part = name.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+runtime::Result<void> ValidateBundle(const v1::Bundle& bundle, const BundleLimits& limits) {
+  if (bundle.files_size() == 0) {
+    return MakeError(ErrorCode::kInvalidArgument, "empty bundle: it has no files");
+  }
+  if (bundle.main().empty()) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "missing main file name: bundle.main must name the entry file");
+  }
+  if (static_cast<size_t>(bundle.files_size()) > limits.max_files) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "bundle has too many files: " + std::to_string(bundle.files_size()) +
+                         " (limit " + std::to_string(limits.max_files) + ")");
+  }
+  size_t total = 0;
+  bool has_main = false;
+  std::unordered_set<std::string_view> names;
+  for (const v1::File& file : bundle.files()) {
+    if (!IsValidBundleFileName(file.name())) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "bad file name in bundle: '" + file.name() +
+                           "' (names are relative, '/'-separated, without '.' or '..' parts)");
+    }
+    if (!names.insert(file.name()).second) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "duplicate file name in bundle: '" + file.name() + "'");
+    }
+    has_main = has_main || file.name() == bundle.main();
+    total += file.content().size();
+  }
+  if (total > limits.max_bytes) {
+    return MakeError(ErrorCode::kInvalidArgument, "bundle too large: " + std::to_string(total) +
+                                                      " bytes (limit " +
+                                                      std::to_string(limits.max_bytes) + " bytes)");
+  }
+  if (!has_main) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "main file '" + bundle.main() + "' is not among the bundle's " +
+                         std::to_string(bundle.files_size()) + " files");
+  }
+  return {};
+}
+
+runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
+                                                const BundleLimits& limits) {
+  if (auto ok = ValidateBundle(request->bundle(), limits); !ok) {
+    return std::unexpected(ok.error());
+  }
+  runtime::SpawnSpec spec;
+  v1::Bundle* bundle = request->mutable_bundle();
+  spec.main = std::move(*bundle->mutable_main());
+  spec.root = std::move(*bundle->mutable_root());
+  spec.files.reserve(bundle->files_size());
+  for (v1::File& file : *bundle->mutable_files()) {
+    spec.files.push_back(
+        runtime::BundleFile{std::move(*file.mutable_name()), std::move(*file.mutable_content())});
+  }
+  spec.argv.assign(request->argv().begin(), request->argv().end());
+  spec.env.assign(request->env().begin(), request->env().end());
+  std::sort(spec.env.begin(), spec.env.end());  // map order is unspecified
+  spec.name = request->name();
+  return spec;
+}
+
+v1::Code ToProtoCode(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument:
+      return v1::INVALID_ARGUMENT;
+    case ErrorCode::kNotFound:
+      return v1::NOT_FOUND;
+    case ErrorCode::kResourceExhausted:
+      return v1::RESOURCE_EXHAUSTED;
+    case ErrorCode::kUnavailable:
+      return v1::UNAVAILABLE;
+    case ErrorCode::kInternal:
+      return v1::INTERNAL;
+    case ErrorCode::kFailedPrecondition:
+      return v1::FAILED_PRECONDITION;
+    case ErrorCode::kUnimplemented:
+      return v1::UNIMPLEMENTED;
+    case ErrorCode::kAlreadyExists:
+      return v1::ALREADY_EXISTS;
+  }
+  return v1::INTERNAL;
+}
+
+void SetStatus(const runtime::Error& error, v1::Response* response) {
+  response->mutable_status()->set_code(ToProtoCode(error.code));
+  response->mutable_status()->set_message(error.message);
+}
+
+v1::WorkerState ToProto(runtime::WorkerState state) {
+  switch (state) {
+    case runtime::WorkerState::kStarting:
+      return v1::STARTING;
+    case runtime::WorkerState::kRunning:
+      return v1::RUNNING;
+    case runtime::WorkerState::kIdle:
+      return v1::IDLE;
+    case runtime::WorkerState::kBlocked:
+      return v1::BLOCKED;
+    case runtime::WorkerState::kTerminating:
+      return v1::TERMINATING;
+    case runtime::WorkerState::kExited:
+      return v1::EXITED;
+  }
+  return v1::WORKER_STATE_UNSPECIFIED;
+}
+
+void ToProto(const runtime::ExitInfo& exit, v1::ExitInfo* out) {
+  out->set_exit_code(exit.exit_code);
+  out->set_reason(exit.reason);
+  out->set_error_message(exit.error_message);
+  out->set_error_stack(exit.error_stack);
+}
+
+void ToProto(const runtime::WorkerInfo& info, v1::WorkerInfo* out) {
+  out->set_id(info.id);
+  out->set_job_id(info.job_id);
+  out->set_parent_id(info.parent_id);
+  out->set_name(info.name);
+  out->set_main(info.main);
+  out->set_state(ToProto(info.state));
+  out->set_started_unix_ms(info.started_unix_ms);
+  out->set_uptime_seconds(info.uptime_seconds);
+  out->set_heap_used_bytes(info.heap_used_bytes);
+  out->set_heap_limit_bytes(info.heap_limit_bytes);
+  out->set_external_memory_bytes(info.external_memory_bytes);
+  out->set_cpu_seconds(info.cpu_seconds);
+  out->set_messages_in(info.messages_in);
+  out->set_messages_out(info.messages_out);
+  out->set_mailbox_depth(info.mailbox_depth);
+  out->set_restarts(info.restarts);
+  if (info.exit) ToProto(*info.exit, out->mutable_exit());
+}
+
+void ToProto(const runtime::WorkerEvent& event, v1::Response* response) {
+  if (std::holds_alternative<runtime::EndOfStream>(event.body)) {
+    response->set_end_of_stream(true);
+    return;
+  }
+  v1::Event* out = response->mutable_event();
+  out->set_worker_id(event.worker_id);
+  if (const auto* output = std::get_if<runtime::Output>(&event.body)) {
+    out->mutable_output()->set_stream(
+        output->stream == runtime::Stream::kStderr ? v1::Output::STDERR : v1::Output::STDOUT);
+    out->mutable_output()->set_data(output->data);
+  } else if (const auto* exit = std::get_if<runtime::ExitInfo>(&event.body)) {
+    ToProto(*exit, out->mutable_exited());
+  }
+}
+
+}  // namespace islet::daemon

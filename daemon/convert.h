@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstddef>
+#include <expected>
+
+#include "proto/islet/v1/control.pb.h"
+#include "runtime/runtime.h"
+
+// Translation between the wire contract (islet.v1) and the runtime facade.
+// Pure functions; any thread.
+namespace islet::daemon {
+
+struct BundleLimits {
+  size_t max_bytes = 8u << 20;  // sum of file contents
+  size_t max_files = 1000;
+};
+
+// Checks a bundle at the daemon boundary: a main file name that is one of the
+// files, at least one file, valid relative names, no duplicates, within
+// limits. The error (INVALID_ARGUMENT) names the problem.
+runtime::Result<void> ValidateBundle(const v1::Bundle& bundle, const BundleLimits& limits);
+
+// Validates, then moves the request's contents into a SpawnSpec.
+runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
+                                                const BundleLimits& limits);
+
+// Whether `name` is a valid bundle file name: relative, '/'-separated, no
+// empty, "." or ".." component, no NUL.
+bool IsValidBundleFileName(std::string_view name);
+
+v1::Code ToProtoCode(runtime::ErrorCode code);
+void SetStatus(const runtime::Error& error, v1::Response* response);
+
+v1::WorkerState ToProto(runtime::WorkerState state);
+void ToProto(const runtime::ExitInfo& exit, v1::ExitInfo* out);
+void ToProto(const runtime::WorkerInfo& info, v1::WorkerInfo* out);
+
+// Fills `response` for one streamed event: Response{event} for output and
+// exit, Response{end_of_stream} for EndOfStream.
+void ToProto(const runtime::WorkerEvent& event, v1::Response* response);
+
+}  // namespace islet::daemon

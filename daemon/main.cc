@@ -1,0 +1,116 @@
+// isletd: the islet supervisor daemon. See docs/daemon.md.
+
+#include <unistd.h>
+
+#include <asio/io_context.hpp>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <optional>
+
+#include "daemon/config.h"
+#include "daemon/daemonize.h"
+#include "daemon/listener.h"
+#include "daemon/server.h"
+#include "runtime/base/log.h"
+#include "runtime/runtime.h"
+#include "runtime/version.h"
+
+namespace islet::daemon {
+namespace {
+
+std::string Absolute(const std::string& path) {
+  if (path.empty() || path.front() == '/') return path;
+  char cwd[4096];
+  if (getcwd(cwd, sizeof(cwd)) == nullptr) return path;
+  return std::string(cwd) + "/" + path;
+}
+
+std::string DirectoryOf(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// Start-up failures go to the waiting parent and the log file (background),
+// or plainly to stderr (foreground).
+int Fail(Daemonizer* daemonizer, const std::string& message) {
+  if (daemonizer != nullptr) {
+    Logger("daemon")->error("{}", message);
+    daemonizer->ReportFailure(message);
+  } else {
+    std::fprintf(stderr, "isletd: %s\n", message.c_str());
+  }
+  return 1;
+}
+
+int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
+  asio::io_context io(1);
+  auto listener = UnixListener::Open(io, config.socket_path);
+  if (!listener) return Fail(daemonizer, listener.error());
+
+  runtime::RuntimeOptions options;
+  options.executor_threads = config.threads;
+  options.max_bundle_bytes = config.max_bundle_bytes;
+  auto runtime = runtime::Runtime::Create(options);
+  if (!runtime) return Fail(daemonizer, "cannot start the runtime: " + runtime.error().message);
+
+  if (!config.pid_file.empty()) {
+    std::ofstream pid_file(config.pid_file, std::ios::trunc);
+    pid_file << getpid() << "\n";
+    if (!pid_file) return Fail(daemonizer, "cannot write pid file " + config.pid_file);
+  }
+
+  ServiceOptions service;
+  service.socket_path = config.socket_path;
+  service.max_frame_bytes = config.max_frame_bytes;
+  service.bundle_limits.max_bytes = config.max_bundle_bytes;
+  {
+    Server server(io, std::move(*listener), **runtime, std::move(service));
+    server.Start();
+    Logger("daemon")->info("isletd {} listening on {} (pid {}, {} executor threads)", kVersion,
+                           config.socket_path, getpid(), (*runtime)->Stats().executor_threads);
+    if (daemonizer != nullptr) daemonizer->ReportReady();
+    io.run();
+  }
+  // The server's io_context stops only after Shutdown, so the runtime is idle.
+  if (!config.pid_file.empty()) unlink(config.pid_file.c_str());
+  return 0;
+}
+
+int Main(int argc, char** argv) {
+  ParsedFlags parsed = ParseFlags(argc, argv, GetEnv);
+  if (!parsed.config) return parsed.exit_code;
+  DaemonConfig config = std::move(*parsed.config);
+  config.socket_path = Absolute(config.socket_path);
+  if (!config.pid_file.empty()) config.pid_file = Absolute(config.pid_file);
+  SetLogLevel(config.log_level);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  std::optional<Daemonizer> daemonizer;
+  if (!config.foreground) {
+    // Checked before forking so the common mistakes fail fast and plainly;
+    // UnixListener::Open checks again, race-free, in the child.
+    std::string dir = DirectoryOf(config.socket_path);
+    if (auto ok = EnsurePrivateDirectory(dir); !ok) {
+      std::fprintf(stderr, "isletd: %s\n", ok.error().c_str());
+      return 1;
+    }
+    if (SocketAnswers(config.socket_path)) {
+      std::fprintf(stderr, "isletd: another daemon is already listening on %s\n",
+                   config.socket_path.c_str());
+      return 1;
+    }
+    auto forked = Daemonizer::Fork(dir + "/isletd.log");
+    if (!forked) {
+      std::fprintf(stderr, "isletd: %s\n", forked.error().c_str());
+      return 1;
+    }
+    daemonizer.emplace(std::move(*forked));
+  }
+  return Serve(config, daemonizer ? &*daemonizer : nullptr);
+}
+
+}  // namespace
+}  // namespace islet::daemon
+
+int main(int argc, char** argv) { return islet::daemon::Main(argc, argv); }

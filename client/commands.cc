@@ -1,0 +1,299 @@
+#include "client/commands.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "client/autostart.h"
+#include "client/bundle.h"
+#include "client/client.h"
+#include "client/format.h"
+
+extern char** environ;
+
+namespace islet::client {
+namespace {
+
+int Report(const Error& error) {
+  if (error.kind == ErrorKind::kNoDaemon) {
+    std::fprintf(stderr, "islet: %s (start one with 'islet daemon start')\n",
+                 error.message.c_str());
+    return kExitNoDaemon;
+  }
+  std::fprintf(stderr, "islet: %s\n", error.message.c_str());
+  return kExitError;
+}
+
+int Report(const std::string& message) {
+  std::fprintf(stderr, "islet: %s\n", message.c_str());
+  return kExitError;
+}
+
+void WriteAll(int fd, const std::string& data) {
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;  // e.g. a closed pipe: nothing more to do
+    done += static_cast<size_t>(n);
+  }
+}
+
+void Print(const std::string& text) { WriteAll(STDOUT_FILENO, text); }
+
+// Relays one streamed event to our stdout/stderr.
+void WriteOutput(const v1::Event& event) {
+  if (!event.has_output()) return;
+  WriteAll(event.output().stream() == v1::Output::STDERR ? STDERR_FILENO : STDOUT_FILENO,
+           event.output().data());
+}
+
+// SIGINT/SIGTERM become a readable pipe, so a blocking Read can notice them.
+class InterruptPipe {
+ public:
+  InterruptPipe() {
+    if (pipe2(fds_, O_CLOEXEC | O_NONBLOCK) != 0) return;
+    write_fd_ = fds_[1];
+    struct sigaction action {};
+    action.sa_handler = [](int) {
+      char byte = 1;
+      [[maybe_unused]] ssize_t n = write(write_fd_, &byte, 1);
+    };
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+  }
+  int fd() const { return fds_[0]; }
+
+ private:
+  static inline int write_fd_ = -1;
+  int fds_[2] = {-1, -1};
+};
+
+// Whether `pid` exists and is not a zombie (a daemon a test started in the
+// foreground stays a zombie until that test reaps it).
+bool ProcessRunning(pid_t pid) {
+  if (kill(pid, 0) != 0 && errno == ESRCH) return false;
+  FILE* stat = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "r");
+  if (stat == nullptr) return false;
+  char state = '?';
+  int matched = std::fscanf(stat, "%*d (%*[^)]) %c", &state);
+  std::fclose(stat);
+  return matched == 1 && state != 'Z' && state != 'X';
+}
+
+Result<Client> ConnectOrStart(const std::string& socket_path) {
+  auto client = Client::Connect(socket_path);
+  if (client || client.error().kind != ErrorKind::kNoDaemon) return client;
+  return StartDaemon(socket_path);
+}
+
+std::expected<v1::Request, std::string> MakeSpawn(const std::string& file,
+                                                  const std::vector<std::string>& args,
+                                                  bool follow) {
+  auto bundle = CollectBundle(file);
+  if (!bundle) return std::unexpected(bundle.error());
+  v1::Request request;
+  v1::SpawnRequest* spawn = request.mutable_spawn();
+  *spawn->mutable_bundle() = std::move(*bundle);
+  for (const std::string& arg : args) spawn->add_argv(arg);
+  for (char** e = environ; *e != nullptr; ++e) {
+    std::string entry(*e);
+    auto eq = entry.find('=');
+    if (eq == std::string::npos || eq == 0) continue;
+    (*spawn->mutable_env())[entry.substr(0, eq)] = entry.substr(eq + 1);
+  }
+  spawn->set_follow(follow);
+  return request;
+}
+
+// After Ctrl-C: ends the worker, relaying what it still prints, then 130.
+int TerminateAndExit(Client& client, uint64_t worker_id, uint64_t follow_id, int interrupt_fd) {
+  v1::Request request;
+  request.mutable_terminate()->set_worker_id(worker_id);
+  auto id = client.Send(std::move(request));
+  if (!id) return kExitInterrupted;
+  char drain[16];
+  while (read(interrupt_fd, drain, sizeof(drain)) > 0) {
+  }
+  // Relay the follow stream until it ends: a second Ctrl-C gives up.
+  for (;;) {
+    auto event = client.Read(follow_id, interrupt_fd);
+    if (!event || event->end_of_stream()) break;
+    if (event->has_event()) WriteOutput(event->event());
+  }
+  return kExitInterrupted;
+}
+
+}  // namespace
+
+int RunCommand(const std::string& socket_path, const std::string& file,
+               const std::vector<std::string>& args) {
+  auto request = MakeSpawn(file, args, /*follow=*/true);
+  if (!request) return Report(request.error());
+  InterruptPipe interrupt;
+  auto client = ConnectOrStart(socket_path);
+  if (!client) return Report(client.error());
+  auto id = client->Send(std::move(*request));
+  if (!id) return Report(id.error());
+
+  uint64_t worker_id = 0;
+  int exit_code = kExitError;
+  for (;;) {
+    auto response = client->Read(*id, interrupt.fd());
+    if (!response) {
+      if (response.error().kind == ErrorKind::kInterrupted) {
+        if (worker_id == 0) return kExitInterrupted;
+        return TerminateAndExit(*client, worker_id, *id, interrupt.fd());
+      }
+      if (response.error().kind == ErrorKind::kClosed) {
+        return Report("lost the connection to the daemon before the worker exited");
+      }
+      return Report(response.error());
+    }
+    if (response->has_spawn()) worker_id = response->spawn().worker_id();
+    if (response->has_event()) {
+      const v1::Event& event = response->event();
+      WriteOutput(event);
+      if (event.has_exited()) {
+        exit_code = event.exited().exit_code();
+        if (event.exited().reason() == "startup-failed") {
+          Report("the worker failed to start: " + event.exited().error_message());
+        }
+      }
+    }
+    if (response->end_of_stream()) return exit_code & 0xff;
+  }
+}
+
+int SpawnCommand(const std::string& socket_path, const std::string& file,
+                 const std::vector<std::string>& args) {
+  auto request = MakeSpawn(file, args, /*follow=*/false);
+  if (!request) return Report(request.error());
+  auto client = Client::Connect(socket_path);
+  if (!client) return Report(client.error());
+  auto response = client->Call(std::move(*request));
+  if (!response) return Report(response.error());
+  Print(std::to_string(response->spawn().worker_id()) + "\n");
+  return kExitOk;
+}
+
+int PsCommand(const std::string& socket_path, bool json, bool all) {
+  auto client = Client::Connect(socket_path);
+  if (!client) return Report(client.error());
+  v1::Request request;
+  request.mutable_list()->set_include_exited(all);
+  auto response = client->Call(std::move(request));
+  if (!response) return Report(response.error());
+  std::vector<v1::WorkerInfo> workers(response->list().workers().begin(),
+                                      response->list().workers().end());
+  Print(json ? ToJsonArray(workers) + "\n" : FormatWorkerTable(workers));
+  return kExitOk;
+}
+
+int InspectCommand(const std::string& socket_path, uint64_t worker_id, bool json) {
+  auto client = Client::Connect(socket_path);
+  if (!client) return Report(client.error());
+  v1::Request request;
+  request.mutable_inspect()->set_worker_id(worker_id);
+  auto response = client->Call(std::move(request));
+  if (!response) return Report(response.error());
+  const v1::WorkerInfo& worker = response->inspect().worker();
+  Print(json ? ToJson(worker) + "\n" : FormatWorker(worker));
+  return kExitOk;
+}
+
+int KillCommand(const std::string& socket_path, uint64_t worker_id) {
+  auto client = Client::Connect(socket_path);
+  if (!client) return Report(client.error());
+  v1::Request request;
+  request.mutable_terminate()->set_worker_id(worker_id);
+  auto response = client->Call(std::move(request));
+  if (!response) return Report(response.error());
+  Print(std::to_string(worker_id) + "\n");
+  return kExitOk;
+}
+
+int LogsCommand(const std::string& socket_path, uint64_t worker_id, bool follow) {
+  auto client = Client::Connect(socket_path);
+  if (!client) return Report(client.error());
+  InterruptPipe interrupt;
+  v1::Request request;
+  request.mutable_subscribe()->set_worker_id(worker_id);
+  request.mutable_subscribe()->set_follow(follow);
+  auto id = client->Send(std::move(request));
+  if (!id) return Report(id.error());
+  for (;;) {
+    auto response = client->Read(*id, interrupt.fd());
+    if (!response) {
+      if (response.error().kind == ErrorKind::kInterrupted) return kExitInterrupted;
+      return Report(response.error());
+    }
+    if (response->has_event()) WriteOutput(response->event());
+    if (response->end_of_stream()) return kExitOk;
+  }
+}
+
+int DaemonStartCommand(const std::string& socket_path) {
+  bool started = false;
+  auto client = Client::Connect(socket_path);
+  if (!client && client.error().kind == ErrorKind::kNoDaemon) {
+    client = StartDaemon(socket_path);
+    started = true;
+  }
+  if (!client) return Report(client.error());
+  v1::Request request;
+  request.mutable_daemon_info();
+  auto response = client->Call(std::move(request));
+  if (!response) return Report(response.error());
+  const auto& info = response->daemon_info();
+  Print(std::string(started ? "isletd started" : "isletd is already running") + " (pid " +
+        std::to_string(info.pid()) + ") on " + info.socket_path() + "\n");
+  return kExitOk;
+}
+
+int DaemonStopCommand(const std::string& socket_path) {
+  auto client = Client::Connect(socket_path);
+  if (!client) return Report(client.error());
+  v1::Request info_request;
+  info_request.mutable_daemon_info();
+  auto info = client->Call(std::move(info_request));
+  if (!info) return Report(info.error());
+  pid_t pid = info->daemon_info().pid();
+  v1::Request request;
+  request.mutable_shutdown();
+  auto response = client->Call(std::move(request));
+  if (!response) return Report(response.error());
+  // The daemon closes every connection once its workers are gone, then exits.
+  while (client->Read(0).has_value()) {
+  }
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  auto delay = std::chrono::milliseconds(5);
+  while (ProcessRunning(pid)) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      return Report("isletd (pid " + std::to_string(pid) + ") is still shutting down");
+    }
+    std::this_thread::sleep_for(delay);
+    delay = std::min(delay * 2, std::chrono::milliseconds(100));
+  }
+  Print("isletd stopped (pid " + std::to_string(pid) + ")\n");
+  return kExitOk;
+}
+
+int DaemonStatusCommand(const std::string& socket_path) {
+  auto client = Client::Connect(socket_path);
+  if (!client) return Report(client.error());
+  v1::Request request;
+  request.mutable_daemon_info();
+  auto response = client->Call(std::move(request));
+  if (!response) return Report(response.error());
+  Print(FormatDaemonInfo(response->daemon_info()));
+  return kExitOk;
+}
+
+}  // namespace islet::client

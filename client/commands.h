@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+// The islet CLI's commands. Each returns the process exit code and writes
+// errors to stderr as "islet: <message>".
+namespace islet::client {
+
+// Exit codes (besides `run`, which exits with the worker's code).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;     // the daemon reported an error, or a local one
+inline constexpr int kExitNoDaemon = 2;  // nothing listens on the socket
+inline constexpr int kExitUsage = 64;    // bad command line (EX_USAGE)
+inline constexpr int kExitInterrupted = 130;
+
+int RunCommand(const std::string& socket_path, const std::string& file,
+               const std::vector<std::string>& args);
+int SpawnCommand(const std::string& socket_path, const std::string& file,
+                 const std::vector<std::string>& args);
+int PsCommand(const std::string& socket_path, bool json, bool all);
+int InspectCommand(const std::string& socket_path, uint64_t worker_id, bool json);
+int KillCommand(const std::string& socket_path, uint64_t worker_id);
+int LogsCommand(const std::string& socket_path, uint64_t worker_id, bool follow);
+int DaemonStartCommand(const std::string& socket_path);
+int DaemonStopCommand(const std::string& socket_path);
+int DaemonStatusCommand(const std::string& socket_path);
+
+}  // namespace islet::client

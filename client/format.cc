@@ -1,0 +1,132 @@
+#include "client/format.h"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+namespace islet::client {
+
+std::string FormatDuration(double seconds) {
+  long s = seconds > 0 ? static_cast<long>(std::floor(seconds)) : 0;
+  char buffer[32];
+  if (s < 60) {
+    std::snprintf(buffer, sizeof(buffer), "%lds", s);
+  } else if (s < 3600) {
+    std::snprintf(buffer, sizeof(buffer), "%ldm%02lds", s / 60, s % 60);
+  } else if (s < 86400) {
+    std::snprintf(buffer, sizeof(buffer), "%ldh%02ldm", s / 3600, (s / 60) % 60);
+  } else {
+    std::snprintf(buffer, sizeof(buffer), "%ldd%02ldh", s / 86400, (s / 3600) % 24);
+  }
+  return buffer;
+}
+
+std::string StateName(v1::WorkerState state) {
+  switch (state) {
+    case v1::STARTING:
+      return "starting";
+    case v1::RUNNING:
+      return "running";
+    case v1::IDLE:
+      return "idle";
+    case v1::BLOCKED:
+      return "blocked";
+    case v1::TERMINATING:
+      return "terminating";
+    case v1::EXITED:
+      return "exited";
+    default:
+      return "unknown";
+  }
+}
+
+std::string FormatWorkerTable(const std::vector<v1::WorkerInfo>& workers) {
+  using Row = std::array<std::string, 6>;
+  std::vector<Row> rows = {{"ID", "JOB", "NAME", "STATE", "UPTIME", "MAIN"}};
+  for (const v1::WorkerInfo& w : workers) {
+    std::string state = StateName(w.state());
+    if (w.has_exit()) state += "(" + std::to_string(w.exit().exit_code()) + ")";
+    rows.push_back({std::to_string(w.id()), std::to_string(w.job_id()),
+                    w.name().empty() ? "-" : w.name(), state, FormatDuration(w.uptime_seconds()),
+                    w.main()});
+  }
+  std::array<size_t, 6> width{};
+  for (const Row& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+  }
+  std::string out;
+  for (const Row& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      out += row[i];
+      if (i + 1 < row.size()) out += std::string(width[i] - row[i].size() + 2, ' ');
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string FormatWorker(const v1::WorkerInfo& w) {
+  std::string out;
+  auto line = [&out](const char* key, const std::string& value) {
+    out += key;
+    out += ": ";
+    out += value;
+    out += '\n';
+  };
+  line("id", std::to_string(w.id()));
+  line("job", std::to_string(w.job_id()));
+  if (w.parent_id() != 0) line("parent", std::to_string(w.parent_id()));
+  line("name", w.name().empty() ? "-" : w.name());
+  line("main", w.main());
+  line("state", StateName(w.state()));
+  line("uptime", FormatDuration(w.uptime_seconds()));
+  line("heap_used_bytes", std::to_string(w.heap_used_bytes()));
+  line("heap_limit_bytes", std::to_string(w.heap_limit_bytes()));
+  line("external_memory_bytes", std::to_string(w.external_memory_bytes()));
+  char cpu[32];
+  std::snprintf(cpu, sizeof(cpu), "%.3f", w.cpu_seconds());
+  line("cpu_seconds", cpu);
+  line("messages_in", std::to_string(w.messages_in()));
+  line("messages_out", std::to_string(w.messages_out()));
+  line("mailbox_depth", std::to_string(w.mailbox_depth()));
+  line("restarts", std::to_string(w.restarts()));
+  if (w.has_exit()) {
+    line("exit_code", std::to_string(w.exit().exit_code()));
+    line("exit_reason", w.exit().reason());
+    if (!w.exit().error_message().empty()) line("error", w.exit().error_message());
+  }
+  return out;
+}
+
+std::string FormatDaemonInfo(const v1::DaemonInfoResponse& info) {
+  return "isletd " + info.version() + " (pid " + std::to_string(info.pid()) + ")\n" +
+         "socket: " + info.socket_path() + "\n" +
+         "uptime: " + FormatDuration(info.uptime_seconds()) + "\n" +
+         "workers: " + std::to_string(info.workers_alive()) + " alive, " +
+         std::to_string(info.workers_spawned_total()) + " spawned in total\n" +
+         "executor threads: " + std::to_string(info.executor_threads()) + "\n";
+}
+
+std::string ToJson(const google::protobuf::Message& message) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = true;
+  std::string json;
+  if (!google::protobuf::util::MessageToJsonString(message, &json, options).ok()) return "{}";
+  return json;
+}
+
+std::string ToJsonArray(const std::vector<v1::WorkerInfo>& workers) {
+  std::string out = "[";
+  for (size_t i = 0; i < workers.size(); ++i) {
+    if (i > 0) out += ",";
+    out += "\n  " + ToJson(workers[i]);
+  }
+  out += workers.empty() ? "]" : "\n]";
+  return out;
+}
+
+}  // namespace islet::client

@@ -1,0 +1,121 @@
+// islet: the command-line client of isletd. See docs/daemon.md.
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "client/commands.h"
+#include "client/socket_path.h"
+
+namespace islet::client {
+namespace {
+
+// For `run` and `spawn`, everything after FILE belongs to the script (as
+// with `node FILE ARGS`, even "--help"): split it off before CLI11 parses.
+std::vector<std::string> SplitScriptArgs(std::vector<std::string>* argv) {
+  size_t i = 1;
+  while (i < argv->size()) {
+    const std::string& arg = (*argv)[i];
+    if (arg == "--socket") {
+      i += 2;
+    } else if (!arg.empty() && arg[0] == '-') {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  if (i >= argv->size() || ((*argv)[i] != "run" && (*argv)[i] != "spawn")) return {};
+  for (++i; i < argv->size(); ++i) {
+    const std::string& arg = (*argv)[i];
+    if (arg == "--socket") {
+      ++i;
+    } else if (arg == "--") {
+      argv->erase(argv->begin() + static_cast<long>(i));
+      break;
+    } else if (arg.empty() || arg[0] != '-') {
+      break;  // FILE
+    }
+  }
+  if (i + 1 >= argv->size()) return {};
+  std::vector<std::string> rest(argv->begin() + static_cast<long>(i) + 1, argv->end());
+  argv->resize(i + 1);
+  return rest;
+}
+
+int Main(int argc, char** argv) {
+  std::vector<std::string> arguments(argv, argv + argc);
+  std::vector<std::string> args = SplitScriptArgs(&arguments);
+  CLI::App app{"islet: run JavaScript on isletd, the islet supervisor daemon.", "islet"};
+  app.require_subcommand(1);
+  app.fallthrough();  // `islet ps --socket X` as well as `islet --socket X ps`
+  app.footer(
+      "Exit status: 0 success; 1 error; 2 no daemon listens on the socket; 64 usage error.\n"
+      "`run` exits with the worker's exit code (130 after Ctrl-C).\n");
+  std::string socket_flag;
+  app.add_option("--socket", socket_flag,
+                 "Control socket (default: $ISLET_SOCKET, else "
+                 "$XDG_RUNTIME_DIR/islet/isletd.sock, else /tmp/islet-$UID/isletd.sock)");
+
+  std::string file;
+  auto* run = app.add_subcommand(
+      "run",
+      "Run FILE on the daemon (starting one if needed), stream its output, exit with its code");
+  run->add_option("FILE", file, "Entry script; arguments after it are the script's")->required();
+
+  auto* spawn = app.add_subcommand("spawn", "Start FILE in the background; print the worker id");
+  spawn->add_option("FILE", file, "Entry script; arguments after it are the script's")->required();
+
+  bool json = false;
+  bool all = false;
+  auto* ps = app.add_subcommand("ps", "List workers");
+  ps->add_flag("--json", json, "Print a JSON array");
+  ps->add_flag("-a,--all", all, "Include exited workers");
+
+  uint64_t id = 0;
+  auto* inspect = app.add_subcommand("inspect", "Show one worker");
+  inspect->add_option("ID", id, "Worker id")->required();
+  inspect->add_flag("--json", json, "Print JSON");
+
+  auto* kill = app.add_subcommand("kill", "Terminate a worker");
+  kill->add_option("ID", id, "Worker id")->required();
+
+  bool follow = false;
+  auto* logs = app.add_subcommand("logs", "Print a worker's captured output");
+  logs->add_flag("-f,--follow", follow, "Keep streaming until the worker exits");
+  logs->add_option("ID", id, "Worker id")->required();
+
+  auto* daemon = app.add_subcommand("daemon", "Manage isletd");
+  daemon->require_subcommand(1);
+  auto* start = daemon->add_subcommand("start", "Start isletd in the background if none answers");
+  auto* stop = daemon->add_subcommand("stop", "Shut isletd down (terminates every worker)");
+  auto* status = daemon->add_subcommand("status", "Show the daemon's version, pid and workers");
+
+  // CLI11 reports parse errors by throwing; this is the one place we catch.
+  try {
+    std::vector<std::string> reversed(arguments.rbegin(), arguments.rend() - 1);
+    app.parse(std::move(reversed));  // CLI11 takes the arguments reversed, without argv[0]
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : kExitUsage;
+  }
+
+  std::string socket = ResolveSocketPath(socket_flag, GetEnv, getuid());
+  if (*run) return RunCommand(socket, file, args);
+  if (*spawn) return SpawnCommand(socket, file, args);
+  if (*ps) return PsCommand(socket, json, all);
+  if (*inspect) return InspectCommand(socket, id, json);
+  if (*kill) return KillCommand(socket, id);
+  if (*logs) return LogsCommand(socket, id, follow);
+  if (*start) return DaemonStartCommand(socket);
+  if (*stop) return DaemonStopCommand(socket);
+  if (*status) return DaemonStatusCommand(socket);
+  return kExitUsage;
+}
+
+}  // namespace
+}  // namespace islet::client
+
+int main(int argc, char** argv) { return islet::client::Main(argc, argv); }

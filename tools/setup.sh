@@ -28,6 +28,7 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if ((${#missing[@]})); then
+  did_something=1
   say "installing: ${missing[*]}"
   "${sudo_cmd[@]}" apt-get update -qq \
     || fail "apt-get update failed: check that Debian's archive is reachable (see /etc/apt/sources.list*)"
@@ -39,6 +40,7 @@ fi
 # V8 ships inside Debian's libnode (Node 18.20.4, V8 10.2). apt cannot install
 # it beside the nodesource nodejs package, so unpack the .debs into the tree.
 if [[ ! -f "$v8_dir/.provisioned" ]]; then
+  did_something=1
   say "provisioning V8 from libnode108 + libnode-dev into third_party/v8"
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
@@ -76,4 +78,5 @@ if [[ ! -f "$root/.bazelrc.local" ]] || ! grep -qxF "$want" "$root/.bazelrc.loca
 fi
 
 command -v bazel >/dev/null || fail "bazel not on PATH after installing bazel-bootstrap"
-say "ok"
+[[ -n "${did_something:-}" ]] && say "ok: everything is installed"
+exit 0

@@ -1,0 +1,159 @@
+#include "runtime/bus/bus.h"
+
+namespace islet::runtime {
+
+std::pair<PortId, PortId> Bus::CreateChannel(std::weak_ptr<PortOwner> owner) {
+  return CreateChannel(owner, owner);
+}
+
+std::pair<PortId, PortId> Bus::CreateChannel(std::weak_ptr<PortOwner> first,
+                                             std::weak_ptr<PortOwner> second) {
+  std::lock_guard lock(mu_);
+  PortId a = next_id_++;
+  PortId b = next_id_++;
+  Endpoint& ea = endpoints_[a];
+  ea.peer = b;
+  ea.owner_raw = first.lock().get();
+  ea.owner = std::move(first);
+  Endpoint& eb = endpoints_[b];
+  eb.peer = a;
+  eb.owner_raw = second.lock().get();
+  eb.owner = std::move(second);
+  return {a, b};
+}
+
+std::shared_ptr<PortOwner> Bus::EnqueueLocked(PortId, Endpoint& ep, Message message) {
+  ep.queue.push_back(std::move(message));
+  if (ep.notified || ep.detached) return nullptr;
+  auto owner = ep.owner.lock();
+  if (owner) ep.notified = true;
+  return owner;
+}
+
+Bus::PostResult Bus::Post(PortId from, Message message) {
+  std::shared_ptr<PortOwner> notify;
+  PortId to;
+  {
+    std::lock_guard lock(mu_);
+    auto src = endpoints_.find(from);
+    if (src == endpoints_.end()) return PostResult::kNoSuchPort;
+    if (src->second.closed) return PostResult::kPeerClosed;
+    to = src->second.peer;
+    auto dst = endpoints_.find(to);
+    if (dst == endpoints_.end() || dst->second.closed) return PostResult::kPeerClosed;
+    if (dst->second.queue.size() >= queue_limit_) return PostResult::kQueueFull;
+    notify = EnqueueLocked(to, dst->second, std::move(message));
+  }
+  if (notify) notify->OnPortReady(to);
+  return PostResult::kDelivered;
+}
+
+std::vector<Message> Bus::Take(PortId port, size_t max) {
+  std::vector<Message> out;
+  std::lock_guard lock(mu_);
+  auto it = endpoints_.find(port);
+  if (it == endpoints_.end()) return out;
+  Endpoint& ep = it->second;
+  while (!ep.queue.empty() && out.size() < max) {
+    bool last = ep.queue.front().close_marker;
+    out.push_back(std::move(ep.queue.front()));
+    ep.queue.pop_front();
+    if (last) {
+      endpoints_.erase(it);  // closed and drained: the endpoint is gone
+      return out;
+    }
+  }
+  if (ep.queue.empty()) ep.notified = false;
+  return out;
+}
+
+size_t Bus::Pending(PortId port) const {
+  std::lock_guard lock(mu_);
+  auto it = endpoints_.find(port);
+  return it == endpoints_.end() ? 0 : it->second.queue.size();
+}
+
+void Bus::CloseLocked(PortId id,
+                      std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>>* notify) {
+  auto it = endpoints_.find(id);
+  if (it == endpoints_.end() || it->second.closed) return;
+  Endpoint& ep = it->second;
+  ep.closed = true;
+  Message marker;
+  marker.close_marker = true;
+  if (auto owner = EnqueueLocked(id, ep, std::move(marker))) notify->emplace_back(owner, id);
+}
+
+void Bus::Close(PortId port) {
+  std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>> notify;
+  {
+    std::lock_guard lock(mu_);
+    auto it = endpoints_.find(port);
+    if (it == endpoints_.end()) return;
+    PortId peer = it->second.peer;
+    CloseLocked(port, &notify);
+    CloseLocked(peer, &notify);
+  }
+  for (auto& [owner, id] : notify) owner->OnPortReady(id);
+}
+
+bool Bus::Detach(PortId port) {
+  std::lock_guard lock(mu_);
+  auto it = endpoints_.find(port);
+  if (it == endpoints_.end() || it->second.closed || it->second.detached) return false;
+  it->second.detached = true;
+  it->second.notified = false;
+  it->second.owner.reset();
+  it->second.owner_raw = nullptr;
+  return true;
+}
+
+bool Bus::Adopt(PortId port, std::weak_ptr<PortOwner> owner) {
+  std::shared_ptr<PortOwner> notify;
+  {
+    std::lock_guard lock(mu_);
+    auto it = endpoints_.find(port);
+    if (it == endpoints_.end()) return false;
+    Endpoint& ep = it->second;
+    ep.detached = false;
+    ep.owner_raw = owner.lock().get();
+    ep.owner = std::move(owner);
+    if (!ep.queue.empty() && !ep.notified) {
+      notify = ep.owner.lock();
+      if (notify) ep.notified = true;
+    }
+  }
+  if (notify) notify->OnPortReady(port);
+  return true;
+}
+
+void Bus::CloseAllOwnedBy(const PortOwner* owner) {
+  std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>> notify;
+  {
+    std::lock_guard lock(mu_);
+    std::vector<PortId> owned;
+    for (auto& [id, ep] : endpoints_) {
+      if (ep.owner_raw == owner) owned.push_back(id);
+    }
+    for (PortId id : owned) {
+      auto it = endpoints_.find(id);
+      if (it == endpoints_.end()) continue;
+      PortId peer = it->second.peer;
+      endpoints_.erase(it);  // the owner is gone: drop its side and its queue
+      CloseLocked(peer, &notify);
+    }
+  }
+  for (auto& [o, id] : notify) o->OnPortReady(id);
+}
+
+void Bus::set_queue_limit(size_t limit) {
+  std::lock_guard lock(mu_);
+  queue_limit_ = limit;
+}
+
+size_t Bus::open_ports() const {
+  std::lock_guard lock(mu_);
+  return endpoints_.size();
+}
+
+}  // namespace islet::runtime

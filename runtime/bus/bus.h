@@ -1,0 +1,93 @@
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "runtime/bus/message.h"
+
+namespace islet::runtime {
+
+// Whoever holds a port's receiving side (a worker, or the control plane).
+// Called from any thread, possibly with bus locks held: must only enqueue
+// work for later (never call back into the Bus synchronously).
+class PortOwner {
+ public:
+  virtual ~PortOwner() = default;
+  // `port` has messages (or a close) waiting; fired once per empty->ready
+  // transition, re-armed when the owner drains the port.
+  virtual void OnPortReady(PortId port) = 0;
+};
+
+// The port registry: entangled pairs of endpoints with daemon-unique ids, a
+// FIFO queue per endpoint, ownership that moves when a port is transferred
+// (queued messages follow it), and close that propagates to the peer.
+// Thread-safe. Like Node's MessagePortData, endpoints live here, not in an
+// isolate, so any thread may post.
+class Bus {
+ public:
+  Bus() = default;
+  Bus(const Bus&) = delete;
+  Bus& operator=(const Bus&) = delete;
+
+  // A new entangled pair, both sides owned by `owner`.
+  std::pair<PortId, PortId> CreateChannel(std::weak_ptr<PortOwner> owner);
+  // As CreateChannel, with each side owned by its own owner.
+  std::pair<PortId, PortId> CreateChannel(std::weak_ptr<PortOwner> first,
+                                          std::weak_ptr<PortOwner> second);
+
+  enum class PostResult { kDelivered, kPeerClosed, kNoSuchPort, kQueueFull };
+  // Queues `message` on the peer of `from`. Ports named in message.ports
+  // must have been Detach()ed by the sender.
+  PostResult Post(PortId from, Message message);
+
+  // Takes up to `max` queued messages for `port` (its owner calls this). A
+  // returned close marker means the channel closed; nothing follows it.
+  std::vector<Message> Take(PortId port, size_t max);
+  // Messages waiting on `port` (0 if unknown).
+  size_t Pending(PortId port) const;
+
+  // Closes the channel `port` belongs to: both sides get a close marker
+  // after what is already queued. Idempotent.
+  void Close(PortId port);
+
+  // Prepares `port` to travel inside a message: it keeps its queue but has
+  // no owner until Adopt. False if unknown, closed or already detached.
+  bool Detach(PortId port);
+  // Gives a detached port its new owner; if messages wait, notifies it.
+  bool Adopt(PortId port, std::weak_ptr<PortOwner> owner);
+
+  // Forgets every port owned by `owner` that is still open, closing their
+  // channels (an owner that exits).
+  void CloseAllOwnedBy(const PortOwner* owner);
+
+  void set_queue_limit(size_t limit);
+  size_t open_ports() const;
+
+ private:
+  struct Endpoint {
+    PortId peer = 0;
+    std::weak_ptr<PortOwner> owner;
+    const PortOwner* owner_raw = nullptr;  // identity only, for CloseAllOwnedBy
+    std::deque<Message> queue;
+    bool closed = false;    // no more sends from this side; close marker queued
+    bool notified = false;  // OnPortReady fired, not yet drained
+    bool detached = false;
+  };
+
+  // Returns the owner to notify (outside the lock), if any.
+  std::shared_ptr<PortOwner> EnqueueLocked(PortId id, Endpoint& ep, Message message);
+  void CloseLocked(PortId id, std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>>* notify);
+
+  mutable std::mutex mu_;
+  std::unordered_map<PortId, Endpoint> endpoints_;  // guarded by mu_
+  PortId next_id_ = 1;                              // guarded by mu_
+  size_t queue_limit_ = SIZE_MAX;                   // guarded by mu_
+};
+
+}  // namespace islet::runtime

@@ -1,0 +1,150 @@
+#include "runtime/bus/bus.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace islet::runtime {
+namespace {
+
+class RecordingOwner : public PortOwner {
+ public:
+  void OnPortReady(PortId port) override {
+    std::lock_guard lock(mu);
+    ready.push_back(port);
+  }
+  std::vector<PortId> TakeReady() {
+    std::lock_guard lock(mu);
+    return std::exchange(ready, {});
+  }
+  std::mutex mu;
+  std::vector<PortId> ready;
+};
+
+Message Text(uint8_t b) {
+  Message m;
+  m.bytes = {b};
+  return m;
+}
+
+TEST(BusTest, EntangledPairDeliversBothWaysInOrder) {
+  Bus bus;
+  auto owner = std::make_shared<RecordingOwner>();
+  auto [a, b] = bus.CreateChannel(owner);
+  EXPECT_EQ(bus.Post(a, Text(1)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Post(a, Text(2)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Post(b, Text(9)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(owner->TakeReady(), (std::vector<PortId>{b, a}));  // one notice per port
+  auto at_b = bus.Take(b, 10);
+  ASSERT_EQ(at_b.size(), 2u);
+  EXPECT_EQ(at_b[0].bytes[0], 1);
+  EXPECT_EQ(at_b[1].bytes[0], 2);
+  auto at_a = bus.Take(a, 10);
+  ASSERT_EQ(at_a.size(), 1u);
+  EXPECT_EQ(at_a[0].bytes[0], 9);
+  // Drained: the next post notifies again.
+  bus.Post(a, Text(3));
+  EXPECT_EQ(owner->TakeReady(), (std::vector<PortId>{b}));
+}
+
+TEST(BusTest, TransferMovesQueuedMessagesWithThePort) {
+  Bus bus;
+  auto alice = std::make_shared<RecordingOwner>();
+  auto bob = std::make_shared<RecordingOwner>();
+  auto [a, b] = bus.CreateChannel(alice);
+  bus.Post(a, Text(1));
+  bus.Post(a, Text(2));
+  alice->TakeReady();
+  ASSERT_TRUE(bus.Detach(b));
+  bus.Post(a, Text(3));  // arrives while b is in flight
+  EXPECT_TRUE(alice->TakeReady().empty());
+  EXPECT_TRUE(bob->TakeReady().empty());
+  ASSERT_TRUE(bus.Adopt(b, bob));
+  EXPECT_EQ(bob->TakeReady(), (std::vector<PortId>{b}));
+  auto got = bus.Take(b, 10);
+  ASSERT_EQ(got.size(), 3u);
+  for (uint8_t i = 0; i < 3; ++i) EXPECT_EQ(got[i].bytes[0], i + 1);
+  EXPECT_FALSE(bus.Detach(b) && bus.Detach(b));  // twice in flight is refused
+}
+
+TEST(BusTest, CloseFromEitherSideReachesBoth) {
+  for (int side = 0; side < 2; ++side) {
+    Bus bus;
+    auto owner = std::make_shared<RecordingOwner>();
+    auto [a, b] = bus.CreateChannel(owner);
+    bus.Post(a, Text(1));
+    bus.Close(side == 0 ? a : b);
+    EXPECT_EQ(bus.Post(a, Text(2)), Bus::PostResult::kPeerClosed);
+    auto at_b = bus.Take(b, 10);
+    ASSERT_EQ(at_b.size(), 2u);  // the queued message, then the close marker
+    EXPECT_FALSE(at_b[0].close_marker);
+    EXPECT_TRUE(at_b[1].close_marker);
+    auto at_a = bus.Take(a, 10);
+    ASSERT_EQ(at_a.size(), 1u);
+    EXPECT_TRUE(at_a[0].close_marker);
+    EXPECT_EQ(bus.open_ports(), 0u);  // drained closed endpoints are freed
+  }
+}
+
+TEST(BusTest, OwnerThatGoesAwayClosesItsChannels) {
+  Bus bus;
+  auto survivor = std::make_shared<RecordingOwner>();
+  auto leaving = std::make_shared<RecordingOwner>();
+  auto [a, b] = bus.CreateChannel(survivor, leaving);
+  bus.Post(a, Text(1));  // never read: dropped with its owner
+  bus.CloseAllOwnedBy(leaving.get());
+  auto got = bus.Take(a, 10);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_TRUE(got[0].close_marker);
+  EXPECT_EQ(bus.open_ports(), 0u);
+}
+
+TEST(BusTest, QueueLimitRefusesInsteadOfGrowing) {
+  Bus bus;
+  bus.set_queue_limit(2);
+  auto owner = std::make_shared<RecordingOwner>();
+  auto [a, b] = bus.CreateChannel(owner);
+  EXPECT_EQ(bus.Post(a, Text(1)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Post(a, Text(2)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Post(a, Text(3)), Bus::PostResult::kQueueFull);
+  EXPECT_EQ(bus.Pending(b), 2u);
+}
+
+TEST(BusTest, ConcurrentPostersKeepPerSenderOrder) {
+  Bus bus;
+  auto owner = std::make_shared<RecordingOwner>();
+  constexpr int kSenders = 8, kEach = 5000;
+  std::vector<std::pair<PortId, PortId>> channels;
+  for (int i = 0; i < kSenders; ++i) channels.push_back(bus.CreateChannel(owner));
+  std::atomic<bool> done{false};
+  std::vector<std::thread> senders;
+  for (int s = 0; s < kSenders; ++s) {
+    senders.emplace_back([&, s] {
+      for (int i = 0; i < kEach; ++i) {
+        Message m;
+        m.bytes = {uint8_t(i & 0xff), uint8_t(i >> 8)};
+        ASSERT_EQ(bus.Post(channels[s].first, std::move(m)), Bus::PostResult::kDelivered);
+      }
+    });
+  }
+  std::vector<int> next(kSenders, 0);
+  int total = 0;
+  while (total < kSenders * kEach) {
+    for (int s = 0; s < kSenders; ++s) {
+      for (auto& m : bus.Take(channels[s].second, 100)) {
+        int v = m.bytes[0] | (m.bytes[1] << 8);
+        ASSERT_EQ(v, next[s]);
+        ++next[s];
+        ++total;
+      }
+    }
+  }
+  for (auto& t : senders) t.join();
+  done = true;
+}
+
+}  // namespace
+}  // namespace islet::runtime

@@ -1,0 +1,252 @@
+// The islet binary against a real isletd.
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "tests/daemon/harness.h"
+
+namespace islet::testing {
+namespace {
+
+std::string Islet() { return RunfilePath("client/islet"); }
+std::string IsletdBinary() { return RunfilePath("daemon/isletd"); }
+
+// Stops a daemon that `islet` auto-started (it is not our child).
+void StopDaemon(const std::string& socket) {
+  if (client::Client::Connect(socket)) RunProcess({Islet(), "--socket", socket, "daemon", "stop"});
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto daemon = Isletd::Start();
+    ASSERT_TRUE(daemon) << daemon.error();
+    daemon_ = std::move(*daemon);
+  }
+
+  ProcessResult Run(std::vector<std::string> args) {
+    args.insert(args.begin(), {Islet(), "--socket", daemon_->socket_path()});
+    return RunProcess(args);
+  }
+
+  std::string Script(const std::string& name, const std::string& source) {
+    scripts_.Write(name, source);
+    return scripts_.Join(name);
+  }
+
+  TempDir scripts_;
+  std::unique_ptr<Isletd> daemon_;
+};
+
+TEST_F(CliTest, RunHelloWorld) {
+  ProcessResult r = Run({"run", Script("hello.js", "console.log('hello world')")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "hello world\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(CliTest, RunKeepsStdoutAndStderrApart) {
+  ProcessResult r = Run({"run", Script("two.js", "console.log('out'); console.error('err')")});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "out\n");
+  EXPECT_EQ(r.err, "err\n");
+}
+
+TEST_F(CliTest, RunExitsWithTheWorkersCode) {
+  ProcessResult r = Run({"run", Script("exit.js", "process.exit(3)")});
+  EXPECT_EQ(r.exit_code, 3);
+}
+
+TEST_F(CliTest, RunPassesArgumentsAfterTheFile) {
+  ProcessResult r = Run({"run", Script("args.js", "console.log(process.argv.slice(2).join('|'))"),
+                         "a", "--help", "-x", "--socket", "y"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "a|--help|-x|--socket|y\n");
+}
+
+TEST_F(CliTest, RunSyntaxErrorShowsTheLocation) {
+  ProcessResult r = Run({"run", Script("bad.js", "const a = 1;\nconst b = ;\n")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.js:2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("SyntaxError"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, RunUploadsTheModulesBesideTheScript) {
+  Script("lib/greet.js", "module.exports = (n) => 'hello ' + n;");
+  Script("data.json", "{\"name\": \"islet\"}");
+  ProcessResult r =
+      Run({"run",
+           Script("main.js", "console.log(require('./lib/greet')(require('./data.json').name))")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "hello islet\n");
+}
+
+TEST_F(CliTest, RunOfAMissingFile) {
+  ProcessResult r = Run({"run", scripts_.Join("nope.js")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err.rfind("islet: cannot open", 0), 0u) << r.err;
+}
+
+TEST_F(CliTest, RunCtrlCTerminatesTheWorkerAndExits130) {
+  std::string out = scripts_.Join("out.txt");
+  auto run = ChildProcess::Start({Islet(), "--socket", daemon_->socket_path(), "run",
+                                  Script("tick.js", "setInterval(() => console.log('tick'), 20)")},
+                                 {}, out);
+  ASSERT_TRUE(run);
+  ASSERT_TRUE(WaitUntil([&] { return ReadFileOrEmpty(out).find("tick") != std::string::npos; }));
+  (*run)->Signal(SIGINT);
+  auto status = (*run)->Wait();
+  ASSERT_TRUE(status);
+  ASSERT_TRUE(WIFEXITED(*status));
+  EXPECT_EQ(WEXITSTATUS(*status), 130);
+  ProcessResult ps = Run({"ps"});
+  EXPECT_EQ(ps.out.find("tick.js"), std::string::npos) << ps.out;
+  ProcessResult all = Run({"ps", "-a"});
+  EXPECT_NE(all.out.find("tick.js"), std::string::npos) << all.out;
+}
+
+TEST_F(CliTest, SpawnPsInspectKill) {
+  ProcessResult spawn = Run({"spawn", Script("forever.js", "setInterval(() => {}, 1000)")});
+  ASSERT_EQ(spawn.exit_code, 0) << spawn.err;
+  std::string id = spawn.out.substr(0, spawn.out.find('\n'));
+  ASSERT_FALSE(id.empty());
+
+  ProcessResult ps = Run({"ps"});
+  EXPECT_EQ(ps.exit_code, 0);
+  EXPECT_EQ(ps.out.rfind("ID  JOB  NAME  STATE", 0), 0u) << ps.out;
+  EXPECT_NE(ps.out.find("\n" + id + " "), std::string::npos) << ps.out;
+  EXPECT_NE(ps.out.find("forever.js"), std::string::npos) << ps.out;
+
+  ProcessResult json = Run({"ps", "--json"});
+  EXPECT_EQ(json.exit_code, 0);
+  EXPECT_EQ(json.out.front(), '[');
+  EXPECT_NE(json.out.find("\"id\":\"" + id + "\""), std::string::npos) << json.out;
+
+  ProcessResult inspect = Run({"inspect", id});
+  EXPECT_EQ(inspect.exit_code, 0);
+  EXPECT_NE(inspect.out.find("main: forever.js\n"), std::string::npos) << inspect.out;
+  ProcessResult inspect_json = Run({"inspect", id, "--json"});
+  EXPECT_NE(inspect_json.out.find("\"main\":\"forever.js\""), std::string::npos)
+      << inspect_json.out;
+
+  ProcessResult kill = Run({"kill", id});
+  EXPECT_EQ(kill.exit_code, 0) << kill.err;
+  EXPECT_EQ(Run({"ps"}).out.find("forever.js"), std::string::npos);
+  ProcessResult all = Run({"ps", "-a"});
+  EXPECT_NE(all.out.find("exited"), std::string::npos) << all.out;
+}
+
+TEST_F(CliTest, LogsFollowStreamsUntilTheWorkerExits) {
+  ProcessResult spawn =
+      Run({"spawn", Script("count.js",
+                           "let n = 0; const t = setInterval(() => { console.log('line ' + ++n); "
+                           "if (n === 3) clearInterval(t); }, 10)")});
+  ASSERT_EQ(spawn.exit_code, 0) << spawn.err;
+  std::string id = spawn.out.substr(0, spawn.out.find('\n'));
+  ProcessResult logs = Run({"logs", "-f", id});
+  EXPECT_EQ(logs.exit_code, 0) << logs.err;
+  EXPECT_EQ(logs.out, "line 1\nline 2\nline 3\n");
+  // Without -f, the captured output is replayed.
+  ProcessResult replay = Run({"logs", id});
+  EXPECT_EQ(replay.out, "line 1\nline 2\nline 3\n");
+}
+
+TEST_F(CliTest, DaemonErrorsGoToStderr) {
+  ProcessResult r = Run({"kill", "999"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err.rfind("islet: ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("999"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, DaemonStatus) {
+  ProcessResult r = Run({"daemon", "status"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("isletd 0.1.0 (pid " + std::to_string(daemon_->process().pid()) + ")"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("socket: " + daemon_->socket_path()), std::string::npos) << r.out;
+}
+
+TEST(CliNoDaemonTest, EveryCommandButRunAndStartSaysSoAndExits2) {
+  TempDir dir;
+  std::string socket = dir.Join("s.sock");
+  std::string expected =
+      "islet: no daemon is listening on " + socket + " (start one with 'islet daemon start')\n";
+  for (std::vector<std::string> command :
+       std::vector<std::vector<std::string>>{{"ps"},
+                                             {"inspect", "1"},
+                                             {"kill", "1"},
+                                             {"logs", "1"},
+                                             {"daemon", "status"},
+                                             {"daemon", "stop"}}) {
+    command.insert(command.begin(), {Islet(), "--socket", socket});
+    ProcessResult r = RunProcess(command);
+    EXPECT_EQ(r.exit_code, 2) << command[3];
+    EXPECT_EQ(r.err, expected) << command[3];
+  }
+  dir.Write("a.js", "");
+  ProcessResult spawn = RunProcess({Islet(), "--socket", socket, "spawn", dir.Join("a.js")});
+  EXPECT_EQ(spawn.exit_code, 2);
+  EXPECT_EQ(spawn.err, expected);
+}
+
+TEST(CliUsageTest, BadCommandLinesExit64) {
+  EXPECT_EQ(RunProcess({Islet()}).exit_code, 64);
+  EXPECT_EQ(RunProcess({Islet(), "frobnicate"}).exit_code, 64);
+  EXPECT_EQ(RunProcess({Islet(), "run"}).exit_code, 64);
+  EXPECT_EQ(RunProcess({Islet(), "kill", "not-a-number"}).exit_code, 64);
+  ProcessResult help = RunProcess({Islet(), "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("run"), std::string::npos);
+}
+
+TEST(CliAutoStartTest, DaemonStartStatusStop) {
+  TempDir dir;
+  std::string socket = dir.Join("d/s.sock");
+  std::map<std::string, std::string> env = {{"ISLETD", IsletdBinary()}};
+  auto islet = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {Islet(), "--socket", socket});
+    return RunProcess(args, env);
+  };
+  ProcessResult start = islet({"daemon", "start"});
+  ASSERT_EQ(start.exit_code, 0) << start.err;
+  EXPECT_EQ(start.out.rfind("isletd started (pid ", 0), 0u) << start.out;
+  EXPECT_NE(start.out.find(" on " + socket), std::string::npos) << start.out;
+
+  ProcessResult again = islet({"daemon", "start"});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_EQ(again.out.rfind("isletd is already running", 0), 0u) << again.out;
+
+  ProcessResult status = islet({"daemon", "status"});
+  EXPECT_EQ(status.exit_code, 0);
+  EXPECT_NE(status.out.find("isletd 0.1.0"), std::string::npos) << status.out;
+
+  ProcessResult stop = islet({"daemon", "stop"});
+  EXPECT_EQ(stop.exit_code, 0) << stop.err;
+  EXPECT_EQ(stop.out.rfind("isletd stopped", 0), 0u) << stop.out;
+  EXPECT_NE(access(socket.c_str(), F_OK), 0);
+  EXPECT_EQ(islet({"daemon", "status"}).exit_code, 2);
+  // The background daemon logged beside its socket.
+  EXPECT_NE(ReadFileOrEmpty(dir.Join("d/isletd.log")).find("listening on"), std::string::npos);
+  StopDaemon(socket);
+}
+
+TEST(CliAutoStartTest, RunStartsADaemonFoundBesideTheIsletBinary) {
+  TempDir dir;
+  std::string socket = dir.Join("s.sock");
+  dir.Write("hello.js", "console.log('auto')");
+  // No $ISLETD: islet finds isletd through its own real path; the socket
+  // comes from $ISLET_SOCKET.
+  ProcessResult r = RunProcess({Islet(), "run", dir.Join("hello.js")},
+                               {{"ISLETD", ""}, {"ISLET_SOCKET", socket}});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "auto\n");
+  EXPECT_TRUE(client::Client::Connect(socket)) << "the daemon keeps running after run";
+  StopDaemon(socket);
+  EXPECT_FALSE(client::Client::Connect(socket));
+}
+
+}  // namespace
+}  // namespace islet::testing

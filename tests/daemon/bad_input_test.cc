@@ -1,0 +1,299 @@
+// Clients that misbehave: each gets an error or a closed connection, the
+// daemon logs it once at warn and keeps serving everyone else.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <thread>
+
+#include "proto/framing.h"
+#include "tests/daemon/harness.h"
+
+namespace islet::testing {
+namespace {
+
+using client::Client;
+using client::ErrorKind;
+
+class BadInputTest : public ::testing::Test {
+ protected:
+  void SetUp() override { StartDaemon({}); }
+
+  void StartDaemon(const std::vector<std::string>& args) {
+    daemon_.reset();
+    auto daemon = Isletd::Start(args);
+    ASSERT_TRUE(daemon) << daemon.error();
+    daemon_ = std::move(*daemon);
+  }
+
+  void TearDown() override {
+    if (!daemon_) return;
+    // Whatever happened, the daemon is alive, serving, and stops cleanly.
+    ExpectServing();
+    auto status = daemon_->Stop();
+    EXPECT_TRUE(status && WIFEXITED(*status) && WEXITSTATUS(*status) == 0);
+  }
+
+  Client Connect() {
+    auto client = daemon_->Connect();
+    EXPECT_TRUE(client) << client.error().message;
+    return std::move(*client);
+  }
+
+  void ExpectServing() {
+    Client client = Connect();
+    v1::Request request;
+    request.mutable_daemon_info();
+    auto response = client.Call(request);
+    EXPECT_TRUE(response) << response.error().message;
+  }
+
+  // Reads the error response for id 0, then expects the connection closed.
+  client::Error ExpectErrorThenClose(Client& client) {
+    auto response = client.Read(0);
+    EXPECT_FALSE(response);
+    if (response) return {};
+    EXPECT_EQ(response.error().kind, ErrorKind::kRemote) << response.error().message;
+    auto next = client.Read(0);
+    EXPECT_FALSE(next);
+    if (!next) EXPECT_EQ(next.error().kind, ErrorKind::kClosed) << next.error().message;
+    return response.error();
+  }
+
+  // Waits until the daemon's log has `needle` (the log is written async).
+  void ExpectLoggedOnce(const std::string& needle) {
+    EXPECT_TRUE(WaitUntil([&] { return daemon_->Log().find(needle) != std::string::npos; }))
+        << daemon_->Log();
+    EXPECT_EQ(Count(daemon_->Log(), needle), 1u) << daemon_->Log();
+  }
+
+  std::unique_ptr<Isletd> daemon_;
+};
+
+TEST_F(BadInputTest, GarbageBytes) {
+  Client client = Connect();
+  ASSERT_TRUE(client.SendRaw(std::string(16, '\xff')));
+  client::Error error = ExpectErrorThenClose(client);
+  EXPECT_EQ(error.code, v1::INVALID_ARGUMENT);
+  EXPECT_NE(error.message.find("malformed frame"), std::string::npos) << error.message;
+  ExpectLoggedOnce("malformed frame length");
+  EXPECT_NE(daemon_->Log().find("[warn]"), std::string::npos);
+}
+
+TEST_F(BadInputTest, FrameThatIsNotARequest) {
+  Client client = Connect();
+  ASSERT_TRUE(client.SendRaw(std::string("\x05\xff\xff\xff\xff\xff", 6)));
+  client::Error error = ExpectErrorThenClose(client);
+  EXPECT_EQ(error.code, v1::INVALID_ARGUMENT);
+  EXPECT_NE(error.message.find("do not parse as an islet.v1.Request"), std::string::npos)
+      << error.message;
+  ExpectLoggedOnce("is not an islet.v1.Request");
+}
+
+TEST_F(BadInputTest, LengthOverTheLimit) {
+  StartDaemon({"--max-frame-bytes", "1024"});
+  Client client = Connect();
+  // A length prefix announcing 2048 bytes, and the first few of them.
+  ASSERT_TRUE(client.SendRaw(std::string("\x80\x10", 2) + std::string(100, 'x')));
+  client::Error error = ExpectErrorThenClose(client);
+  EXPECT_EQ(error.code, v1::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(error.message, "frame of 2048 bytes exceeds the limit of 1024 bytes");
+  ExpectLoggedOnce("exceeds the limit");
+}
+
+TEST_F(BadInputTest, DefaultLimitIs16MiB) {
+  Client client = Connect();
+  std::string prefix;
+  uint64_t length = (16u << 20) + 1;
+  while (length >= 0x80) {
+    prefix.push_back(static_cast<char>((length & 0x7f) | 0x80));
+    length >>= 7;
+  }
+  prefix.push_back(static_cast<char>(length));
+  ASSERT_TRUE(client.SendRaw(prefix));
+  client::Error error = ExpectErrorThenClose(client);
+  EXPECT_EQ(error.code, v1::RESOURCE_EXHAUSTED);
+  EXPECT_NE(error.message.find("limit of 16777216 bytes"), std::string::npos) << error.message;
+}
+
+TEST_F(BadInputTest, TruncatedFrameThenDisconnect) {
+  {
+    Client client = Connect();
+    std::string frame;
+    v1::Request request = SpawnRequest("a.js", "console.log(1)", false);
+    request.set_id(1);
+    ASSERT_TRUE(proto::AppendFrame(request, &frame));
+    ASSERT_TRUE(client.SendRaw(frame.substr(0, frame.size() - 3)));
+  }
+  ExpectLoggedOnce("disconnected in the middle of a frame");
+  // Nothing was spawned from the half frame.
+  Client client = Connect();
+  v1::Request list;
+  list.mutable_list()->set_include_exited(true);
+  auto response = client.Call(list);
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->list().workers_size(), 0);
+}
+
+TEST_F(BadInputTest, UnknownRequestTypeIsAnsweredAndTheConnectionStays) {
+  Client client = Connect();
+  // Request{id: 7} plus field 42 (length-delimited, empty): a request type
+  // from the future.
+  std::string payload = std::string("\x08\x07", 2) + std::string("\xd2\x02\x00", 3);
+  std::string frame = std::string(1, static_cast<char>(payload.size())) + payload;
+  ASSERT_TRUE(client.SendRaw(frame));
+  auto response = client.Read(7);
+  ASSERT_FALSE(response);
+  EXPECT_EQ(response.error().kind, ErrorKind::kRemote);
+  EXPECT_EQ(response.error().code, v1::UNIMPLEMENTED);
+  EXPECT_NE(response.error().message.find("unknown request type (field 42)"), std::string::npos)
+      << response.error().message;
+  // An empty request (no body at all) too, and then a good one on the same
+  // connection.
+  ASSERT_TRUE(client.SendRaw(std::string("\x02\x08\x09", 3)));
+  auto empty = client.Read(9);
+  ASSERT_FALSE(empty);
+  EXPECT_EQ(empty.error().code, v1::UNIMPLEMENTED);
+  EXPECT_NE(empty.error().message.find("has no body"), std::string::npos);
+  v1::Request info;
+  info.mutable_daemon_info();
+  EXPECT_TRUE(client.Call(info));
+  ExpectLoggedOnce("unknown request type");
+}
+
+TEST_F(BadInputTest, DisconnectMidStream) {
+  uint64_t worker;
+  {
+    Client follower = Connect();
+    auto id =
+        follower.Send(SpawnRequest("tick.js", "setInterval(() => console.log('tick'), 10)", true));
+    ASSERT_TRUE(id);
+    auto spawned = follower.Read(*id);
+    ASSERT_TRUE(spawned && spawned->has_spawn());
+    worker = spawned->spawn().worker_id();
+    auto tick = follower.Read(*id);
+    ASSERT_TRUE(tick && tick->has_event());
+    // A second stream on another connection, subscribed and dropped too.
+    Client watcher = Connect();
+    v1::Request subscribe;
+    subscribe.mutable_subscribe()->set_worker_id(worker);
+    subscribe.mutable_subscribe()->set_follow(true);
+    auto sub_id = watcher.Send(subscribe);
+    ASSERT_TRUE(sub_id);
+    ASSERT_TRUE(watcher.Read(*sub_id));
+  }
+  // The worker keeps running, unaffected; the daemon serves others.
+  Client client = Connect();
+  v1::Request inspect;
+  inspect.mutable_inspect()->set_worker_id(worker);
+  auto inspected = client.Call(inspect);
+  ASSERT_TRUE(inspected);
+  EXPECT_NE(inspected->inspect().worker().state(), v1::EXITED);
+  v1::Request terminate;
+  terminate.mutable_terminate()->set_worker_id(worker);
+  EXPECT_TRUE(client.Call(terminate));
+}
+
+client::Error SpawnError(Client& client, v1::Request request) {
+  auto response = client.Call(std::move(request));
+  EXPECT_FALSE(response);
+  if (response) return {};
+  EXPECT_EQ(response.error().kind, ErrorKind::kRemote);
+  return response.error();
+}
+
+TEST_F(BadInputTest, SpawnWithMissingMainFileName) {
+  Client client = Connect();
+  v1::Request request = SpawnRequest("a.js", "1", false);
+  request.mutable_spawn()->mutable_bundle()->clear_main();
+  client::Error error = SpawnError(client, request);
+  EXPECT_EQ(error.code, v1::INVALID_ARGUMENT);
+  EXPECT_NE(error.message.find("missing main file name"), std::string::npos) << error.message;
+}
+
+TEST_F(BadInputTest, SpawnWithMainNotInTheBundle) {
+  Client client = Connect();
+  v1::Request request = SpawnRequest("a.js", "1", false);
+  request.mutable_spawn()->mutable_bundle()->set_main("b.js");
+  client::Error error = SpawnError(client, request);
+  EXPECT_EQ(error.code, v1::INVALID_ARGUMENT);
+  EXPECT_NE(error.message.find("'b.js' is not among"), std::string::npos) << error.message;
+}
+
+TEST_F(BadInputTest, SpawnWithEmptyBundle) {
+  Client client = Connect();
+  v1::Request request = SpawnRequest("a.js", "1", false);
+  request.mutable_spawn()->mutable_bundle()->clear_files();
+  client::Error error = SpawnError(client, request);
+  EXPECT_EQ(error.code, v1::INVALID_ARGUMENT);
+  EXPECT_NE(error.message.find("empty bundle"), std::string::npos) << error.message;
+}
+
+TEST_F(BadInputTest, SpawnWithBadFileName) {
+  Client client = Connect();
+  v1::Request request = SpawnRequest("a.js", "1", false);
+  request.mutable_spawn()->mutable_bundle()->add_files()->set_name("../../etc/x.js");
+  client::Error error = SpawnError(client, request);
+  EXPECT_EQ(error.code, v1::INVALID_ARGUMENT);
+  EXPECT_NE(error.message.find("bad file name in bundle: '../../etc/x.js'"), std::string::npos)
+      << error.message;
+}
+
+TEST_F(BadInputTest, SpawnWithOversizedBundle) {
+  StartDaemon({"--max-bundle-bytes", "1000"});
+  Client client = Connect();
+  client::Error error = SpawnError(client, SpawnRequest("a.js", std::string(1001, ' '), false));
+  EXPECT_EQ(error.code, v1::INVALID_ARGUMENT);
+  EXPECT_NE(error.message.find("bundle too large: 1001 bytes (limit 1000 bytes)"),
+            std::string::npos)
+      << error.message;
+}
+
+TEST_F(BadInputTest, SpawnWithOversizedBundleAtTheDefaultLimit) {
+  Client client = Connect();
+  client::Error error =
+      SpawnError(client, SpawnRequest("a.js", std::string((8u << 20) + 1, ' '), false));
+  EXPECT_EQ(error.code, v1::INVALID_ARGUMENT);
+  EXPECT_NE(error.message.find("bundle too large"), std::string::npos) << error.message;
+}
+
+TEST_F(BadInputTest, TwoClientsAreServedWhileAThirdMisbehaves) {
+  // The third: holds half a frame open, then another connection sends garbage.
+  Client holder = Connect();
+  ASSERT_TRUE(holder.SendRaw(std::string("\x64\x08\x01", 3)));  // 3 of 101 bytes
+  Client garbage = Connect();
+  ASSERT_TRUE(garbage.SendRaw(std::string(16, '\xff')));
+
+  constexpr int kRuns = 5;
+  auto well_behaved = [this](int which, std::vector<std::string>* failures) {
+    auto client = daemon_->Connect();
+    if (!client) return failures->push_back(client.error().message);
+    for (int i = 0; i < kRuns; ++i) {
+      std::string expected = "client " + std::to_string(which) + " run " + std::to_string(i);
+      Followed run = SpawnAndFollow(
+          *client,
+          SpawnRequest("w.js",
+                       "console.log('" + expected + "'); process.exit(" + std::to_string(i) + ")",
+                       true));
+      if (!run.ended || run.out != expected + "\n" || !run.exit || run.exit->exit_code() != i) {
+        failures->push_back(expected + ": got '" + run.out + "'");
+      }
+    }
+  };
+  std::vector<std::string> failures_a, failures_b;
+  std::thread a(well_behaved, 1, &failures_a);
+  std::thread b(well_behaved, 2, &failures_b);
+  a.join();
+  b.join();
+  EXPECT_TRUE(failures_a.empty()) << failures_a.front();
+  EXPECT_TRUE(failures_b.empty()) << failures_b.front();
+
+  client::Error error = ExpectErrorThenClose(garbage);
+  EXPECT_EQ(error.code, v1::INVALID_ARGUMENT);
+  // The holder's half frame was never answered; dropping it is logged.
+  holder = Connect();
+  ExpectLoggedOnce("disconnected in the middle of a frame");
+}
+
+}  // namespace
+}  // namespace islet::testing

@@ -1,0 +1,101 @@
+#include "daemon/config.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <map>
+
+#include "client/socket_path.h"
+
+namespace islet::daemon {
+namespace {
+
+struct FakeEnv {
+  std::map<std::string, std::string> vars;
+  std::optional<std::string> operator()(std::string_view name) const {
+    auto it = vars.find(std::string(name));
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+TEST(SocketPathTest, FlagWinsOverEverything) {
+  FakeEnv env{{{"ISLET_SOCKET", "/e/s.sock"}, {"XDG_RUNTIME_DIR", "/run/user/7"}}};
+  EXPECT_EQ(ResolveSocketPath("/flag.sock", env, 7), "/flag.sock");
+}
+
+TEST(SocketPathTest, EnvironmentVariableNext) {
+  FakeEnv env{{{"ISLET_SOCKET", "/e/s.sock"}, {"XDG_RUNTIME_DIR", "/run/user/7"}}};
+  EXPECT_EQ(ResolveSocketPath("", env, 7), "/e/s.sock");
+}
+
+TEST(SocketPathTest, XdgRuntimeDirThen) {
+  FakeEnv env{{{"ISLET_SOCKET", ""}, {"XDG_RUNTIME_DIR", "/run/user/7"}}};
+  EXPECT_EQ(ResolveSocketPath("", env, 7), "/run/user/7/islet/isletd.sock");
+}
+
+TEST(SocketPathTest, PerUserTmpLast) {
+  EXPECT_EQ(ResolveSocketPath("", FakeEnv{}, 1234), "/tmp/islet-1234/isletd.sock");
+}
+
+TEST(SocketPathTest, ClientResolvesExactlyAsTheDaemon) {
+  std::vector<FakeEnv> envs = {
+      FakeEnv{},
+      FakeEnv{{{"XDG_RUNTIME_DIR", "/run/user/9"}}},
+      FakeEnv{{{"ISLET_SOCKET", "/x.sock"}, {"XDG_RUNTIME_DIR", "/run/user/9"}}},
+      FakeEnv{{{"ISLET_SOCKET", ""}, {"XDG_RUNTIME_DIR", ""}}},
+  };
+  for (const FakeEnv& env : envs) {
+    for (std::string flag : {"", "/f.sock"}) {
+      EXPECT_EQ(ResolveSocketPath(flag, env, 42), client::ResolveSocketPath(flag, env, 42));
+    }
+  }
+}
+
+ParsedFlags Parse(std::vector<std::string> args, FakeEnv env = {}) {
+  args.insert(args.begin(), "isletd");
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  return ParseFlags(static_cast<int>(argv.size()), argv.data(), env);
+}
+
+TEST(ParseFlagsTest, Defaults) {
+  ParsedFlags parsed = Parse({}, FakeEnv{{{"XDG_RUNTIME_DIR", "/run/user/5"}}});
+  ASSERT_TRUE(parsed.config);
+  EXPECT_EQ(parsed.config->socket_path, "/run/user/5/islet/isletd.sock");
+  EXPECT_FALSE(parsed.config->foreground);
+  EXPECT_EQ(parsed.config->log_level, spdlog::level::info);
+  EXPECT_EQ(parsed.config->threads, 0);
+  EXPECT_EQ(parsed.config->max_frame_bytes, 16u << 20);
+  EXPECT_EQ(parsed.config->max_bundle_bytes, 8u << 20);
+  EXPECT_TRUE(parsed.config->pid_file.empty());
+}
+
+TEST(ParseFlagsTest, AllFlags) {
+  ParsedFlags parsed =
+      Parse({"--socket", "/s.sock", "--foreground", "--log-level", "warn", "--threads", "3",
+             "--max-frame-bytes", "4096", "--max-bundle-bytes", "100", "--pid-file", "/p.pid"});
+  ASSERT_TRUE(parsed.config);
+  EXPECT_EQ(parsed.config->socket_path, "/s.sock");
+  EXPECT_TRUE(parsed.config->foreground);
+  EXPECT_EQ(parsed.config->log_level, spdlog::level::warn);
+  EXPECT_EQ(parsed.config->threads, 3);
+  EXPECT_EQ(parsed.config->max_frame_bytes, 4096u);
+  EXPECT_EQ(parsed.config->max_bundle_bytes, 100u);
+  EXPECT_EQ(parsed.config->pid_file, "/p.pid");
+}
+
+TEST(ParseFlagsTest, BadLogLevelIsAUsageError) {
+  ParsedFlags parsed = Parse({"--log-level", "loud"});
+  EXPECT_FALSE(parsed.config);
+  EXPECT_NE(parsed.exit_code, 0);
+}
+
+TEST(ParseFlagsTest, UnknownFlagIsAUsageError) {
+  ParsedFlags parsed = Parse({"--frobnicate"});
+  EXPECT_FALSE(parsed.config);
+  EXPECT_NE(parsed.exit_code, 0);
+}
+
+}  // namespace
+}  // namespace islet::daemon

@@ -1,0 +1,154 @@
+#pragma once
+
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "runtime/runtime.h"
+
+namespace islet::testing {
+
+// An in-memory Runtime for control-plane tests: workers never run; the test
+// drives their events with Emit and Exit. Thread-safe.
+class FakeRuntime : public runtime::Runtime {
+ public:
+  ~FakeRuntime() override {
+    for (auto& t : threads_) t.join();
+  }
+
+  runtime::Result<runtime::SpawnResult> Spawn(runtime::SpawnSpec spec,
+                                              runtime::EventSink follow) override {
+    std::lock_guard lock(mu_);
+    runtime::WorkerId id = ++next_worker_;
+    runtime::WorkerInfo info;
+    info.id = id;
+    info.job_id = id;
+    info.main = spec.main;
+    info.name = spec.name;
+    info.state = runtime::WorkerState::kIdle;
+    workers_[id] = info;
+    specs_.push_back(std::move(spec));
+    if (follow) sinks_[id][++next_subscription_] = std::move(follow);
+    return runtime::SpawnResult{id, id};
+  }
+
+  std::vector<runtime::WorkerInfo> List(bool include_exited) override {
+    std::lock_guard lock(mu_);
+    std::vector<runtime::WorkerInfo> out;
+    for (auto& [id, info] : workers_) {
+      if (include_exited || !info.exit) out.push_back(info);
+    }
+    return out;
+  }
+
+  runtime::Result<runtime::WorkerInfo> Inspect(runtime::WorkerId id) override {
+    std::lock_guard lock(mu_);
+    auto it = workers_.find(id);
+    if (it == workers_.end()) {
+      return runtime::MakeError(runtime::ErrorCode::kNotFound, "no worker " + std::to_string(id));
+    }
+    return it->second;
+  }
+
+  runtime::Result<void> Terminate(runtime::WorkerId id,
+                                  std::function<void(const runtime::ExitInfo&)> done) override {
+    {
+      std::lock_guard lock(mu_);
+      if (!workers_.count(id)) {
+        return runtime::MakeError(runtime::ErrorCode::kNotFound, "no worker " + std::to_string(id));
+      }
+    }
+    // Completes on another thread, as the real runtime does.
+    std::lock_guard lock(threads_mu_);
+    threads_.emplace_back([this, id, done = std::move(done)] {
+      runtime::ExitInfo exit{1, "terminated", "", ""};
+      Exit(id, exit);
+      done(exit);
+    });
+    return {};
+  }
+
+  runtime::Result<uint64_t> Subscribe(runtime::WorkerId id, bool follow,
+                                      runtime::EventSink sink) override {
+    std::lock_guard lock(mu_);
+    if (!workers_.count(id)) {
+      return runtime::MakeError(runtime::ErrorCode::kNotFound, "no worker " + std::to_string(id));
+    }
+    uint64_t sub = ++next_subscription_;
+    sinks_[id][sub] = std::move(sink);
+    return sub;
+  }
+
+  void Unsubscribe(runtime::WorkerId id, uint64_t subscription) override {
+    std::lock_guard lock(mu_);
+    sinks_[id].erase(subscription);
+    ++unsubscribes_;
+    cv_.notify_all();
+  }
+
+  runtime::RuntimeStats Stats() override {
+    std::lock_guard lock(mu_);
+    return runtime::RuntimeStats{0, next_worker_, 3};
+  }
+
+  void Shutdown() override {
+    std::lock_guard lock(mu_);
+    shutdown_ = true;
+  }
+
+  // Delivers `body` to every subscriber of `id` on the calling thread.
+  void Emit(runtime::WorkerId id,
+            std::variant<runtime::Output, runtime::ExitInfo, runtime::EndOfStream> body) {
+    std::lock_guard lock(mu_);
+    for (auto& [sub, sink] : sinks_[id]) sink(runtime::WorkerEvent{id, body});
+  }
+
+  // Marks `id` exited and ends every subscription: ExitInfo, then EndOfStream.
+  void Exit(runtime::WorkerId id, const runtime::ExitInfo& exit) {
+    std::lock_guard lock(mu_);
+    workers_[id].exit = exit;
+    workers_[id].state = runtime::WorkerState::kExited;
+    for (auto& [sub, sink] : sinks_[id]) {
+      sink(runtime::WorkerEvent{id, exit});
+      sink(runtime::WorkerEvent{id, runtime::EndOfStream{}});
+    }
+    sinks_[id].clear();
+  }
+
+  size_t subscribers(runtime::WorkerId id) {
+    std::lock_guard lock(mu_);
+    return sinks_[id].size();
+  }
+
+  bool WaitForUnsubscribes(size_t count) {
+    std::unique_lock lock(mu_);
+    return cv_.wait_for(lock, std::chrono::seconds(20), [&] { return unsubscribes_ >= count; });
+  }
+
+  std::vector<runtime::SpawnSpec> specs() {
+    std::lock_guard lock(mu_);
+    return specs_;
+  }
+
+  bool shutdown() {
+    std::lock_guard lock(mu_);
+    return shutdown_;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  uint64_t next_worker_ = 0;
+  uint64_t next_subscription_ = 0;
+  size_t unsubscribes_ = 0;
+  bool shutdown_ = false;
+  std::map<runtime::WorkerId, runtime::WorkerInfo> workers_;
+  std::map<runtime::WorkerId, std::map<uint64_t, runtime::EventSink>> sinks_;
+  std::vector<runtime::SpawnSpec> specs_;
+  std::mutex threads_mu_;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace islet::testing

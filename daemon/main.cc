@@ -1,5 +1,7 @@
 // isletd: the islet supervisor daemon. See docs/daemon.md.
 
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <asio/io_context.hpp>
@@ -43,6 +45,18 @@ int Fail(Daemonizer* daemonizer, const std::string& message) {
   return 1;
 }
 
+// SIGINT/SIGTERM stay blocked from start-up until the server's signal_set is
+// registered: the socket accepts before that, and a signal in that window
+// must still shut down gracefully. Threads started meanwhile (the runtime's)
+// inherit the mask, so these signals only ever reach the control thread.
+void SetShutdownSignalsBlocked(bool blocked) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(blocked ? SIG_BLOCK : SIG_UNBLOCK, &set, nullptr);
+}
+
 int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   asio::io_context io(1);
   auto listener = UnixListener::Open(io, config.socket_path);
@@ -67,6 +81,7 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   {
     Server server(io, std::move(*listener), **runtime, std::move(service));
     server.Start();
+    SetShutdownSignalsBlocked(false);  // a signal that came early is handled now
     Logger("daemon")->info("isletd {} listening on {} (pid {}, {} executor threads)", kVersion,
                            config.socket_path, getpid(), (*runtime)->Stats().executor_threads);
     if (daemonizer != nullptr) daemonizer->ReportReady();
@@ -85,6 +100,7 @@ int Main(int argc, char** argv) {
   if (!config.pid_file.empty()) config.pid_file = Absolute(config.pid_file);
   SetLogLevel(config.log_level);
   std::signal(SIGPIPE, SIG_IGN);
+  SetShutdownSignalsBlocked(true);
 
   std::optional<Daemonizer> daemonizer;
   if (!config.foreground) {

@@ -96,8 +96,30 @@ Result<uint64_t> Client::Send(v1::Request request) {
   if (!proto::AppendFrame(request, &frame)) {
     return Fail(ErrorKind::kProtocol, "cannot serialize the request");
   }
-  if (auto ok = SendRaw(frame); !ok) return std::unexpected(ok.error());
+  if (auto ok = SendRaw(frame); !ok) {
+    // The daemon may have rejected the frame before reading all of it.
+    if (auto error = PendingConnectionError()) return std::unexpected(*error);
+    return std::unexpected(ok.error());
+  }
   return id;
+}
+
+std::optional<Error> Client::PendingConnectionError() {
+  char buffer[64 * 1024];
+  for (;;) {
+    ssize_t n = recv(fd_, buffer, sizeof(buffer), MSG_DONTWAIT);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    decoder_.Feed(std::string_view(buffer, static_cast<size_t>(n)));
+  }
+  for (;;) {
+    auto decoded = DecodeOne();
+    if (!decoded || !*decoded) break;
+  }
+  auto it = stash_.find(0);
+  if (it == stash_.end() || it->second.empty()) return std::nullopt;
+  const v1::Response& response = it->second.front();
+  return Error{ErrorKind::kRemote, response.status().message(), response.status().code()};
 }
 
 Result<bool> Client::DecodeOne() {
@@ -123,7 +145,9 @@ Result<bool> Client::DecodeOne() {
 
 Result<v1::Response> Client::Read(uint64_t id, int interrupt_fd) {
   for (;;) {
-    if (auto it = stash_.find(id); it != stash_.end() && !it->second.empty()) {
+    auto it = stash_.find(id);
+    if (it == stash_.end() || it->second.empty()) it = stash_.find(0);  // connection error
+    if (it != stash_.end() && !it->second.empty()) {
       v1::Response response = std::move(it->second.front());
       it->second.pop_front();
       if (it->second.empty()) stash_.erase(it);

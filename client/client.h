@@ -4,6 +4,7 @@
 #include <deque>
 #include <expected>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -48,8 +49,10 @@ class Client {
   Result<uint64_t> Send(v1::Request request);
 
   // The next response for `id`, blocking. A response with a non-OK status
-  // becomes Error{kRemote}; it is the last one for its id. If
-  // `interrupt_fd` >= 0 becomes readable first, returns kInterrupted.
+  // becomes Error{kRemote}; it is the last one for its id. An error the
+  // daemon sends for the whole connection (id 0, before it closes) is
+  // returned to any Read. If `interrupt_fd` >= 0 becomes readable first,
+  // returns kInterrupted.
   Result<v1::Response> Read(uint64_t id, int interrupt_fd = -1);
 
   // Send, then Read of the one response.
@@ -67,6 +70,8 @@ class Client {
   // Takes the next whole response out of the decoder into the stash; returns
   // false if none is buffered yet.
   Result<bool> DecodeOne();
+  // After a failed send: the daemon's connection error, if it sent one.
+  std::optional<Error> PendingConnectionError();
 
   int fd_ = -1;
   std::string socket_path_;

@@ -112,15 +112,19 @@ std::expected<v1::Request, std::string> MakeSpawn(const std::string& file,
   return request;
 }
 
+void DrainPipe(int fd) {
+  char drain[16];
+  while (read(fd, drain, sizeof(drain)) > 0) {
+  }
+}
+
 // After Ctrl-C: ends the worker, relaying what it still prints, then 130.
 int TerminateAndExit(Client& client, uint64_t worker_id, uint64_t follow_id, int interrupt_fd) {
   v1::Request request;
   request.mutable_terminate()->set_worker_id(worker_id);
   auto id = client.Send(std::move(request));
   if (!id) return kExitInterrupted;
-  char drain[16];
-  while (read(interrupt_fd, drain, sizeof(drain)) > 0) {
-  }
+  DrainPipe(interrupt_fd);
   // Relay the follow stream until it ends: a second Ctrl-C gives up.
   for (;;) {
     auto event = client.Read(follow_id, interrupt_fd);
@@ -143,20 +147,27 @@ int RunCommand(const std::string& socket_path, const std::string& file,
   if (!id) return Report(id.error());
 
   uint64_t worker_id = 0;
+  bool interrupted = false;  // Ctrl-C before the worker's id was known
   int exit_code = kExitError;
   for (;;) {
     auto response = client->Read(*id, interrupt.fd());
     if (!response) {
       if (response.error().kind == ErrorKind::kInterrupted) {
-        if (worker_id == 0) return kExitInterrupted;
-        return TerminateAndExit(*client, worker_id, *id, interrupt.fd());
+        if (worker_id != 0) return TerminateAndExit(*client, worker_id, *id, interrupt.fd());
+        if (interrupted) return kExitInterrupted;  // a second Ctrl-C: give up waiting
+        interrupted = true;
+        DrainPipe(interrupt.fd());
+        continue;
       }
       if (response.error().kind == ErrorKind::kClosed) {
         return Report("lost the connection to the daemon before the worker exited");
       }
       return Report(response.error());
     }
-    if (response->has_spawn()) worker_id = response->spawn().worker_id();
+    if (response->has_spawn()) {
+      worker_id = response->spawn().worker_id();
+      if (interrupted) return TerminateAndExit(*client, worker_id, *id, interrupt.fd());
+    }
     if (response->has_event()) {
       const v1::Event& event = response->event();
       WriteOutput(event);

@@ -57,8 +57,9 @@ TEST(ValidateBundleTest, TooManyFiles) {
 }
 
 TEST(ValidateBundleTest, BadFileNames) {
-  std::vector<std::string> names = {"",    "/etc/passwd", "../up.js", "a/../../b.js", "a//b.js",
-                                    "./a.js", "a/",         std::string("a\0b.js", 6)};
+  std::vector<std::string> names = {
+      "",        "/etc/passwd", "../up.js", "a/../../b.js",
+      "a//b.js", "./a.js",      "a/",       std::string("a\0b.js", 6)};
   for (const std::string& bad : names) {
     std::string message = RejectMessage(Request("main.js", {{"main.js", ""}, {bad, ""}}));
     EXPECT_NE(message.find("bad file name"), std::string::npos) << "name: " << bad;

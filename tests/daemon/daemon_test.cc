@@ -89,11 +89,18 @@ TEST_F(DaemonTest, ListShowsARunningWorkerUntilItIsTerminated) {
   EXPECT_EQ(listed->list().workers(0).main(), "forever.js");
   EXPECT_NE(listed->list().workers(0).state(), v1::EXITED);
 
+  // Running, not just starting: terminating a worker during its bootstrap is
+  // reported as "startup-failed" by the runtime.
   v1::Request inspect;
   inspect.mutable_inspect()->set_worker_id(worker);
+  ASSERT_TRUE(WaitUntil([&] {
+    auto inspected = client_->Call(inspect);
+    return inspected && inspected->inspect().worker().state() != v1::STARTING;
+  }));
   auto inspected = client_->Call(inspect);
   ASSERT_TRUE(inspected);
   EXPECT_EQ(inspected->inspect().worker().id(), worker);
+  EXPECT_NE(inspected->inspect().worker().state(), v1::EXITED);
 
   v1::Request terminate;
   terminate.mutable_terminate()->set_worker_id(worker);

@@ -13,9 +13,9 @@
 
 namespace islet::runtime {
 
-// Whoever holds a port's receiving side (a worker, or the control plane).
-// Called from any thread, possibly with bus locks held: must only enqueue
-// work for later (never call back into the Bus synchronously).
+// Whoever holds a port's receiving side (a worker, the broadcast hub, the
+// control plane). Called from any thread; the bus never holds its lock while
+// notifying, so an owner may call back into the Bus.
 class PortOwner {
  public:
   virtual ~PortOwner() = default;

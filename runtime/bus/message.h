@@ -14,6 +14,9 @@ using PortId = uint64_t;
 class MessageAttachments {
  public:
   virtual ~MessageAttachments() = default;
+  // A copy for one more receiver (shared stores are shared, not copied), or
+  // null if these attachments cannot be delivered twice (transferred ones).
+  virtual std::unique_ptr<MessageAttachments> Clone() const = 0;
 };
 
 // One serialized postMessage: move-only; owned by exactly one queue or

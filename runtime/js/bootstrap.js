@@ -380,11 +380,6 @@ Object.defineProperty(global, 'console', { value: console, writable: true, confi
 // --- globals ------------------------------------------------------------------
 Object.defineProperty(global, 'process', { value: process, writable: true, configurable: true });
 global.global = global;
-if (typeof global.structuredClone !== 'function' && binding.structuredClone) {
-  global.structuredClone = function structuredClone(value, options) {
-    return binding.structuredClone(value, options && options.transfer);
-  };
-}
 const perfOrigin = binding.hrtimeNs();
 global.performance = {
   now: () => (binding.hrtimeNs() - perfOrigin) / 1e6,
@@ -426,6 +421,26 @@ function publicRequireBuiltin(id) {
 
 Object.assign(internals, {
   inspect, format, formatWithOptions, EventEmitter, process, runTicks, info, loadBuiltin,
+  internalRequire,
+  resolveBundleFile(name) {
+    for (const candidate of [name, name + '.js', name + '.cjs', name + '/index.js']) {
+      if (binding.readFile(candidate) !== undefined) return candidate;
+    }
+    return name;
+  },
+});
+
+// MessageChannel & co. are globals in Node 20.
+const messaging = internalRequire('messaging');
+for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent', 'DOMException',
+                    'structuredClone']) {
+  Object.defineProperty(global, name, { value: messaging[name], writable: true,
+                                        configurable: true, enumerable: false });
+}
+Object.defineProperty(global, 'BroadcastChannel', {
+  get() { return loadBuiltin('worker_threads').BroadcastChannel; },
+  set(v) { Object.defineProperty(global, 'BroadcastChannel', { value: v, writable: true }); },
+  configurable: true, enumerable: false,
 });
 
 const root = info.root;  // absolute directory standing for the bundle
@@ -587,6 +602,18 @@ function stripShebang(source) {
 let mainModule;
 function runMain() {
   const filename = info.filename;
+  if (info.isEval) {
+    mainModule = new Module(filename, null);
+    mainModule.id = '.';
+    mainModule.path = info.cwd;
+    mainModule.filename = filename;
+    const fn = binding.compileFunction(info.evalCode, filename,
+                                       ['exports', 'require', 'module', '__filename', '__dirname']);
+    fn.call(mainModule.exports, mainModule.exports, makeRequire(mainModule), mainModule, filename,
+            '.');
+    mainModule.loaded = true;
+    return;
+  }
   mainModule = new Module(filename, null);
   mainModule.id = '.';
   moduleCache[filename] = mainModule;
@@ -647,7 +674,8 @@ function beforeExit() {
   process.emit('beforeExit', exitCodeNumber());
 }
 
-function emitExit() {
+function emitExit(code) {
+  if (code !== undefined) process.exitCode = code;
   if (!process._exiting) {
     process._exiting = true;
     process.emit('exit', exitCodeNumber());
@@ -655,8 +683,13 @@ function emitExit() {
   return exitCodeNumber();
 }
 
+const workerHooks = () => loadBuiltin('worker_threads').hooks;
 return {
   runMain, fireTimer, runImmediates, runTicks, handleUncaught, unhandledRejection,
   describeError, beforeExit, emitExit, internals,
+  ...messaging.hooks,
+  onWorkerOnline: (id) => workerHooks().onWorkerOnline(id),
+  onWorkerError: (id, error) => workerHooks().onWorkerError(id, error),
+  onWorkerExit: (id, code) => workerHooks().onWorkerExit(id, code),
 };
 })

@@ -1,14 +1,286 @@
-// node:worker_threads. Issue #4 builds Worker, MessageChannel and the bus on
-// the runtime; for now every job runs one worker, Node's main thread.
+// node:worker_threads on islet's actors: Worker, MessageChannel/MessagePort
+// (internal 'messaging'), BroadcastChannel, environment data.
 'use strict';
 
-const info = internals.info;
+const { EventEmitter, info, process, inspect } = internals;
+const messaging = internals.internalRequire('messaging');
+const { MessagePort, makePort, startPort, kState } = messaging;
+
+const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
+const kPort = Symbol('kPort');
+const kWorkerId = Symbol('kWorkerId');
+const kRefed = Symbol('kRefed');
+const kExited = Symbol('kExited');
+const kTerminations = Symbol('kTerminations');
+
+const environmentData = new Map();
+const workers = new Map();  // threadId -> Worker, while running
+
+function invalidArgType(name, expected, actual) {
+  const e = new TypeError('The "' + name + '" argument must be ' + expected + '. Received ' +
+                          describeReceived(actual));
+  e.code = 'ERR_INVALID_ARG_TYPE';
+  return e;
+}
+
+function describeReceived(v) {
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === 'function') return 'function ' + (v.name || '<anonymous>');
+  if (typeof v === 'object') {
+    if (v.constructor && v.constructor.name) return 'an instance of ' + v.constructor.name;
+    return inspect(v, { depth: -1 });
+  }
+  let shown = inspect(v, { colors: false });
+  if (shown.length > 28) shown = shown.slice(0, 25) + '...';
+  return 'type ' + typeof v + ' (' + shown + ')';
+}
+
+// Maps a path the script gave to a name in the job's bundle.
+function bundlePath(absolute) {
+  const root = info.root;
+  const parts = [];
+  for (const part of absolute.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  const normalized = '/' + parts.join('/');
+  if (root === '/') return normalized.slice(1);
+  if (normalized.startsWith(root + '/')) return normalized.slice(root.length + 1);
+  return normalized;  // outside the bundle: the child reports it missing
+}
+
+class Worker extends EventEmitter {
+  constructor(filename, options = {}) {
+    super();
+    if (options === null || typeof options !== 'object') {
+      throw invalidArgType('options', 'of type object', options);
+    }
+    let file = '';
+    let code;
+    if (options.eval) {
+      if (typeof filename !== 'string') {
+        const e = new Error('The "filename" argument must be a string when "eval" is true');
+        e.code = 'ERR_WORKER_UNSUPPORTED_OPERATION';
+        throw e;
+      }
+      code = filename;
+    } else {
+      if (filename !== null && typeof filename === 'object' && typeof filename.href === 'string') {
+        if (filename.protocol !== 'file:') {
+          const e = new TypeError('The URL must be of scheme file');
+          e.code = 'ERR_INVALID_URL_SCHEME';
+          throw e;
+        }
+        filename = decodeURIComponent(filename.pathname);
+      }
+      if (typeof filename !== 'string') {
+        throw invalidArgType('filename', 'of type string or an instance of URL', filename);
+      }
+      if (!filename.startsWith('/') && !filename.startsWith('./') && !filename.startsWith('../')) {
+        const e = new TypeError('The worker script or module filename must be an absolute path or ' +
+                                "a relative path starting with './' or '../'. Received \"" +
+                                filename + '"');
+        e.code = 'ERR_WORKER_PATH';
+        throw e;
+      }
+      file = bundlePath(filename.startsWith('/') ? filename : process.cwd() + '/' + filename);
+      file = internals.resolveBundleFile(file);
+    }
+    let env;
+    if (options.env === undefined || options.env === SHARE_ENV) {
+      env = { ...process.env };
+    } else if (options.env !== null && typeof options.env === 'object') {
+      env = {};
+      for (const [k, v] of Object.entries(options.env)) env[k] = String(v);
+    } else {
+      throw invalidArgType('options.env', 'of type object or one of undefined, null, or ' +
+                           'worker_threads.SHARE_ENV', options.env);
+    }
+    let argv = [];
+    if (options.argv !== undefined) {
+      if (!Array.isArray(options.argv)) throw invalidArgType('options.argv', 'an instance of Array', options.argv);
+      argv = options.argv.map(String);
+    }
+    const [threadId, portId, workerId] = binding.spawnWorker({
+      filename: file, code, name: options.name === undefined ? '' : String(options.name),
+      argv, env, data: [options.workerData, environmentData],
+      transferList: options.transferList === undefined ? undefined : [...options.transferList],
+    });
+    this.threadId = threadId;
+    this[kWorkerId] = workerId;
+    this[kExited] = false;
+    this[kTerminations] = [];
+    const limits = options.resourceLimits || {};
+    this.resourceLimits = {
+      maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb ?? -1,
+      maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb ?? -1,
+      codeRangeSizeMb: limits.codeRangeSizeMb ?? -1,
+      stackSizeMb: limits.stackSizeMb ?? 4,
+    };
+    const port = makePort(portId);
+    port[kState].internal = true;
+    port.on('message', (value) => this.emit('message', value));
+    port.on('messageerror', (error) => this.emit('messageerror', error));
+    startPort(port);
+    this[kPort] = port;
+    // A running Worker keeps its parent alive, unless unref()ed.
+    this[kRefed] = true;
+    binding.refHandle(1);
+    workers.set(threadId, this);
+  }
+
+  postMessage(...args) {
+    if (this[kExited]) return;
+    this[kPort].postMessage(...args);
+  }
+
+  terminate(callback) {
+    if (typeof callback === 'function') {
+      process.emitWarning('Passing a callback to worker.terminate() is deprecated. ' +
+                          'It returns a Promise instead.', 'DeprecationWarning');
+    }
+    if (this[kExited]) return Promise.resolve(undefined);
+    const p = new Promise((resolve) => this[kTerminations].push(resolve));
+    if (typeof callback === 'function') p.then((code) => callback(null, code));
+    binding.terminateWorker(this[kWorkerId]);
+    return p;
+  }
+
+  ref() {
+    if (!this[kRefed] && !this[kExited]) binding.refHandle(1);
+    this[kRefed] = true;
+  }
+
+  unref() {
+    if (this[kRefed] && !this[kExited]) binding.refHandle(-1);
+    this[kRefed] = false;
+  }
+
+  get stdin() { return null; }
+  get stdout() { return null; }
+  get stderr() { return null; }
+
+  getHeapSnapshot() {
+    const e = new Error('getHeapSnapshot is not supported by islet');
+    e.code = 'ERR_WORKER_UNSUPPORTED_OPERATION';
+    return Promise.reject(e);
+  }
+}
+
+function onWorkerOnline(threadId) {
+  const w = workers.get(threadId);
+  if (w !== undefined) w.emit('online');
+}
+
+function onWorkerError(threadId, error) {
+  const w = workers.get(threadId);
+  if (w !== undefined) w.emit('error', error);
+}
+
+function onWorkerExit(threadId, code) {
+  const w = workers.get(threadId);
+  if (w === undefined) return;
+  workers.delete(threadId);
+  w[kExited] = true;
+  if (w[kRefed]) binding.refHandle(-1);
+  const port = w[kPort];
+  port[kState].closed = true;
+  port.removeAllListeners();
+  w.threadId = -1;
+  const terminations = w[kTerminations];
+  w[kTerminations] = [];
+  try {
+    w.emit('exit', code);
+  } finally {
+    for (const resolve of terminations) resolve(code);
+  }
+}
+
+// --- BroadcastChannel ------------------------------------------------------------
+// Every BroadcastChannel of one name in a job receives what the others post,
+// in order. Delivery goes through a MessagePort pair per channel object,
+// whose far side is held by the job's broadcast hub (native).
+class BroadcastChannel extends EventEmitter {
+  constructor(name) {
+    if (arguments.length === 0) {
+      const e = new TypeError('The "name" argument must be specified');
+      e.code = 'ERR_MISSING_ARGS';
+      throw e;
+    }
+    super();
+    this.name = String(name);
+    const portId = binding.broadcastJoin(this.name);
+    const port = makePort(portId);
+    this._port = port;
+    this._closed = false;
+    port.on('message', (value) => {
+      if (this._closed) return;
+      this.emit('message', new messaging.MessageEvent('message', { data: value, target: this }));
+    });
+    port.on('messageerror', (error) => this.emit('messageerror', error));
+    startPort(port);
+  }
+  postMessage(message) {
+    if (this._closed) {
+      const e = new messaging.DOMException('BroadcastChannel is closed.', 'InvalidStateError');
+      throw e;
+    }
+    this._port.postMessage(message);
+  }
+  close() {
+    if (this._closed) return;
+    this._closed = true;
+    this._port.close();
+  }
+  ref() { this._port.ref(); return this; }
+  unref() { this._port.unref(); return this; }
+  addEventListener(type, listener) {
+    this.on(type, (event) => listener.call(this, event));
+  }
+  removeEventListener() {}
+  set onmessage(fn) { if (typeof fn === 'function') this.on('message', fn); }
+  set onmessageerror(fn) { if (typeof fn === 'function') this.on('messageerror', fn); }
+}
+
+// --- environment data --------------------------------------------------------------
+function setEnvironmentData(key, value) {
+  if (value === undefined) environmentData.delete(key);
+  else environmentData.set(key, value);
+}
+function getEnvironmentData(key) {
+  return environmentData.get(key);
+}
+
+let parentPort = null;
+let workerData = null;
+if (!info.isMainThread) {
+  const init = binding.takeWorkerInit();
+  if (init !== undefined) {
+    workerData = init[0] === undefined ? null : init[0];
+    for (const [k, v] of init[1]) environmentData.set(k, v);
+  }
+  parentPort = makePort(info.parentPort);
+}
 
 module.exports = {
   isMainThread: info.isMainThread,
-  parentPort: null,
-  workerData: null,
+  parentPort,
+  workerData,
   threadId: info.threadId,
-  resourceLimits: {},
-  SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
+  resourceLimits: info.isMainThread ? {} : {
+    maxYoungGenerationSizeMb: -1, maxOldGenerationSizeMb: -1, codeRangeSizeMb: -1, stackSizeMb: 4,
+  },
+  SHARE_ENV,
+  Worker,
+  MessageChannel: messaging.MessageChannel,
+  MessagePort,
+  BroadcastChannel,
+  receiveMessageOnPort: messaging.receiveMessageOnPort,
+  markAsUntransferable: messaging.markAsUntransferable,
+  moveMessagePortToContext: undefined,
+  getEnvironmentData,
+  setEnvironmentData,
+  hooks: { onWorkerOnline, onWorkerError, onWorkerExit },
 };
+delete module.exports.moveMessagePortToContext;

@@ -123,7 +123,7 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
     config.env = std::move(spec.env);
     config.name = spec.name;
     config.is_main_thread = true;
-    worker = std::make_shared<Worker>(engine_, executor_.get(), std::move(config),
+    worker = std::make_shared<Worker>(engine_, executor_.get(), &bus_, std::move(config),
                                       static_cast<WorkerHost*>(this));
     Record& record = records_[result.worker_id];
     record.info.id = result.worker_id;
@@ -133,6 +133,7 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
     record.info.started_unix_ms = UnixMs();
     record.started = std::chrono::steady_clock::now();
     record.worker = worker;
+    record.root_id = result.worker_id;
     if (follow) record.followers.emplace(next_subscription_++, std::move(follow));
     ++spawned_total_;
     ++alive_;
@@ -235,25 +236,105 @@ RuntimeStats Supervisor::Stats() {
   return RuntimeStats{alive_, spawned_total_, static_cast<uint32_t>(executor_->threads())};
 }
 
-void Supervisor::OnOutput(WorkerId id, Stream stream, std::string_view data) {
-  if (data.empty()) return;
-  std::lock_guard lock(mu_);
-  auto it = records_.find(id);
-  if (it == records_.end()) return;
-  Record& record = it->second;
-  Output out{stream, std::string(data)};
+void Supervisor::AppendOutputLocked(Record& record, WorkerId id, const Output& out) {
   record.log_bytes += out.data.size();
   record.log.push_back(out);
   while (record.log_bytes > options_.output_buffer_bytes && record.log.size() > 1) {
     record.log_bytes -= record.log.front().data.size();
     record.log.pop_front();
   }
-  WorkerEvent event{id, std::move(out)};
+  WorkerEvent event{id, out};
   for (auto& [sub, sink] : record.followers) sink(event);
+}
+
+void Supervisor::OnOutput(WorkerId id, Stream stream, std::string_view data) {
+  if (data.empty()) return;
+  std::lock_guard lock(mu_);
+  auto it = records_.find(id);
+  if (it == records_.end()) return;
+  Output out{stream, std::string(data)};
+  AppendOutputLocked(it->second, id, out);
+  // A child's console is its job's console too, as a Node worker's stdout is
+  // its process's.
+  if (it->second.info.parent_id != 0) {
+    auto root = records_.find(it->second.root_id);
+    if (root != records_.end() && root->second.worker) AppendOutputLocked(root->second, id, out);
+  }
+}
+
+Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
+  // A missing file fails inside the child, as in Node ('error' then 'exit').
+  const WorkerConfig& pc = parent.config();
+  std::shared_ptr<Worker> child;
+  ChildInfo info;
+  {
+    std::lock_guard lock(mu_);
+    if (shutting_down_) return MakeError(ErrorCode::kUnavailable, "the daemon is shutting down");
+    auto parent_record = records_.find(pc.id);
+    if (parent_record == records_.end()) {
+      return MakeError(ErrorCode::kFailedPrecondition, "the parent worker is gone");
+    }
+    info.worker_id = next_worker_id_++;
+    info.thread_id = ++next_thread_id_[pc.job_id];
+    WorkerConfig config;
+    config.id = info.worker_id;
+    config.job_id = pc.job_id;
+    config.parent_id = pc.id;
+    config.bundle = pc.bundle;
+    config.main = spec.eval_code.empty() ? spec.main : "[worker eval]";
+    config.eval_code = std::move(spec.eval_code);
+    config.argv = std::move(spec.argv);
+    config.env = std::move(spec.env);
+    config.name = spec.name;
+    config.is_main_thread = false;
+    config.thread_id = info.thread_id;
+    config.init = std::move(spec.init);
+    config.parent = std::static_pointer_cast<Worker>(parent.shared_from_this());
+    // The channel exists before the child does; its side is adopted below.
+    auto [parent_side, child_side] = bus_.CreateChannel(config.parent, {});
+    bus_.Detach(child_side);
+    config.parent_port = child_side;
+    info.parent_port = parent_side;
+    child = std::make_shared<Worker>(engine_, executor_.get(), &bus_, std::move(config),
+                                     static_cast<WorkerHost*>(this));
+    bus_.Adopt(child_side, std::weak_ptr<PortOwner>(child));
+    Record& record = records_[info.worker_id];
+    record.info.id = info.worker_id;
+    record.info.job_id = pc.job_id;
+    record.info.parent_id = pc.id;
+    record.root_id = parent_record->second.root_id;
+    record.info.name = spec.name;
+    record.info.main = child->config().main;
+    record.info.started_unix_ms = UnixMs();
+    record.started = std::chrono::steady_clock::now();
+    record.worker = child;
+    parent_record->second.children.push_back(info.worker_id);
+    ++spawned_total_;
+    ++alive_;
+  }
+  child->Start();
+  return info;
+}
+
+void Supervisor::TerminateWorker(WorkerId id) { (void)Terminate(id, nullptr); }
+
+PortId Supervisor::JoinBroadcast(Worker& worker, const std::string& name) {
+  std::shared_ptr<BroadcastHub> hub;
+  {
+    std::lock_guard lock(mu_);
+    auto& slot = hubs_[{worker.config().job_id, name}];
+    if (!slot) slot = std::make_shared<BroadcastHub>(&bus_);
+    hub = slot;
+  }
+  auto self = std::static_pointer_cast<Worker>(worker.shared_from_this());
+  return hub->Join(std::weak_ptr<PortOwner>(self));
 }
 
 void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
   std::vector<std::function<void(const ExitInfo&)>> on_exit;
+  std::vector<std::shared_ptr<Worker>> orphans;
+  std::vector<std::shared_ptr<BroadcastHub>> dropped_hubs;  // destroyed unlocked
+  std::shared_ptr<Worker> parent;
   std::shared_ptr<Worker> worker;  // released outside the lock
   {
     std::lock_guard lock(mu_);
@@ -272,12 +353,28 @@ void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
     }
     record.followers.clear();
     on_exit.swap(record.on_exit);
+    // A worker's children end with it, as a Node worker's do.
+    for (WorkerId child : record.children) {
+      auto c = records_.find(child);
+      if (c != records_.end() && c->second.worker) orphans.push_back(c->second.worker);
+    }
+    record.children.clear();
+    parent = worker->config().parent.lock();
+    if (worker->config().parent_id == 0) {
+      auto first = hubs_.lower_bound({worker->config().job_id, std::string()});
+      while (first != hubs_.end() && first->first.first == worker->config().job_id) {
+        dropped_hubs.push_back(std::move(first->second));
+        first = hubs_.erase(first);
+      }
+    }
     --alive_;
     exited_order_.push_back(id);
     EvictExitedLocked();
   }
   exited_cv_.notify_all();
   Logger("daemon")->info("worker {} exited: {} (code {})", id, exit.reason, exit.exit_code);
+  for (auto& child : orphans) child->Terminate();
+  if (parent) parent->NotifyChildExit(worker->config().thread_id, exit.exit_code);
   for (auto& fn : on_exit) fn(exit);
 }
 

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "runtime/bus/broadcast_hub.h"
+#include "runtime/bus/bus.h"
 #include "runtime/runtime.h"
 #include "runtime/scheduler/executor.h"
 #include "runtime/worker/worker.h"
@@ -45,11 +47,18 @@ class Supervisor final : public Runtime, private WorkerHost {
     size_t log_bytes = 0;
     std::map<uint64_t, EventSink> followers;
     std::vector<std::function<void(const ExitInfo&)>> on_exit;
+    WorkerId root_id = 0;            // the job's root worker
+    std::vector<WorkerId> children;  // live children, terminated with it
   };
 
   // WorkerHost (executor threads):
   void OnOutput(WorkerId id, Stream stream, std::string_view data) override;
   void OnExit(WorkerId id, const ExitInfo& exit) override;
+  Result<ChildInfo> SpawnChild(Worker& parent, ChildSpec spec) override;
+  void TerminateWorker(WorkerId id) override;
+  PortId JoinBroadcast(Worker& worker, const std::string& name) override;
+
+  void AppendOutputLocked(Record& record, WorkerId id, const Output& out);
 
   Result<std::shared_ptr<const Bundle>> MakeBundle(SpawnSpec& spec) const;
   WorkerInfo Snapshot(const Record& record) const;
@@ -58,6 +67,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   Engine* const engine_;
   const RuntimeOptions options_;
   std::unique_ptr<Executor> executor_;
+  Bus bus_;
 
   std::mutex mu_;
   std::condition_variable exited_cv_;
@@ -68,6 +78,9 @@ class Supervisor final : public Runtime, private WorkerHost {
   uint64_t next_subscription_ = 1;      // guarded by mu_
   uint64_t spawned_total_ = 0;          // guarded by mu_
   uint32_t alive_ = 0;                  // guarded by mu_
+  std::unordered_map<JobId, uint32_t> next_thread_id_;  // guarded by mu_
+  // BroadcastChannel hubs by job and name; dropped when the job ends.
+  std::map<std::pair<JobId, std::string>, std::shared_ptr<BroadcastHub>> hubs_;  // guarded by mu_
   bool shutting_down_ = false;          // guarded by mu_
 };
 

@@ -10,6 +10,7 @@
 #include "runtime/js/sources.h"
 #include "runtime/version.h"
 #include "runtime/worker/errors.h"
+#include "runtime/worker/port_bindings.h"
 #include "runtime/worker/worker.h"
 
 namespace islet::runtime {
@@ -104,7 +105,9 @@ void GetWorkerInfo(const FunctionCallbackInfo<Value>& args) {
   Set(context, info, "root", Str(isolate, root));
   Set(context, info, "cwd", Str(isolate, root));
   Set(context, info, "filename",
-      Str(isolate, root == "/" ? "/" + config.main : root + "/" + config.main));
+      Str(isolate, !config.eval_code.empty() ? std::string("[worker eval]")
+                   : root == "/"             ? "/" + config.main
+                                             : root + "/" + config.main));
   Local<v8::Array> argv = v8::Array::New(isolate, static_cast<int>(config.argv.size()));
   for (size_t i = 0; i < config.argv.size(); ++i) {
     argv->Set(context, static_cast<uint32_t>(i), Str(isolate, config.argv[i])).Check();
@@ -116,11 +119,13 @@ void GetWorkerInfo(const FunctionCallbackInfo<Value>& args) {
   Set(context, info, "pid", v8::Integer::New(isolate, getpid()));
   Set(context, info, "workerId", v8::Number::New(isolate, static_cast<double>(config.id)));
   Set(context, info, "jobId", v8::Number::New(isolate, static_cast<double>(config.job_id)));
-  Set(context, info, "threadId",
-      v8::Number::New(isolate, config.is_main_thread ? 0 : static_cast<double>(config.id)));
+  Set(context, info, "threadId", v8::Integer::NewFromUnsigned(isolate, config.thread_id));
   Set(context, info, "isMainThread", v8::Boolean::New(isolate, config.is_main_thread));
   Set(context, info, "name", Str(isolate, config.name));
   Set(context, info, "isletVersion", Str(isolate, kVersion));
+  Set(context, info, "parentPort", v8::Number::New(isolate, double(config.parent_port)));
+  Set(context, info, "isEval", v8::Boolean::New(isolate, !config.eval_code.empty()));
+  Set(context, info, "evalCode", Str(isolate, config.eval_code));
   args.GetReturnValue().Set(info);
 }
 
@@ -297,6 +302,8 @@ v8::MaybeLocal<v8::Object> RunBootstrap(Worker* worker, v8::Local<v8::Context> c
     fn->SetName(Str(isolate, e.name));
     if (binding->Set(context, Str(isolate, e.name), fn).IsNothing()) return {};
   }
+
+  if (!InstallPortBindings(worker, context, binding)) return {};
 
   std::string_view source = js::FindSource("bootstrap");
   v8::ScriptOrigin origin(isolate, Str(isolate, "node:internal/bootstrap"));

@@ -6,6 +6,7 @@
 #include "runtime/engine/engine.h"
 #include "runtime/worker/bindings.h"
 #include "runtime/worker/errors.h"
+#include "runtime/worker/serializer.h"
 
 namespace islet::runtime {
 
@@ -22,12 +23,15 @@ uint64_t ThreadCpuNs() {
 
 }  // namespace
 
-Worker::Worker(Engine* engine, Executor* executor, WorkerConfig config, WorkerHost* host)
+Worker::Worker(Engine* engine, Executor* executor, Bus* bus, WorkerConfig config,
+               WorkerHost* host)
     : Actor(executor, /*mailbox_capacity=*/SIZE_MAX),
       engine_(engine),
+      bus_(bus),
       config_(std::move(config)),
       host_(host),
-      start_time_(std::chrono::steady_clock::now()) {}
+      start_time_(std::chrono::steady_clock::now()),
+      init_(config_.init) {}
 
 Worker::~Worker() {
   // A worker is destroyed only after its last turn disposed the isolate, or
@@ -159,6 +163,7 @@ bool Worker::Turn(v8::Local<v8::Context> context) {
   loop_now_ms_ = NowMs();
   if (!started_) {
     started_ = true;
+    if (auto parent = config_.parent.lock()) parent->NotifyChildOnline(config_.thread_id);
     RunCallback(context, [&] { return CallHook(context, "runMain"); });
   } else {
     RunDueTimers(context);
@@ -272,7 +277,13 @@ void Worker::Fatal(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
                    v8::Local<v8::Message> message) {
   if (finishing_) return;
   FatalReport report = ReportFatal(this, context, hooks_.Get(isolate_), error, message);
-  Write(Stream::kStderr, report.text);
+  // A child worker's uncaught error becomes its parent's 'error' event; the
+  // job's root prints it, as Node's main thread does.
+  if (config_.is_main_thread) {
+    Write(Stream::kStderr, report.text);
+  } else {
+    ReportErrorToParent(context, error);
+  }
   // Node runs 'exit' listeners with code 1 after an uncaught error.
   {
     v8::TryCatch try_catch(isolate_);
@@ -407,6 +418,12 @@ void Worker::Finish(ExitInfo exit) {
 
 void Worker::TeardownLocked() {
   finishing_ = true;
+  bus_->CloseAllOwnedBy(this);
+  started_ports_.clear();
+  child_ports_.clear();
+  port_template_.Reset();
+  untransferable_key_.Reset();
+  init_.reset();
   // Queued work may hold V8 tasks: destroy it while the isolate lives.
   auto dropped = mailbox().Close();
   dropped.clear();
@@ -416,6 +433,182 @@ void Worker::TeardownLocked() {
   context_.Reset();
   timer_order_.clear();
   timers_.clear();
+}
+
+v8::Local<v8::FunctionTemplate> Worker::PortTemplate() {
+  if (port_template_.IsEmpty()) {
+    v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(
+        isolate_, [](const v8::FunctionCallbackInfo<v8::Value>& args) {
+          auto* self = static_cast<Worker*>(args.GetIsolate()->GetData(0));
+          if (!self->constructing_port_) {
+            args.GetIsolate()->ThrowException(v8::Exception::TypeError(
+                v8::String::NewFromUtf8Literal(args.GetIsolate(), "Illegal constructor")));
+          }
+        });
+    tmpl->SetClassName(v8::String::NewFromUtf8Literal(isolate_, "MessagePort"));
+    tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+    port_template_.Reset(isolate_, tmpl);
+  }
+  return port_template_.Get(isolate_);
+}
+
+v8::MaybeLocal<v8::Object> Worker::NewPortObject(v8::Local<v8::Context> context, PortId id) {
+  v8::Local<v8::Function> ctor;
+  if (!PortTemplate()->GetFunction(context).ToLocal(&ctor)) return {};
+  constructing_port_ = true;
+  v8::MaybeLocal<v8::Object> object = ctor->NewInstance(context);
+  constructing_port_ = false;
+  v8::Local<v8::Object> port;
+  if (!object.ToLocal(&port)) return {};
+  port->SetInternalField(0, v8::Number::New(isolate_, static_cast<double>(id)));
+  return port;
+}
+
+PortId Worker::PortIdOf(v8::Local<v8::Object> object) {
+  if (!PortTemplate()->HasInstance(object) || object->InternalFieldCount() < 1) return 0;
+  v8::Local<v8::Value> id = object->GetInternalField(0);
+  return id->IsNumber() ? static_cast<PortId>(id.As<v8::Number>()->Value()) : 0;
+}
+
+v8::MaybeLocal<v8::Object> Worker::AdoptPort(v8::Local<v8::Context> context, PortId id) {
+  std::shared_ptr<Worker> self = std::static_pointer_cast<Worker>(shared_from_this());
+  bus_->Adopt(id, std::weak_ptr<PortOwner>(self));
+  v8::Local<v8::Value> args[] = {v8::Number::New(isolate_, static_cast<double>(id))};
+  v8::Local<v8::Value> port;
+  if (!CallHook(context, "makePort", 1, args).ToLocal(&port) || !port->IsObject()) return {};
+  return port.As<v8::Object>();
+}
+
+void Worker::ForgetPort(PortId id) {
+  started_ports_.erase(id);
+  v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+  v8::Local<v8::Value> args[] = {v8::Number::New(isolate_, static_cast<double>(id))};
+  (void)CallHook(context, "onPortDetached", 1, args);
+}
+
+void Worker::StartPort(PortId id) {
+  bool& started = started_ports_[id];
+  if (started) return;
+  started = true;
+  if (bus_->Pending(id) > 0) OnPortReady(id);
+}
+
+void Worker::OnPortReady(PortId port) {
+  PostUrgent([this, port] { DrainPort(isolate_->GetCurrentContext(), port, kTurnBudget); });
+}
+
+void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budget) {
+  auto started = started_ports_.find(port);
+  if (started == started_ports_.end() || !started->second) return;  // StartPort re-arms
+  std::vector<Message> messages = bus_->Take(port, budget);
+  v8::Local<v8::Value> id = v8::Number::New(isolate_, static_cast<double>(port));
+  for (Message& message : messages) {
+    if (finishing_) return;
+    if (message.close_marker) {
+      started_ports_.erase(port);
+      v8::Local<v8::Value> args[] = {id};
+      RunCallback(context, [&] { return CallHook(context, "onPortClose", 1, args); });
+      return;
+    }
+    ++messages_in_;
+    RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
+      v8::TryCatch try_catch(isolate_);
+      v8::Local<v8::Value> value;
+      if (!DeserializeMessage(this, context, message).ToLocal(&value)) {
+        if (try_catch.HasTerminated()) return {};
+        v8::Local<v8::Value> args[] = {id, try_catch.Exception()};
+        try_catch.Reset();
+        return CallHook(context, "onPortMessageError", 2, args);
+      }
+      v8::Local<v8::Value> args[] = {id, value};
+      v8::MaybeLocal<v8::Value> result = CallHook(context, "onPortMessage", 2, args);
+      if (try_catch.HasCaught() || try_catch.HasTerminated()) try_catch.ReThrow();
+      return result;
+    });
+  }
+  if (!finishing_ && bus_->Pending(port) > 0 && started_ports_.contains(port)) {
+    OnPortReady(port);  // more than one turn's worth: continue in a later turn
+  }
+}
+
+void Worker::ThrowDataCloneError(v8::Local<v8::String> message) {
+  v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+  v8::Local<v8::Value> args[] = {message};
+  v8::Local<v8::Value> error;
+  if (CallHook(context, "makeDataCloneError", 1, args).ToLocal(&error)) {
+    isolate_->ThrowException(error);
+  }
+}
+
+void Worker::MarkUntransferable(v8::Local<v8::Object> object) {
+  if (untransferable_key_.IsEmpty()) {
+    untransferable_key_.Reset(isolate_, v8::Private::New(isolate_));
+  }
+  (void)object->SetPrivate(isolate_->GetCurrentContext(), untransferable_key_.Get(isolate_),
+                           v8::True(isolate_));
+}
+
+bool Worker::IsUntransferable(v8::Local<v8::Object> object) {
+  if (untransferable_key_.IsEmpty()) return false;
+  return object->HasPrivate(isolate_->GetCurrentContext(), untransferable_key_.Get(isolate_))
+      .FromMaybe(false);
+}
+
+void Worker::ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::Value> error) {
+  auto parent = config_.parent.lock();
+  if (!parent) return;
+  auto message = std::make_shared<Message>();
+  v8::TryCatch try_catch(isolate_);
+  if (SerializeMessage(this, context, error, {}, 0, message.get()).IsNothing()) {
+    try_catch.Reset();
+    message = std::make_shared<Message>();
+    v8::Local<v8::String> text;
+    if (!error->ToString(context).ToLocal(&text)) {
+      text = v8::String::NewFromUtf8Literal(isolate_, "uncaught error");
+    }
+    if (SerializeMessage(this, context, text, {}, 0, message.get()).IsNothing()) return;
+  }
+  parent->NotifyChildError(config_.thread_id, std::move(message));
+}
+
+void Worker::NotifyChildOnline(uint32_t thread_id) {
+  PostUrgent([this, thread_id] {
+    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+    v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id)};
+    RunCallback(context, [&] { return CallHook(context, "onWorkerOnline", 1, args); });
+  });
+}
+
+void Worker::NotifyChildError(uint32_t thread_id, std::shared_ptr<Message> error) {
+  PostUrgent([this, thread_id, error] {
+    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+    // Whatever the child posted before it failed arrives first.
+    if (auto it = child_ports_.find(thread_id); it != child_ports_.end()) {
+      DrainPort(context, it->second, SIZE_MAX);
+    }
+    if (finishing_) return;
+    RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
+      v8::Local<v8::Value> value;
+      if (!DeserializeMessage(this, context, *error).ToLocal(&value)) return {};
+      v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id), value};
+      return CallHook(context, "onWorkerError", 2, args);
+    });
+  });
+}
+
+void Worker::NotifyChildExit(uint32_t thread_id, int exit_code) {
+  PostUrgent([this, thread_id, exit_code] {
+    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+    // 'exit' comes after the child's last message, as in Node.
+    if (auto it = child_ports_.find(thread_id); it != child_ports_.end()) {
+      DrainPort(context, it->second, SIZE_MAX);
+      child_ports_.erase(thread_id);
+    }
+    if (finishing_) return;
+    v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id),
+                                   v8::Integer::New(isolate_, exit_code)};
+    RunCallback(context, [&] { return CallHook(context, "onWorkerExit", 2, args); });
+  });
 }
 
 }  // namespace islet::runtime

@@ -13,12 +13,14 @@
 #include <utility>
 #include <vector>
 
+#include "runtime/bus/bus.h"
 #include "runtime/runtime.h"
 #include "runtime/scheduler/executor.h"
 
 namespace islet::runtime {
 
 class Engine;
+class Worker;
 
 // A job's files, shared read-only by every worker of the job.
 struct Bundle {
@@ -36,6 +38,28 @@ struct WorkerConfig {
   std::vector<std::pair<std::string, std::string>> env;
   std::string name;
   bool is_main_thread = true;
+  // Child workers (new Worker):
+  uint32_t thread_id = 0;           // Node's threadId: 0 for the job's root
+  PortId parent_port = 0;           // the child's side of the parent channel
+  std::string eval_code;            // set for `new Worker(code, {eval: true})`
+  std::shared_ptr<Message> init;    // [workerData, environmentData], serialized
+  std::weak_ptr<Worker> parent;
+};
+
+// What `new Worker(...)` asks of the supervisor.
+struct ChildSpec {
+  std::string main;       // bundle name, or empty with eval_code
+  std::string eval_code;
+  std::string name;
+  std::vector<std::string> argv;
+  std::vector<std::pair<std::string, std::string>> env;
+  std::shared_ptr<Message> init;
+};
+
+struct ChildInfo {
+  WorkerId worker_id;
+  uint32_t thread_id;
+  PortId parent_port;  // the parent's side of the channel
 };
 
 // Receives what a worker produces. Called on the executor thread running the
@@ -46,15 +70,20 @@ class WorkerHost {
   virtual void OnOutput(WorkerId id, Stream stream, std::string_view data) = 0;
   // Last call for this worker; its isolate is already disposed.
   virtual void OnExit(WorkerId id, const ExitInfo& exit) = 0;
+  // `new Worker()` inside `parent` (its executor thread, isolate locked).
+  virtual Result<ChildInfo> SpawnChild(Worker& parent, ChildSpec spec) = 0;
+  virtual void TerminateWorker(WorkerId id) = 0;
+  // Joins `parent`'s job's BroadcastChannel `name`; returns the member port.
+  virtual PortId JoinBroadcast(Worker& worker, const std::string& name) = 0;
 };
 
 // One worker: an isolate with one context running a script, as an actor.
 // Its isolate is created on its first turn and disposed on its last; between
 // turns it holds no thread. Start/Terminate/state/stats are thread-safe;
 // everything else runs on the executor thread holding the actor.
-class Worker final : public Actor {
+class Worker final : public Actor, public PortOwner {
  public:
-  Worker(Engine* engine, Executor* executor, WorkerConfig config, WorkerHost* host);
+  Worker(Engine* engine, Executor* executor, Bus* bus, WorkerConfig config, WorkerHost* host);
   ~Worker() override;
 
   const WorkerConfig& config() const { return config_; }
@@ -84,6 +113,39 @@ class Worker final : public Actor {
   }
   double UptimeSeconds() const;
   v8::Isolate* isolate() const { return isolate_; }
+  Bus* bus() const { return bus_; }
+  WorkerHost* host() const { return host_; }
+  void RefHandle(int delta) { handle_refs_ += delta; }
+
+  // Ports (executor thread, isolate locked):
+  v8::Local<v8::FunctionTemplate> PortTemplate();
+  // A new MessagePort object (its JS side is set up by bootstrap's makePort).
+  v8::MaybeLocal<v8::Object> NewPortObject(v8::Local<v8::Context> context, PortId id);
+  // The port id of a MessagePort object, 0 for anything else.
+  PortId PortIdOf(v8::Local<v8::Object> object);
+  // Takes ownership of a transferred port and returns its JS object.
+  v8::MaybeLocal<v8::Object> AdoptPort(v8::Local<v8::Context> context, PortId id);
+  // The JS object for `id` left this worker inside a message.
+  void ForgetPort(PortId id);
+  void StartPort(PortId id);
+  void ThrowDataCloneError(v8::Local<v8::String> message);
+  void MarkUntransferable(v8::Local<v8::Object> object);
+  bool IsUntransferable(v8::Local<v8::Object> object);
+  // Calls a bootstrap hook; exceptions propagate to the caller's TryCatch.
+  v8::MaybeLocal<v8::Value> CallHook(v8::Local<v8::Context> context, const char* name,
+                                     int argc = 0, v8::Local<v8::Value>* argv = nullptr);
+  // The serialized [workerData, environmentData] a child starts with.
+  std::shared_ptr<Message> TakeInit() { return std::move(init_); }
+  // A child of this worker: route its lifecycle to our JS Worker object.
+  void AddChild(uint32_t thread_id, PortId port) { child_ports_[thread_id] = port; }
+
+  // Child lifecycle notifications from the supervisor (any thread).
+  void NotifyChildOnline(uint32_t thread_id);
+  void NotifyChildError(uint32_t thread_id, std::shared_ptr<Message> error);
+  void NotifyChildExit(uint32_t thread_id, int exit_code);
+
+  // PortOwner (any thread):
+  void OnPortReady(PortId port) override;
 
  protected:
   bool RunTurn() override;
@@ -102,10 +164,8 @@ class Worker final : public Actor {
   bool IsAlive() const;
   int64_t NowMs() const;
 
-  // Calls hook `name` of the bootstrap; handles any exception. Empty on
-  // exception or termination.
-  v8::MaybeLocal<v8::Value> CallHook(v8::Local<v8::Context> context, const char* name,
-                                     int argc = 0, v8::Local<v8::Value>* argv = nullptr);
+  void DrainPort(v8::Local<v8::Context> context, PortId port, size_t budget);
+  void ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::Value> error);
   // Runs `fn` (which calls into JS) under a TryCatch, then the tick queue.
   template <typename Fn>
   void RunCallback(v8::Local<v8::Context> context, Fn&& fn);
@@ -124,6 +184,7 @@ class Worker final : public Actor {
                             v8::Isolate::AtomicsWaitWakeHandle* handle, void* data);
 
   Engine* const engine_;
+  Bus* const bus_;
   const WorkerConfig config_;
   WorkerHost* const host_;
   const std::chrono::steady_clock::time_point start_time_;
@@ -147,6 +208,13 @@ class Worker final : public Actor {
   int exit_code_ = 0;
   ExitInfo exit_;
   std::vector<Rejection> rejections_;
+  v8::Global<v8::FunctionTemplate> port_template_;
+  v8::Global<v8::Private> untransferable_key_;
+  std::unordered_map<PortId, bool> started_ports_;  // port -> started
+  std::unordered_map<uint32_t, PortId> child_ports_;  // threadId -> parent side
+  std::shared_ptr<Message> init_;
+  bool constructing_port_ = false;
+  uint64_t messages_in_ = 0;
 
   int64_t loop_now_ms_ = 0;
   uint64_t timer_seq_ = 0;

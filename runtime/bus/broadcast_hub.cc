@@ -1,0 +1,47 @@
+#include "runtime/bus/broadcast_hub.h"
+
+#include <vector>
+
+namespace islet::runtime {
+
+BroadcastHub::~BroadcastHub() {
+  for (PortId port : hub_ports_) bus_->Close(port);
+}
+
+PortId BroadcastHub::Join(std::weak_ptr<PortOwner> member_owner) {
+  std::lock_guard lock(mu_);
+  auto [hub_side, member_side] = bus_->CreateChannel(weak_from_this(), std::move(member_owner));
+  hub_ports_.insert(hub_side);
+  return member_side;
+}
+
+size_t BroadcastHub::members() const {
+  std::lock_guard lock(mu_);
+  return hub_ports_.size();
+}
+
+void BroadcastHub::OnPortReady(PortId port) {
+  std::lock_guard lock(mu_);
+  for (;;) {
+    std::vector<Message> messages = bus_->Take(port, 64);
+    if (messages.empty()) return;
+    for (Message& message : messages) {
+      if (message.close_marker) {
+        hub_ports_.erase(port);
+        return;
+      }
+      for (PortId other : hub_ports_) {
+        if (other == port) continue;
+        Message copy;
+        copy.bytes = message.bytes;
+        if (message.attachments) {
+          copy.attachments = message.attachments->Clone();
+          if (!copy.attachments) continue;
+        }
+        bus_->Post(other, std::move(copy));
+      }
+    }
+  }
+}
+
+}  // namespace islet::runtime

@@ -1,0 +1,235 @@
+#include "runtime/worker/port_bindings.h"
+
+#include <string>
+
+#include "runtime/worker/errors.h"
+#include "runtime/worker/serializer.h"
+#include "runtime/worker/worker.h"
+
+namespace islet::runtime {
+
+namespace {
+
+using v8::FunctionCallbackInfo;
+using v8::Local;
+using v8::Value;
+
+Worker* Self(const FunctionCallbackInfo<Value>& args) {
+  return static_cast<Worker*>(args.Data().As<v8::External>()->Value());
+}
+
+Local<v8::String> Str(v8::Isolate* isolate, std::string_view s) {
+  return v8::String::NewFromUtf8(isolate, s.data(), v8::NewStringType::kNormal,
+                                 static_cast<int>(s.size()))
+      .ToLocalChecked();
+}
+
+PortId ArgPort(const FunctionCallbackInfo<Value>& args, int i) {
+  return static_cast<PortId>(
+      args[i]->NumberValue(args.GetIsolate()->GetCurrentContext()).FromMaybe(0));
+}
+
+// binding.newPort(id) -> MessagePort object (bare; bootstrap finishes it)
+void NewPort(const FunctionCallbackInfo<Value>& args) {
+  Local<v8::Object> port;
+  if (Self(args)->NewPortObject(args.GetIsolate()->GetCurrentContext(), ArgPort(args, 0))
+          .ToLocal(&port)) {
+    args.GetReturnValue().Set(port);
+  }
+}
+
+// binding.createChannel() -> [id1, id2], both owned by this worker
+void CreateChannel(const FunctionCallbackInfo<Value>& args) {
+  Worker* self = Self(args);
+  v8::Isolate* isolate = args.GetIsolate();
+  std::shared_ptr<Worker> owner = std::static_pointer_cast<Worker>(self->shared_from_this());
+  auto [a, b] = self->bus()->CreateChannel(std::weak_ptr<PortOwner>(owner));
+  Local<Value> ids[] = {v8::Number::New(isolate, double(a)), v8::Number::New(isolate, double(b))};
+  args.GetReturnValue().Set(v8::Array::New(isolate, ids, 2));
+}
+
+// binding.portPost(id, value, transferList) -> true if queued
+void PortPost(const FunctionCallbackInfo<Value>& args) {
+  Worker* self = Self(args);
+  Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
+  PortId id = ArgPort(args, 0);
+  Message message;
+  if (SerializeMessage(self, context, args[1], args[2], id, &message).IsNothing()) return;
+  Bus::PostResult result = self->bus()->Post(id, std::move(message));
+  // Like Node, posting to a closed channel drops the message silently.
+  args.GetReturnValue().Set(result == Bus::PostResult::kDelivered);
+  if (result == Bus::PostResult::kQueueFull) {
+    args.GetIsolate()->ThrowException(v8::Exception::RangeError(Str(
+        args.GetIsolate(), "the receiving port's queue is full (mailbox limit reached)")));
+  }
+}
+
+void PortStart(const FunctionCallbackInfo<Value>& args) { Self(args)->StartPort(ArgPort(args, 0)); }
+
+void PortClose(const FunctionCallbackInfo<Value>& args) {
+  Self(args)->bus()->Close(ArgPort(args, 0));
+}
+
+// binding.portReceive(id) -> [value] | undefined (receiveMessageOnPort)
+void PortReceive(const FunctionCallbackInfo<Value>& args) {
+  Worker* self = Self(args);
+  v8::Isolate* isolate = args.GetIsolate();
+  Local<v8::Context> context = isolate->GetCurrentContext();
+  PortId id = ArgPort(args, 0);
+  if (self->bus()->Pending(id) == 0) return;
+  std::vector<Message> messages = self->bus()->Take(id, 1);
+  if (messages.empty() || messages[0].close_marker) return;
+  Local<Value> value;
+  if (!DeserializeMessage(self, context, messages[0]).ToLocal(&value)) return;
+  Local<Value> items[] = {value};
+  args.GetReturnValue().Set(v8::Array::New(isolate, items, 1));
+}
+
+void MarkUntransferable(const FunctionCallbackInfo<Value>& args) {
+  if (args[0]->IsObject()) Self(args)->MarkUntransferable(args[0].As<v8::Object>());
+}
+
+// binding.structuredClone(value, transferList)
+void StructuredClone(const FunctionCallbackInfo<Value>& args) {
+  Worker* self = Self(args);
+  Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
+  Message message;
+  if (SerializeMessage(self, context, args[0], args[1], 0, &message).IsNothing()) return;
+  Local<Value> value;
+  if (DeserializeMessage(self, context, message).ToLocal(&value)) {
+    args.GetReturnValue().Set(value);
+  }
+}
+
+void RefHandle(const FunctionCallbackInfo<Value>& args) {
+  Self(args)->RefHandle(args[0]->Int32Value(args.GetIsolate()->GetCurrentContext()).FromMaybe(0));
+}
+
+bool GetString(Local<v8::Context> context, Local<v8::Object> obj, const char* key,
+               std::string* out) {
+  Local<Value> v;
+  if (!obj->Get(context, Str(context->GetIsolate(), key)).ToLocal(&v)) return false;
+  if (v->IsUndefined() || v->IsNull()) return true;
+  *out = ToUtf8(context->GetIsolate(), v);
+  return true;
+}
+
+// binding.spawnWorker({filename, code, name, argv, env, data, transferList})
+//   -> [threadId, parentPortId]
+void SpawnWorker(const FunctionCallbackInfo<Value>& args) {
+  Worker* self = Self(args);
+  v8::Isolate* isolate = args.GetIsolate();
+  Local<v8::Context> context = isolate->GetCurrentContext();
+  if (!args[0]->IsObject()) return;
+  Local<v8::Object> opts = args[0].As<v8::Object>();
+  ChildSpec spec;
+  if (!GetString(context, opts, "filename", &spec.main) ||
+      !GetString(context, opts, "code", &spec.eval_code) ||
+      !GetString(context, opts, "name", &spec.name)) {
+    return;
+  }
+  Local<Value> argv, env, data, transfer;
+  if (!opts->Get(context, Str(isolate, "argv")).ToLocal(&argv) ||
+      !opts->Get(context, Str(isolate, "env")).ToLocal(&env) ||
+      !opts->Get(context, Str(isolate, "data")).ToLocal(&data) ||
+      !opts->Get(context, Str(isolate, "transferList")).ToLocal(&transfer)) {
+    return;
+  }
+  if (argv->IsArray()) {
+    Local<v8::Array> list = argv.As<v8::Array>();
+    for (uint32_t i = 0; i < list->Length(); ++i) {
+      Local<Value> item;
+      if (!list->Get(context, i).ToLocal(&item)) return;
+      spec.argv.push_back(ToUtf8(isolate, item));
+    }
+  }
+  if (env->IsObject()) {
+    Local<v8::Array> keys;
+    if (!env.As<v8::Object>()->GetOwnPropertyNames(context).ToLocal(&keys)) return;
+    for (uint32_t i = 0; i < keys->Length(); ++i) {
+      Local<Value> key, value;
+      if (!keys->Get(context, i).ToLocal(&key) ||
+          !env.As<v8::Object>()->Get(context, key).ToLocal(&value)) {
+        return;
+      }
+      spec.env.emplace_back(ToUtf8(isolate, key), ToUtf8(isolate, value));
+    }
+  }
+  spec.init = std::make_shared<Message>();
+  if (SerializeMessage(self, context, data, transfer, 0, spec.init.get()).IsNothing()) return;
+  auto child = self->host()->SpawnChild(*self, std::move(spec));
+  if (!child) {
+    Local<Value> error = v8::Exception::Error(Str(isolate, child.error().message));
+    error.As<v8::Object>()
+        ->Set(context, Str(isolate, "code"),
+              Str(isolate, child.error().code == ErrorCode::kResourceExhausted
+                               ? "ERR_WORKER_INIT_FAILED"
+                               : "ERR_WORKER_INIT_FAILED"))
+        .Check();
+    isolate->ThrowException(error);
+    return;
+  }
+  self->AddChild(child->thread_id, child->parent_port);
+  Local<Value> out[] = {v8::Integer::NewFromUnsigned(isolate, child->thread_id),
+                        v8::Number::New(isolate, double(child->parent_port)),
+                        v8::Number::New(isolate, double(child->worker_id))};
+  args.GetReturnValue().Set(v8::Array::New(isolate, out, 3));
+}
+
+// binding.terminateWorker(workerId)
+void TerminateWorker(const FunctionCallbackInfo<Value>& args) {
+  Self(args)->host()->TerminateWorker(static_cast<WorkerId>(
+      args[0]->NumberValue(args.GetIsolate()->GetCurrentContext()).FromMaybe(0)));
+}
+
+// binding.broadcastJoin(name) -> port id of a new BroadcastChannel member
+void BroadcastJoin(const FunctionCallbackInfo<Value>& args) {
+  Worker* self = Self(args);
+  PortId port = self->host()->JoinBroadcast(*self, ToUtf8(args.GetIsolate(), args[0]));
+  args.GetReturnValue().Set(v8::Number::New(args.GetIsolate(), double(port)));
+}
+
+// binding.takeWorkerInit() -> [workerData, environmentData] | undefined
+void TakeWorkerInit(const FunctionCallbackInfo<Value>& args) {
+  Worker* self = Self(args);
+  std::shared_ptr<Message> init = self->TakeInit();
+  if (!init) return;
+  Local<Value> value;
+  if (DeserializeMessage(self, args.GetIsolate()->GetCurrentContext(), *init).ToLocal(&value)) {
+    args.GetReturnValue().Set(value);
+  }
+}
+
+}  // namespace
+
+bool InstallPortBindings(Worker* worker, v8::Local<v8::Context> context,
+                         v8::Local<v8::Object> binding) {
+  v8::Isolate* isolate = context->GetIsolate();
+  Local<v8::External> self = v8::External::New(isolate, worker);
+  struct Entry {
+    const char* name;
+    v8::FunctionCallback fn;
+  };
+  static constexpr Entry kFunctions[] = {
+      {"newPort", NewPort},           {"createChannel", CreateChannel},
+      {"portPost", PortPost},         {"portStart", PortStart},
+      {"portClose", PortClose},       {"portReceive", PortReceive},
+      {"markUntransferable", MarkUntransferable},
+      {"structuredClone", StructuredClone},
+      {"refHandle", RefHandle},       {"spawnWorker", SpawnWorker},
+      {"terminateWorker", TerminateWorker},
+      {"takeWorkerInit", TakeWorkerInit},
+      {"broadcastJoin", BroadcastJoin},
+  };
+  for (const Entry& e : kFunctions) {
+    Local<v8::Function> fn;
+    if (!v8::Function::New(context, e.fn, self).ToLocal(&fn)) return false;
+    fn->SetName(Str(isolate, e.name));
+    if (binding->Set(context, Str(isolate, e.name), fn).IsNothing()) return false;
+  }
+  Local<v8::Function> port_ctor;
+  if (!worker->PortTemplate()->GetFunction(context).ToLocal(&port_ctor)) return false;
+  return binding->Set(context, Str(isolate, "MessagePort"), port_ctor).FromMaybe(false);
+}
+
+}  // namespace islet::runtime

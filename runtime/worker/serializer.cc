@@ -1,0 +1,214 @@
+#include "runtime/worker/serializer.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+#include "runtime/bus/bus.h"
+#include "runtime/worker/worker.h"
+
+namespace islet::runtime {
+
+namespace {
+
+class SerializerDelegate final : public v8::ValueSerializer::Delegate {
+ public:
+  SerializerDelegate(Worker* worker, V8Attachments* attachments)
+      : worker_(worker), attachments_(attachments) {}
+
+  void ThrowDataCloneError(v8::Local<v8::String> message) override {
+    worker_->ThrowDataCloneError(message);
+  }
+
+  v8::Maybe<bool> WriteHostObject(v8::Isolate* isolate, v8::Local<v8::Object> object) override {
+    PortId id = worker_->PortIdOf(object);
+    if (id == 0) {
+      ThrowDataCloneError(v8::String::NewFromUtf8Literal(isolate, "Cannot clone this object"));
+      return v8::Nothing<bool>();
+    }
+    auto it = std::find(ports_.begin(), ports_.end(), id);
+    if (it == ports_.end()) {
+      v8::Local<v8::Value> error = v8::Exception::TypeError(v8::String::NewFromUtf8Literal(
+          isolate, "Object that needs transfer was found in message but not listed in transferList"));
+      error.As<v8::Object>()
+          ->Set(isolate->GetCurrentContext(), v8::String::NewFromUtf8Literal(isolate, "code"),
+                v8::String::NewFromUtf8Literal(isolate, "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST"))
+          .Check();
+      isolate->ThrowException(error);
+      return v8::Nothing<bool>();
+    }
+    serializer_->WriteUint32(static_cast<uint32_t>(it - ports_.begin()));
+    return v8::Just(true);
+  }
+
+  v8::Maybe<uint32_t> GetSharedArrayBufferId(v8::Isolate*,
+                                             v8::Local<v8::SharedArrayBuffer> sab) override {
+    for (size_t i = 0; i < shared_handles_.size(); ++i) {
+      if (shared_handles_[i] == sab) return v8::Just(static_cast<uint32_t>(i));
+    }
+    shared_handles_.push_back(sab);
+    attachments_->shared_buffers.push_back(sab->GetBackingStore());
+    return v8::Just(static_cast<uint32_t>(shared_handles_.size() - 1));
+  }
+
+  void* ReallocateBufferMemory(void* old_buffer, size_t size, size_t* actual_size) override {
+    *actual_size = size;
+    return std::realloc(old_buffer, size);
+  }
+  void FreeBufferMemory(void* buffer) override { std::free(buffer); }
+
+  v8::ValueSerializer* serializer_ = nullptr;
+  std::vector<PortId> ports_;
+
+ private:
+  Worker* worker_;
+  V8Attachments* attachments_;
+  std::vector<v8::Local<v8::SharedArrayBuffer>> shared_handles_;
+};
+
+class DeserializerDelegate final : public v8::ValueDeserializer::Delegate {
+ public:
+  DeserializerDelegate(Worker* worker, Message* message, std::vector<v8::Local<v8::Object>>* ports)
+      : worker_(worker), message_(message), ports_(ports) {}
+
+  v8::MaybeLocal<v8::Object> ReadHostObject(v8::Isolate* isolate) override {
+    uint32_t index;
+    if (!deserializer_->ReadUint32(&index) || index >= ports_->size()) {
+      isolate->ThrowException(v8::Exception::Error(
+          v8::String::NewFromUtf8Literal(isolate, "malformed message: bad port index")));
+      return {};
+    }
+    return (*ports_)[index];
+  }
+
+  v8::MaybeLocal<v8::SharedArrayBuffer> GetSharedArrayBufferFromId(v8::Isolate* isolate,
+                                                                   uint32_t id) override {
+    auto* attachments = static_cast<V8Attachments*>(message_->attachments.get());
+    if (attachments == nullptr || id >= attachments->shared_buffers.size()) {
+      isolate->ThrowException(v8::Exception::Error(
+          v8::String::NewFromUtf8Literal(isolate, "malformed message: bad SharedArrayBuffer id")));
+      return {};
+    }
+    return v8::SharedArrayBuffer::New(isolate, attachments->shared_buffers[id]);
+  }
+
+  v8::ValueDeserializer* deserializer_ = nullptr;
+
+ private:
+  Worker* worker_;
+  Message* message_;
+  std::vector<v8::Local<v8::Object>>* ports_;
+};
+
+v8::Local<v8::String> Str(v8::Isolate* isolate, const char* s) {
+  return v8::String::NewFromUtf8(isolate, s).ToLocalChecked();
+}
+
+}  // namespace
+
+v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
+                                 v8::Local<v8::Value> value, v8::Local<v8::Value> transfer_list,
+                                 uint64_t source_port, Message* out) {
+  v8::Isolate* isolate = context->GetIsolate();
+  auto attachments = std::make_unique<V8Attachments>();
+  SerializerDelegate delegate(worker, attachments.get());
+  v8::ValueSerializer serializer(isolate, &delegate);
+  delegate.serializer_ = &serializer;
+
+  std::vector<v8::Local<v8::ArrayBuffer>> buffers;
+  if (!transfer_list.IsEmpty() && transfer_list->IsArray()) {
+    v8::Local<v8::Array> list = transfer_list.As<v8::Array>();
+    for (uint32_t i = 0; i < list->Length(); ++i) {
+      v8::Local<v8::Value> item;
+      if (!list->Get(context, i).ToLocal(&item)) return v8::Nothing<bool>();
+      if (item->IsArrayBuffer()) {
+        v8::Local<v8::ArrayBuffer> ab = item.As<v8::ArrayBuffer>();
+        if (std::find(buffers.begin(), buffers.end(), ab) != buffers.end()) {
+          worker->ThrowDataCloneError(Str(isolate, "Transfer list contains duplicate ArrayBuffer"));
+          return v8::Nothing<bool>();
+        }
+        if (worker->IsUntransferable(ab)) continue;  // copied instead, as in Node 20
+        if (ab->WasDetached() || !ab->IsDetachable()) continue;
+        serializer.TransferArrayBuffer(static_cast<uint32_t>(buffers.size()), ab);
+        buffers.push_back(ab);
+        continue;
+      }
+      if (item->IsObject()) {
+        PortId id = worker->PortIdOf(item.As<v8::Object>());
+        if (id != 0) {
+          if (id == source_port) {
+            worker->ThrowDataCloneError(Str(isolate, "Transfer list contains source port"));
+            return v8::Nothing<bool>();
+          }
+          if (std::find(delegate.ports_.begin(), delegate.ports_.end(), id) !=
+              delegate.ports_.end()) {
+            worker->ThrowDataCloneError(Str(isolate, "Transfer list contains duplicate MessagePort"));
+            return v8::Nothing<bool>();
+          }
+          delegate.ports_.push_back(id);
+          continue;
+        }
+      }
+      v8::Local<v8::Value> error =
+          v8::Exception::TypeError(Str(isolate, "Found invalid value in transferList."));
+      error.As<v8::Object>()
+          ->Set(context, Str(isolate, "code"), Str(isolate, "ERR_INVALID_TRANSFER_OBJECT"))
+          .Check();
+      isolate->ThrowException(error);
+      return v8::Nothing<bool>();
+    }
+  }
+
+  serializer.WriteHeader();
+  if (serializer.WriteValue(context, value).IsNothing()) return v8::Nothing<bool>();
+
+  // Success: only now do transferred things leave the sender.
+  for (PortId id : delegate.ports_) {
+    if (!worker->bus()->Detach(id)) {
+      worker->ThrowDataCloneError(Str(isolate, "MessagePort was found in message but could not "
+                                               "be transferred (it is closed or already sent)"));
+      return v8::Nothing<bool>();
+    }
+    worker->ForgetPort(id);
+  }
+  for (auto& ab : buffers) {
+    attachments->array_buffers.push_back(ab->GetBackingStore());
+    ab->Detach();
+  }
+  std::pair<uint8_t*, size_t> data = serializer.Release();
+  out->bytes.assign(data.first, data.first + data.second);
+  std::free(data.first);
+  out->ports = std::move(delegate.ports_);
+  out->attachments = std::move(attachments);
+  return v8::Just(true);
+}
+
+v8::MaybeLocal<v8::Value> DeserializeMessage(Worker* worker, v8::Local<v8::Context> context,
+                                             Message& message) {
+  v8::Isolate* isolate = context->GetIsolate();
+  v8::EscapableHandleScope scope(isolate);
+  std::vector<v8::Local<v8::Object>> ports;
+  for (PortId id : message.ports) {
+    v8::Local<v8::Object> port;
+    if (!worker->AdoptPort(context, id).ToLocal(&port)) return {};
+    ports.push_back(port);
+  }
+  message.ports.clear();  // adopted: this worker owns them now
+  DeserializerDelegate delegate(worker, &message, &ports);
+  v8::ValueDeserializer deserializer(isolate, message.bytes.data(), message.bytes.size(),
+                                     &delegate);
+  delegate.deserializer_ = &deserializer;
+  if (auto* attachments = static_cast<V8Attachments*>(message.attachments.get())) {
+    for (size_t i = 0; i < attachments->array_buffers.size(); ++i) {
+      deserializer.TransferArrayBuffer(
+          static_cast<uint32_t>(i), v8::ArrayBuffer::New(isolate, attachments->array_buffers[i]));
+    }
+  }
+  bool header;
+  if (!deserializer.ReadHeader(context).To(&header)) return {};
+  v8::Local<v8::Value> value;
+  if (!deserializer.ReadValue(context).ToLocal(&value)) return {};
+  return scope.Escape(value);
+}
+
+}  // namespace islet::runtime

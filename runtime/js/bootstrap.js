@@ -44,7 +44,37 @@ process.execPath = '/usr/bin/islet';
 process.execArgv = [];
 process.argv = ['/usr/bin/islet', info.filename, ...info.argv];
 process.argv0 = 'islet';
-process.env = info.env;
+// process.env is backed by the worker's native env store (shared with
+// SHARE_ENV workers) and stores strings, as Node's does.
+process.env = new Proxy({}, {
+  get(target, key) {
+    return typeof key === 'symbol' ? undefined : binding.envGet(key);
+  },
+  set(target, key, value) {
+    if (typeof key === 'symbol') return false;
+    binding.envSet(key, String(value));
+    return true;
+  },
+  has(target, key) {
+    return typeof key !== 'symbol' && binding.envGet(key) !== undefined;
+  },
+  deleteProperty(target, key) {
+    if (typeof key !== 'symbol') binding.envDelete(key);
+    return true;
+  },
+  ownKeys() { return binding.envKeys(); },
+  getOwnPropertyDescriptor(target, key) {
+    if (typeof key === 'symbol') return undefined;
+    const value = binding.envGet(key);
+    if (value === undefined) return undefined;
+    return { value, writable: true, enumerable: true, configurable: true };
+  },
+  defineProperty(target, key, desc) {
+    if (typeof key === 'symbol') return false;
+    binding.envSet(key, String(desc.value));
+    return true;
+  },
+});
 process.exitCode = undefined;
 process._exiting = false;
 process.config = { variables: {} };
@@ -134,13 +164,14 @@ process.nextTick = function nextTick(callback, ...args) {
   tickQueue.push(args.length ? () => callback(...args) : callback);
 };
 
+// As Node's processTicksAndRejections: the whole nextTick queue, then the
+// microtasks, until both are empty.
 function runTicks() {
   do {
     while (tickHead < tickQueue.length) {
       const cb = tickQueue[tickHead];
       tickQueue[tickHead++] = undefined;
       cb();
-      binding.runMicrotasks();
     }
     tickQueue.length = 0;
     tickHead = 0;
@@ -246,6 +277,11 @@ function clearTimer(timer) {
 }
 global.clearTimeout = clearTimer;
 global.clearInterval = clearTimer;
+const kPromisify = Symbol.for('nodejs.util.promisify.custom');
+Object.defineProperty(global.setTimeout, kPromisify, {
+  value: (after, value) => new Promise((resolve) => global.setTimeout(resolve, after, value)),
+  configurable: true,
+});
 
 // Immediates run in the loop's check phase; those queued while running wait
 // for the next iteration, as in Node.
@@ -283,6 +319,10 @@ global.setImmediate = function setImmediate(callback, ...args) {
   checkCallback(callback);
   return new Immediate(callback, args.length ? args : undefined);
 };
+Object.defineProperty(global.setImmediate, kPromisify, {
+  value: (value) => new Promise((resolve) => global.setImmediate(resolve, value)),
+  configurable: true,
+});
 global.clearImmediate = function clearImmediate(immediate) {
   if (!(immediate instanceof Immediate) || immediate._destroyed) return;
   immediate._destroyed = true;
@@ -683,13 +723,48 @@ function emitExit(code) {
   return exitCodeNumber();
 }
 
+// A child's uncaught error crosses to its parent as plain data (name,
+// message, stack and own properties, as Node's error serializer keeps them).
+const kErrorMarker = '__isletSerializedError';
+function errorForParent(err) {
+  if (err instanceof Error) {
+    const props = {};
+    for (const key of Object.keys(err)) {
+      try {
+        props[key] = messaging.structuredClone(err[key]);
+      } catch {}
+    }
+    return { [kErrorMarker]: true, ctor: err.constructor && err.constructor.name,
+             name: err.name, message: err.message, stack: err.stack, props };
+  }
+  try {
+    return messaging.structuredClone(err);
+  } catch {
+    return inspect(err);
+  }
+}
+function reviveError(value) {
+  if (value === null || typeof value !== 'object' || value[kErrorMarker] !== true) return value;
+  const C = global[value.ctor];
+  const proto = typeof C === 'function' && (C === Error || C.prototype instanceof Error)
+      ? C.prototype : Error.prototype;
+  const err = Object.create(proto);
+  const hidden = (v) => ({ value: v, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(err, 'message', hidden(value.message));
+  Object.defineProperty(err, 'stack', hidden(value.stack));
+  if (value.name !== proto.name) Object.defineProperty(err, 'name', hidden(value.name));
+  Object.assign(err, value.props);
+  return err;
+}
+
 const workerHooks = () => loadBuiltin('worker_threads').hooks;
 return {
   runMain, fireTimer, runImmediates, runTicks, handleUncaught, unhandledRejection,
   describeError, beforeExit, emitExit, internals,
   ...messaging.hooks,
   onWorkerOnline: (id) => workerHooks().onWorkerOnline(id),
-  onWorkerError: (id, error) => workerHooks().onWorkerError(id, error),
+  onWorkerError: (id, error) => workerHooks().onWorkerError(id, reviveError(error)),
+  errorForParent,
   onWorkerExit: (id, code) => workerHooks().onWorkerExit(id, code),
 };
 })

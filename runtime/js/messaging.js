@@ -67,15 +67,16 @@ function makePort(id) {
   // refCounted: a started, ref'ed, open port with 'message' listeners keeps
   // its worker alive.
   port[kState] = { started: false, refed: true, counted: false, closed: false, detached: false,
-                   handlers: new Map(), internal: false };
+                   internal: false };
   ports.set(id, port);
   return port;
 }
 
 function updateRef(port) {
   const s = port[kState];
-  const want = !s.closed && !s.detached && s.refed && s.started &&
-               (port.listenerCount('message') > 0 || s.internal);
+  // A Worker's internal port never counts: the Worker object holds the ref.
+  const want = !s.internal && !s.closed && !s.detached && s.refed && s.started &&
+               port.listenerCount('message') > 0;
   if (want !== s.counted) {
     s.counted = want;
     binding.refHandle(want ? 1 : -1);
@@ -84,6 +85,11 @@ function updateRef(port) {
 
 function startPort(port) {
   const s = port[kState];
+  if (s.internal) {
+    if (!s.started) binding.portStart(port[kId]);
+    s.started = true;
+    return;
+  }
   if (s.closed || s.detached) return;
   if (!s.started) {
     s.started = true;
@@ -117,38 +123,65 @@ for (const m of ['off', 'removeListener', 'removeAllListeners']) {
   });
 }
 
-function eventWrapper(port, type, listener, once) {
-  const wrapped = function(data) {
-    if (once) port.removeEventListener(type, listener);
-    const event = type === 'close' ? new MessageEvent('close', { target: port })
-                                   : new MessageEvent(type, { data, target: port });
-    if (typeof listener === 'function') listener.call(port, event);
-    else listener.handleEvent(event);
+// addEventListener & co. over an emitter. `toEvent(target, type, value)`
+// makes what an event listener receives from what the emitter emits.
+const kHandlers = Symbol('kHandlers');
+function installEventTarget(proto, toEvent) {
+  const methods = {
+    addEventListener(type, listener, options) {
+      if (listener === null || listener === undefined) return;
+      const once = !!(options && typeof options === 'object' && options.once);
+      if (!this[kHandlers]) this[kHandlers] = new Map();
+      let byType = this[kHandlers].get(type);
+      if (!byType) this[kHandlers].set(type, byType = new Map());
+      if (byType.has(listener)) return;
+      const target = this;
+      const wrapped = function(value) {
+        if (once) target.removeEventListener(type, listener);
+        const event = toEvent(target, type, value);
+        if (typeof listener === 'function') listener.call(target, event);
+        else listener.handleEvent(event);
+      };
+      byType.set(listener, wrapped);
+      this.on(type, wrapped);
+    },
+    removeEventListener(type, listener) {
+      const byType = this[kHandlers] && this[kHandlers].get(type);
+      if (!byType || !byType.has(listener)) return;
+      this.removeListener(type, byType.get(listener));
+      byType.delete(listener);
+    },
+    dispatchEvent(event) {
+      this.emit(event.type, event.data);
+      return true;
+    },
   };
-  wrapped.listener = undefined;
-  return wrapped;
+  for (const [name, fn] of Object.entries(methods)) {
+    Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
+  }
+  for (const type of ['message', 'messageerror']) {
+    const slot = Symbol('on' + type);
+    Object.defineProperty(proto, 'on' + type, {
+      get() { return this[slot] === undefined ? null : this[slot]; },
+      set(fn) {
+        if (this[slot]) this.removeEventListener(type, this[slot]);
+        this[slot] = typeof fn === 'function' ? fn : undefined;
+        if (this[slot]) this.addEventListener(type, this[slot]);
+      },
+      configurable: true, enumerable: true,
+    });
+  }
 }
 
 const protoMethods = {
   postMessage(value, transfer) {
     if (arguments.length === 0) {
-      const e = new TypeError('The "message" argument must be specified');
+      const e = new TypeError('Not enough arguments to MessagePort.postMessage');
       e.code = 'ERR_MISSING_ARGS';
       throw e;
     }
-    const s = this[kState];
-    let list = transfer;
-    if (list !== undefined && list !== null && !Array.isArray(list)) {
-      if (typeof list === 'object' && list.transfer !== undefined) list = list.transfer;
-      else if (typeof list === 'object' && typeof list[Symbol.iterator] === 'function') list = [...list];
-      else if (typeof list === 'object') list = undefined;
-      else {
-        const e = new TypeError('Optional transferList argument must be an iterable');
-        e.code = 'ERR_INVALID_ARG_TYPE';
-        throw e;
-      }
-    }
-    if (s.detached) return;
+    const list = transferListFrom(transfer, 'transferList', true);
+    if (this[kState].detached) return;
     binding.portPost(this[kId], value, list);
   },
   start() { startPort(this); },
@@ -168,51 +201,48 @@ const protoMethods = {
     return this;
   },
   hasRef() { return this[kState].counted; },
-  addEventListener(type, listener, options) {
-    if (listener === null || listener === undefined) return;
-    const once = !!(options && typeof options === 'object' && options.once);
-    const handlers = this[kState].handlers;
-    const key = type + '\0';
-    let byType = handlers.get(key);
-    if (!byType) handlers.set(key, byType = new Map());
-    if (byType.has(listener)) return;
-    const wrapped = eventWrapper(this, type, listener, once);
-    byType.set(listener, wrapped);
-    this.on(type, wrapped);
-  },
-  removeEventListener(type, listener) {
-    const byType = this[kState].handlers.get(type + '\0');
-    if (!byType || !byType.has(listener)) return;
-    this.removeListener(type, byType.get(listener));
-    byType.delete(listener);
-  },
-  dispatchEvent(event) {
-    this.emit(event.type, event.data);
-    return true;
-  },
 };
 for (const [name, fn] of Object.entries(protoMethods)) {
   Object.defineProperty(MessagePort.prototype, name, { value: fn, writable: true, configurable: true });
 }
-for (const type of ['message', 'messageerror']) {
-  const slot = Symbol('on' + type);
-  Object.defineProperty(MessagePort.prototype, 'on' + type, {
-    get() { return this[slot] === undefined ? null : this[slot]; },
-    set(fn) {
-      if (this[slot]) this.removeEventListener(type, this[slot]);
-      this[slot] = typeof fn === 'function' ? fn : undefined;
-      if (this[slot]) this.addEventListener(type, this[slot]);
-    },
-    configurable: true, enumerable: true,
-  });
-}
+installEventTarget(MessagePort.prototype, (port, type, value) =>
+  new MessageEvent(type, { data: value, ports: port[kEventPorts] || [], target: port }));
 Object.defineProperty(MessagePort.prototype, Symbol.toStringTag,
                       { value: 'MessagePort', configurable: true });
 
-// Native -> JS delivery.
-function onPortMessage(id, value) {
+function iterableError(name) {
+  const e = new TypeError('Optional ' + name + ' argument must be an iterable');
+  e.code = 'ERR_INVALID_ARG_TYPE';
+  return e;
+}
+
+// postMessage's second argument: a transfer list or {transfer}.
+function transferListFrom(transfer, name, allowOptions) {
+  if (transfer === undefined || transfer === null) return undefined;
+  if (Array.isArray(transfer)) return transfer;
+  if (typeof transfer !== 'object') throw iterableError(name);
+  if (typeof transfer[Symbol.iterator] === 'function') return [...transfer];
+  if (!allowOptions) throw iterableError(name);
+  const inner = transfer.transfer;
+  if (inner === undefined || inner === null) return undefined;
+  if (typeof inner !== 'object' || typeof inner[Symbol.iterator] !== 'function') {
+    throw iterableError('options.transfer');
+  }
+  return [...inner];
+}
+
+// Native -> JS delivery. Listeners added with on() get the value; event
+// listeners get a MessageEvent whose ports are the ports that came with it.
+const kEventPorts = Symbol('kEventPorts');
+function onPortMessage(id, value, transferred) {
   const port = ports.get(id);
-  if (port !== undefined) port.emit('message', value);
+  if (port === undefined) return;
+  port[kEventPorts] = transferred;
+  try {
+    port.emit('message', value);
+  } finally {
+    port[kEventPorts] = undefined;
+  }
 }
 function onPortMessageError(id, error) {
   const port = ports.get(id);
@@ -258,20 +288,27 @@ function markAsUntransferable(obj) {
   }
 }
 
-function structuredClone(value, options) {
-  if (arguments.length === 0) {
-    const e = new TypeError('The "value" argument must be specified');
+function structuredClone(...args) {
+  if (args.length === 0) {
+    const e = new TypeError('The value argument must be specified');
     e.code = 'ERR_MISSING_ARGS';
     throw e;
   }
+  const [value, options] = args;
   let transfer;
   if (options !== undefined && options !== null) {
     if (typeof options !== 'object') {
-      const e = new TypeError('The "options" argument must be of type object.');
+      const e = new TypeError('The options argument must be either an object or undefined');
       e.code = 'ERR_INVALID_ARG_TYPE';
       throw e;
     }
-    transfer = options.transfer === undefined ? undefined : [...options.transfer];
+    const t = options.transfer;
+    if (t !== undefined && t !== null) {
+      if (typeof t !== 'object' || typeof t[Symbol.iterator] !== 'function') {
+        throw iterableError('transferList');
+      }
+      transfer = [...t];
+    }
   }
   return binding.structuredClone(value, transfer);
 }
@@ -279,6 +316,7 @@ function structuredClone(value, options) {
 module.exports = {
   DOMException, MessagePort, MessageChannel, MessageEvent, receiveMessageOnPort,
   markAsUntransferable, structuredClone, makePort, startPort, kId, kState, updateRef,
+  installEventTarget,
   hooks: { makePort, onPortMessage, onPortMessageError, onPortClose, onPortDetached,
            makeDataCloneError },
 };

@@ -37,19 +37,9 @@ function deprecate(fn, msg) {
   };
 }
 
-const tag = (v) => Object.prototype.toString.call(v).slice(8, -1);
-const types = {
-  isPromise: (v) => v instanceof Promise,
-  isDate: (v) => tag(v) === 'Date',
-  isRegExp: (v) => tag(v) === 'RegExp',
-  isMap: (v) => tag(v) === 'Map',
-  isSet: (v) => tag(v) === 'Set',
-  isNativeError: (v) => v instanceof Error,
-  isArrayBuffer: (v) => tag(v) === 'ArrayBuffer',
-  isSharedArrayBuffer: (v) => tag(v) === 'SharedArrayBuffer',
-  isTypedArray: (v) => ArrayBuffer.isView(v) && !(v instanceof DataView),
-  isUint8Array: (v) => v instanceof Uint8Array,
-};
+// util.types: V8's own type predicates (binding.types).
+const types = { ...binding.types };
+types.isNativeError = binding.types.isNativeError;
 
 function isDeepStrictEqual(a, b) {
   return inspect(a, { depth: Infinity, sorted: true }) === inspect(b, { depth: Infinity, sorted: true }) &&

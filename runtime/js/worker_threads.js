@@ -12,6 +12,7 @@ const kWorkerId = Symbol('kWorkerId');
 const kRefed = Symbol('kRefed');
 const kExited = Symbol('kExited');
 const kTerminations = Symbol('kTerminations');
+const kLimits = Symbol('kLimits');
 
 const environmentData = new Map();
 const workers = new Map();  // threadId -> Worker, while running
@@ -102,22 +103,30 @@ class Worker extends EventEmitter {
       if (!Array.isArray(options.argv)) throw invalidArgType('options.argv', 'an instance of Array', options.argv);
       argv = options.argv.map(String);
     }
+    if (options.name !== undefined && typeof options.name !== 'string') {
+      const e = new TypeError('The "options.name" property must be of type string. Received ' +
+                              describeReceived(options.name));
+      e.code = 'ERR_INVALID_ARG_TYPE';
+      throw e;
+    }
+    const limits = options.resourceLimits || {};
+    const resourceLimits = {
+      maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb ?? -1,
+      maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb ?? -1,
+      codeRangeSizeMb: limits.codeRangeSizeMb ?? -1,
+      stackSizeMb: limits.stackSizeMb ?? 4,
+    };
     const [threadId, portId, workerId] = binding.spawnWorker({
-      filename: file, code, name: options.name === undefined ? '' : String(options.name),
-      argv, env, data: [options.workerData, environmentData],
+      filename: file, code, name: options.name === undefined ? '' : options.name,
+      argv, env, shareEnv: options.env === SHARE_ENV,
+      data: [options.workerData, environmentData, resourceLimits],
       transferList: options.transferList === undefined ? undefined : [...options.transferList],
     });
     this.threadId = threadId;
     this[kWorkerId] = workerId;
     this[kExited] = false;
     this[kTerminations] = [];
-    const limits = options.resourceLimits || {};
-    this.resourceLimits = {
-      maxYoungGenerationSizeMb: limits.maxYoungGenerationSizeMb ?? -1,
-      maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb ?? -1,
-      codeRangeSizeMb: limits.codeRangeSizeMb ?? -1,
-      stackSizeMb: limits.stackSizeMb ?? 4,
-    };
+    this[kLimits] = resourceLimits;
     const port = makePort(portId);
     port[kState].internal = true;
     port.on('message', (value) => this.emit('message', value));
@@ -156,6 +165,8 @@ class Worker extends EventEmitter {
     if (this[kRefed] && !this[kExited]) binding.refHandle(-1);
     this[kRefed] = false;
   }
+
+  get resourceLimits() { return this[kExited] ? {} : this[kLimits]; }
 
   get stdin() { return null; }
   get stdout() { return null; }
@@ -201,6 +212,8 @@ function onWorkerExit(threadId, code) {
 // Every BroadcastChannel of one name in a job receives what the others post,
 // in order. Delivery goes through a MessagePort pair per channel object,
 // whose far side is held by the job's broadcast hub (native).
+const kBcPort = Symbol('kBcPort');
+const kBcClosed = Symbol('kBcClosed');
 class BroadcastChannel extends EventEmitter {
   constructor(name) {
     if (arguments.length === 0) {
@@ -209,39 +222,42 @@ class BroadcastChannel extends EventEmitter {
       throw e;
     }
     super();
-    this.name = String(name);
-    const portId = binding.broadcastJoin(this.name);
-    const port = makePort(portId);
-    this._port = port;
-    this._closed = false;
+    Object.defineProperty(this, 'name', { value: String(name), enumerable: true });
+    const port = makePort(binding.broadcastJoin(this.name));
+    this[kBcPort] = port;
+    this[kBcClosed] = false;
     port.on('message', (value) => {
-      if (this._closed) return;
-      this.emit('message', new messaging.MessageEvent('message', { data: value, target: this }));
+      if (!this[kBcClosed]) this.emit('message', value);
     });
     port.on('messageerror', (error) => this.emit('messageerror', error));
     startPort(port);
   }
-  postMessage(message) {
-    if (this._closed) {
-      const e = new messaging.DOMException('BroadcastChannel is closed.', 'InvalidStateError');
+  postMessage(...args) {
+    if (args.length === 0) {
+      const e = new TypeError('The "message" argument must be specified');
+      e.code = 'ERR_MISSING_ARGS';
       throw e;
     }
-    this._port.postMessage(message);
+    if (this[kBcClosed]) {
+      throw new messaging.DOMException('BroadcastChannel is closed.', 'InvalidStateError');
+    }
+    this[kBcPort].postMessage(args[0]);
   }
   close() {
-    if (this._closed) return;
-    this._closed = true;
-    this._port.close();
+    if (this[kBcClosed]) return;
+    this[kBcClosed] = true;
+    this[kBcPort].close();
   }
-  ref() { this._port.ref(); return this; }
-  unref() { this._port.unref(); return this; }
-  addEventListener(type, listener) {
-    this.on(type, (event) => listener.call(this, event));
+  ref() { this[kBcPort].ref(); return this; }
+  unref() { this[kBcPort].unref(); return this; }
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
+    if (depth < 0) return 'BroadcastChannel';
+    return 'BroadcastChannel ' + inspect({ name: this.name, active: !this[kBcClosed] },
+                                         { ...options, depth: options.depth == null ? null : options.depth - 1 });
   }
-  removeEventListener() {}
-  set onmessage(fn) { if (typeof fn === 'function') this.on('message', fn); }
-  set onmessageerror(fn) { if (typeof fn === 'function') this.on('messageerror', fn); }
 }
+messaging.installEventTarget(BroadcastChannel.prototype, (channel, type, value) =>
+  new messaging.MessageEvent(type, { data: value, target: channel }));
 
 // --- environment data --------------------------------------------------------------
 function setEnvironmentData(key, value) {
@@ -254,11 +270,13 @@ function getEnvironmentData(key) {
 
 let parentPort = null;
 let workerData = null;
+let resourceLimits = {};
 if (!info.isMainThread) {
   const init = binding.takeWorkerInit();
   if (init !== undefined) {
-    workerData = init[0] === undefined ? null : init[0];
+    workerData = init[0];
     for (const [k, v] of init[1]) environmentData.set(k, v);
+    resourceLimits = init[2];
   }
   parentPort = makePort(info.parentPort);
 }
@@ -268,9 +286,7 @@ module.exports = {
   parentPort,
   workerData,
   threadId: info.threadId,
-  resourceLimits: info.isMainThread ? {} : {
-    maxYoungGenerationSizeMb: -1, maxOldGenerationSizeMb: -1, codeRangeSizeMb: -1, stackSizeMb: 4,
-  },
+  resourceLimits,
   SHARE_ENV,
   Worker,
   MessageChannel: messaging.MessageChannel,

@@ -71,6 +71,7 @@ void Executor::Stop() {
   for (auto& t : threads) t.join();
   std::lock_guard lock(mu_);
   for (auto& s : states_) s->runnext.reset();
+  runnext_waiting_ = 0;
 }
 
 int Executor::live_threads() const {
@@ -96,30 +97,50 @@ void Executor::Schedule(std::shared_ptr<Actor> actor) {
     if (self->runnext) {
       queue_.push_back(std::move(self->runnext));
       queued_.fetch_add(1, std::memory_order_release);
+    } else {
+      runnext_waiting_.fetch_add(1, std::memory_order_release);
     }
     self->runnext = std::move(actor);
+    self->runnext_at = std::chrono::steady_clock::now();
   } else {
     queue_.push_back(std::move(actor));
     queued_.fetch_add(1, std::memory_order_release);
   }
-  bool wake = parked_ > 0 && !queue_.empty();
+  // A parked thread is woken for runnext too: if this thread's turn runs
+  // long, it takes the runnext after kStealAfter instead of leaving it stuck.
+  bool wake = parked_ > 0;
   lock.unlock();
   if (wake) work_cv_.notify_one();
 }
 
 std::shared_ptr<Actor> Executor::TakeLocked(ThreadState* self) {
-  if (self->runnext) return std::move(self->runnext);
+  if (self->runnext) {
+    runnext_waiting_.fetch_sub(1, std::memory_order_release);
+    return std::move(self->runnext);
+  }
   if (!queue_.empty()) {
     auto a = std::move(queue_.front());
     queue_.pop_front();
     queued_.fetch_sub(1, std::memory_order_release);
     return a;
   }
-  // Steal another thread's runnext: its owner is busy with a long turn.
+  // Steal another thread's runnext that has waited too long: its thread is
+  // busy with a long turn.
+  auto now = std::chrono::steady_clock::now();
   for (auto& s : states_) {
-    if (s.get() != self && s->runnext) return std::move(s->runnext);
+    if (s.get() != self && s->runnext && now - s->runnext_at >= kStealAfter) {
+      runnext_waiting_.fetch_sub(1, std::memory_order_release);
+      return std::move(s->runnext);
+    }
   }
   return nullptr;
+}
+
+bool Executor::StealableLocked(ThreadState* self, std::chrono::steady_clock::time_point now) const {
+  for (auto& s : states_) {
+    if (s.get() != self && s->runnext && now - s->runnext_at >= kStealAfter) return true;
+  }
+  return false;
 }
 
 void Executor::Loop(ThreadState* self) {
@@ -151,9 +172,16 @@ void Executor::Loop(ThreadState* self) {
 #endif
     }
     lock.lock();
-    if (stopping_ || !queue_.empty()) continue;
+    if (stopping_ || !queue_.empty() ||
+        StealableLocked(self, std::chrono::steady_clock::now())) {
+      continue;
+    }
     ++parked_;
-    work_cv_.wait(lock);
+    if (runnext_waiting_.load(std::memory_order_acquire) > 0) {
+      work_cv_.wait_for(lock, kStealAfter);  // come back to steal a stuck runnext
+    } else {
+      work_cv_.wait(lock);
+    }
     --parked_;
   }
   current = {};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -84,13 +85,18 @@ class Executor {
  private:
   friend class Actor;
   struct ThreadState {
-    std::shared_ptr<Actor> runnext;  // guarded by Executor::mu_
+    std::shared_ptr<Actor> runnext;                    // guarded by Executor::mu_
+    std::chrono::steady_clock::time_point runnext_at;  // guarded by Executor::mu_
   };
+  // A runnext left waiting this long (its thread is in a long turn) may be
+  // taken by another thread.
+  static constexpr std::chrono::microseconds kStealAfter{100};
 
   void Schedule(std::shared_ptr<Actor> actor);
   void StartThreadLocked();
   void Loop(ThreadState* self);
   std::shared_ptr<Actor> TakeLocked(ThreadState* self);
+  bool StealableLocked(ThreadState* self, std::chrono::steady_clock::time_point now) const;
   void Run(std::shared_ptr<Actor> actor);
 
   const int target_;
@@ -108,6 +114,7 @@ class Executor {
   int blocked_ = 0;       // threads inside BeginBlocking..End; guarded by mu_
   bool stopping_ = false;  // guarded by mu_
   std::atomic<size_t> queued_{0};  // queue_.size(), readable without mu_ for spinning
+  std::atomic<int> runnext_waiting_{0};  // filled runnext slots
 };
 
 }  // namespace islet::runtime

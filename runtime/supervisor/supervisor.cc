@@ -120,6 +120,7 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
     config.bundle = *std::move(bundle);
     config.main = spec.main;
     config.argv = std::move(spec.argv);
+    config.env_store = std::make_shared<EnvStore>(spec.env);
     config.env = std::move(spec.env);
     config.name = spec.name;
     config.is_main_thread = true;
@@ -284,6 +285,8 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     config.main = spec.eval_code.empty() ? spec.main : "[worker eval]";
     config.eval_code = std::move(spec.eval_code);
     config.argv = std::move(spec.argv);
+    config.env_store =
+        spec.share_env ? pc.env_store : std::make_shared<EnvStore>(spec.env);
     config.env = std::move(spec.env);
     config.name = spec.name;
     config.is_main_thread = false;

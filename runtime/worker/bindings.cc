@@ -113,9 +113,6 @@ void GetWorkerInfo(const FunctionCallbackInfo<Value>& args) {
     argv->Set(context, static_cast<uint32_t>(i), Str(isolate, config.argv[i])).Check();
   }
   Set(context, info, "argv", argv);
-  Local<v8::Object> env = v8::Object::New(isolate);
-  for (const auto& [k, v] : config.env) Set(context, env, k, Str(isolate, v));
-  Set(context, info, "env", env);
   Set(context, info, "pid", v8::Integer::New(isolate, getpid()));
   Set(context, info, "workerId", v8::Number::New(isolate, static_cast<double>(config.id)));
   Set(context, info, "jobId", v8::Number::New(isolate, static_cast<double>(config.job_id)));
@@ -169,6 +166,32 @@ void CpuUsage(const FunctionCallbackInfo<Value>& args) {
   Set(context, out, "user", v8::Number::New(isolate, cpu_us));
   Set(context, out, "system", v8::Number::New(isolate, 0));
   args.GetReturnValue().Set(out);
+}
+
+// process.env lives in the worker's EnvStore (shared under SHARE_ENV).
+void EnvGet(const FunctionCallbackInfo<Value>& args) {
+  std::string value;
+  if (Self(args)->config().env_store->Get(ToUtf8(args.GetIsolate(), args[0]), &value)) {
+    args.GetReturnValue().Set(Str(args.GetIsolate(), value));
+  }
+}
+
+void EnvSet(const FunctionCallbackInfo<Value>& args) {
+  Self(args)->config().env_store->Set(ToUtf8(args.GetIsolate(), args[0]),
+                                      ToUtf8(args.GetIsolate(), args[1]));
+}
+
+void EnvDelete(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(
+      Self(args)->config().env_store->Erase(ToUtf8(args.GetIsolate(), args[0])));
+}
+
+void EnvKeys(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  auto snapshot = Self(args)->config().env_store->Snapshot();
+  std::vector<Local<Value>> keys;
+  for (const auto& [k, v] : snapshot) keys.push_back(Str(isolate, k));
+  args.GetReturnValue().Set(v8::Array::New(isolate, keys.data(), keys.size()));
 }
 
 // binding.write(fd, string)
@@ -271,6 +294,62 @@ void GetProxyDetails(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(v8::Array::New(isolate, items, 2));
 }
 
+// util.types: one function per V8 type predicate.
+#define ISLET_TYPE_PREDICATES(V)                                                          \
+  V(isExternal, IsExternal) V(isDate, IsDate) V(isArgumentsObject, IsArgumentsObject)     \
+  V(isBigIntObject, IsBigIntObject) V(isBooleanObject, IsBooleanObject)                   \
+  V(isNumberObject, IsNumberObject) V(isStringObject, IsStringObject)                     \
+  V(isSymbolObject, IsSymbolObject) V(isNativeError, IsNativeError) V(isRegExp, IsRegExp) \
+  V(isAsyncFunction, IsAsyncFunction) V(isGeneratorFunction, IsGeneratorFunction)         \
+  V(isGeneratorObject, IsGeneratorObject) V(isPromise, IsPromise) V(isMap, IsMap)         \
+  V(isSet, IsSet) V(isMapIterator, IsMapIterator) V(isSetIterator, IsSetIterator)         \
+  V(isWeakMap, IsWeakMap) V(isWeakSet, IsWeakSet) V(isArrayBuffer, IsArrayBuffer)         \
+  V(isDataView, IsDataView) V(isSharedArrayBuffer, IsSharedArrayBuffer) V(isProxy, IsProxy) \
+  V(isModuleNamespaceObject, IsModuleNamespaceObject)                                     \
+  V(isArrayBufferView, IsArrayBufferView) V(isTypedArray, IsTypedArray)                   \
+  V(isUint8Array, IsUint8Array) V(isUint8ClampedArray, IsUint8ClampedArray)               \
+  V(isUint16Array, IsUint16Array) V(isUint32Array, IsUint32Array)                         \
+  V(isInt8Array, IsInt8Array) V(isInt16Array, IsInt16Array) V(isInt32Array, IsInt32Array) \
+  V(isFloat32Array, IsFloat32Array) V(isFloat64Array, IsFloat64Array)                     \
+  V(isBigInt64Array, IsBigInt64Array) V(isBigUint64Array, IsBigUint64Array)
+
+#define ISLET_DEFINE_PREDICATE(js, cc)                         \
+  void Type_##js(const FunctionCallbackInfo<Value>& args) {    \
+    args.GetReturnValue().Set(args[0]->cc());                  \
+  }
+ISLET_TYPE_PREDICATES(ISLET_DEFINE_PREDICATE)
+#undef ISLET_DEFINE_PREDICATE
+
+void IsAnyArrayBuffer(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(args[0]->IsArrayBuffer() || args[0]->IsSharedArrayBuffer());
+}
+
+void IsBoxedPrimitive(const FunctionCallbackInfo<Value>& args) {
+  Local<Value> v = args[0];
+  args.GetReturnValue().Set(v->IsNumberObject() || v->IsStringObject() || v->IsBooleanObject() ||
+                            v->IsBigIntObject() || v->IsSymbolObject());
+}
+
+bool InstallTypes(Local<v8::Context> context, Local<v8::Object> binding) {
+  v8::Isolate* isolate = context->GetIsolate();
+  Local<v8::Object> types = v8::Object::New(isolate);
+  struct Entry {
+    const char* name;
+    v8::FunctionCallback fn;
+  };
+#define ISLET_ENTRY(js, cc) {#js, Type_##js},
+  static constexpr Entry kTypes[] = {ISLET_TYPE_PREDICATES(ISLET_ENTRY){
+      "isAnyArrayBuffer", IsAnyArrayBuffer}, {"isBoxedPrimitive", IsBoxedPrimitive}};
+#undef ISLET_ENTRY
+  for (const Entry& e : kTypes) {
+    Local<v8::Function> fn;
+    if (!v8::Function::New(context, e.fn).ToLocal(&fn)) return false;
+    fn->SetName(Str(isolate, e.name));
+    if (types->Set(context, Str(isolate, e.name), fn).IsNothing()) return false;
+  }
+  return binding->Set(context, Str(isolate, "types"), types).FromMaybe(false);
+}
+
 }  // namespace
 
 v8::MaybeLocal<v8::Object> RunBootstrap(Worker* worker, v8::Local<v8::Context> context) {
@@ -294,7 +373,9 @@ v8::MaybeLocal<v8::Object> RunBootstrap(Worker* worker, v8::Local<v8::Context> c
       {"timerStop", TimerStop},             {"timerRef", TimerRef},
       {"immediateState", ImmediateState},   {"readFile", ReadFile},
       {"getPromiseState", GetPromiseState}, {"previewEntries", PreviewEntries},
-      {"getProxyDetails", GetProxyDetails},
+      {"getProxyDetails", GetProxyDetails}, {"envGet", EnvGet},
+      {"envSet", EnvSet},                   {"envDelete", EnvDelete},
+      {"envKeys", EnvKeys},
   };
   for (const Entry& e : kFunctions) {
     Local<v8::Function> fn;
@@ -303,7 +384,7 @@ v8::MaybeLocal<v8::Object> RunBootstrap(Worker* worker, v8::Local<v8::Context> c
     if (binding->Set(context, Str(isolate, e.name), fn).IsNothing()) return {};
   }
 
-  if (!InstallPortBindings(worker, context, binding)) return {};
+  if (!InstallPortBindings(worker, context, binding) || !InstallTypes(context, binding)) return {};
 
   std::string_view source = js::FindSource("bootstrap");
   v8::ScriptOrigin origin(isolate, Str(isolate, "node:internal/bootstrap"));

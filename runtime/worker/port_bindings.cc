@@ -128,11 +128,12 @@ void SpawnWorker(const FunctionCallbackInfo<Value>& args) {
       !GetString(context, opts, "name", &spec.name)) {
     return;
   }
-  Local<Value> argv, env, data, transfer;
+  Local<Value> argv, env, data, transfer, share_env;
   if (!opts->Get(context, Str(isolate, "argv")).ToLocal(&argv) ||
       !opts->Get(context, Str(isolate, "env")).ToLocal(&env) ||
       !opts->Get(context, Str(isolate, "data")).ToLocal(&data) ||
-      !opts->Get(context, Str(isolate, "transferList")).ToLocal(&transfer)) {
+      !opts->Get(context, Str(isolate, "transferList")).ToLocal(&transfer) ||
+      !opts->Get(context, Str(isolate, "shareEnv")).ToLocal(&share_env)) {
     return;
   }
   if (argv->IsArray()) {
@@ -155,6 +156,7 @@ void SpawnWorker(const FunctionCallbackInfo<Value>& args) {
       spec.env.emplace_back(ToUtf8(isolate, key), ToUtf8(isolate, value));
     }
   }
+  spec.share_env = share_env->IsTrue();
   spec.init = std::make_shared<Message>();
   if (SerializeMessage(self, context, data, transfer, 0, spec.init.get()).IsNothing()) return;
   auto child = self->host()->SpawnChild(*self, std::move(spec));

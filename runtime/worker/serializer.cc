@@ -128,7 +128,7 @@ v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
           return v8::Nothing<bool>();
         }
         if (worker->IsUntransferable(ab)) continue;  // copied instead, as in Node 20
-        if (ab->WasDetached() || !ab->IsDetachable()) continue;
+        if (!ab->IsDetachable()) continue;
         serializer.TransferArrayBuffer(static_cast<uint32_t>(buffers.size()), ab);
         buffers.push_back(ab);
         continue;
@@ -150,7 +150,7 @@ v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
         }
       }
       v8::Local<v8::Value> error =
-          v8::Exception::TypeError(Str(isolate, "Found invalid value in transferList."));
+          v8::Exception::TypeError(Str(isolate, "Found invalid object in transferList"));
       error.As<v8::Object>()
           ->Set(context, Str(isolate, "code"), Str(isolate, "ERR_INVALID_TRANSFER_OBJECT"))
           .Check();
@@ -165,8 +165,7 @@ v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
   // Success: only now do transferred things leave the sender.
   for (PortId id : delegate.ports_) {
     if (!worker->bus()->Detach(id)) {
-      worker->ThrowDataCloneError(Str(isolate, "MessagePort was found in message but could not "
-                                               "be transferred (it is closed or already sent)"));
+      worker->ThrowDataCloneError(Str(isolate, "MessagePort in transfer list is already detached"));
       return v8::Nothing<bool>();
     }
     worker->ForgetPort(id);
@@ -184,9 +183,8 @@ v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
 }
 
 v8::MaybeLocal<v8::Value> DeserializeMessage(Worker* worker, v8::Local<v8::Context> context,
-                                             Message& message) {
-  v8::Isolate* isolate = context->GetIsolate();
-  v8::EscapableHandleScope scope(isolate);
+                                             Message& message, v8::Local<v8::Array>* ports_out) {
+  v8::Isolate* isolate = context->GetIsolate();  // handles live in the caller's scope
   std::vector<v8::Local<v8::Object>> ports;
   for (PortId id : message.ports) {
     v8::Local<v8::Object> port;
@@ -208,7 +206,11 @@ v8::MaybeLocal<v8::Value> DeserializeMessage(Worker* worker, v8::Local<v8::Conte
   if (!deserializer.ReadHeader(context).To(&header)) return {};
   v8::Local<v8::Value> value;
   if (!deserializer.ReadValue(context).ToLocal(&value)) return {};
-  return scope.Escape(value);
+  if (ports_out != nullptr) {
+    std::vector<v8::Local<v8::Value>> items(ports.begin(), ports.end());
+    *ports_out = v8::Array::New(isolate, items.data(), items.size());
+  }
+  return value;
 }
 
 }  // namespace islet::runtime

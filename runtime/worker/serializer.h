@@ -38,8 +38,10 @@ v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
                                  uint64_t source_port, Message* out);
 
 // Recreates the value in this worker's isolate; transferred ports are adopted
-// by `worker`. On failure a JS exception is pending.
+// by `worker` (and listed in *ports, if given). On failure a JS exception is
+// pending.
 v8::MaybeLocal<v8::Value> DeserializeMessage(Worker* worker, v8::Local<v8::Context> context,
-                                             Message& message);
+                                             Message& message,
+                                             v8::Local<v8::Array>* ports = nullptr);
 
 }  // namespace islet::runtime

@@ -144,6 +144,10 @@ bool Worker::Bootstrap(v8::Local<v8::Context>* out) {
   v8::TryCatch try_catch(isolate_);
   v8::Local<v8::Object> hooks;
   if (!RunBootstrap(this, context).ToLocal(&hooks)) {
+    if (terminate_requested_.load()) {  // terminated while starting
+      Finish(ExitInfo{config_.is_main_thread ? 1 : 0, "terminated", "", ""});
+      return false;
+    }
     std::string detail = try_catch.HasCaught() ? DescribeException(isolate_, try_catch) : "";
     Finish(ExitInfo{1, "startup-failed", "bootstrap failed", detail});
     Logger("isolate")->error("worker {}: bootstrap failed: {}", config_.id, detail);
@@ -156,7 +160,8 @@ bool Worker::Bootstrap(v8::Local<v8::Context>* out) {
 
 bool Worker::Turn(v8::Local<v8::Context> context) {
   if (terminate_requested_.load()) {
-    Finish(ExitInfo{1, "terminated", "", ""});
+    // A Node worker terminated before it ran any JS exits with code 0.
+    Finish(ExitInfo{started_ || config_.is_main_thread ? 1 : 0, "terminated", "", ""});
     return false;
   }
   state_.store(WorkerState::kRunning, std::memory_order_relaxed);
@@ -514,14 +519,15 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
     RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
       v8::TryCatch try_catch(isolate_);
       v8::Local<v8::Value> value;
-      if (!DeserializeMessage(this, context, message).ToLocal(&value)) {
+      v8::Local<v8::Array> transferred;
+      if (!DeserializeMessage(this, context, message, &transferred).ToLocal(&value)) {
         if (try_catch.HasTerminated()) return {};
         v8::Local<v8::Value> args[] = {id, try_catch.Exception()};
         try_catch.Reset();
         return CallHook(context, "onPortMessageError", 2, args);
       }
-      v8::Local<v8::Value> args[] = {id, value};
-      v8::MaybeLocal<v8::Value> result = CallHook(context, "onPortMessage", 2, args);
+      v8::Local<v8::Value> args[] = {id, value, transferred};
+      v8::MaybeLocal<v8::Value> result = CallHook(context, "onPortMessage", 3, args);
       if (try_catch.HasCaught() || try_catch.HasTerminated()) try_catch.ReThrow();
       return result;
     });
@@ -559,6 +565,10 @@ void Worker::ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::V
   if (!parent) return;
   auto message = std::make_shared<Message>();
   v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> args[] = {error};
+  v8::Local<v8::Value> plain;
+  if (CallHook(context, "errorForParent", 1, args).ToLocal(&plain)) error = plain;
+  try_catch.Reset();
   if (SerializeMessage(this, context, error, {}, 0, message.get()).IsNothing()) {
     try_catch.Reset();
     message = std::make_shared<Message>();

@@ -16,6 +16,7 @@
 #include "runtime/bus/bus.h"
 #include "runtime/runtime.h"
 #include "runtime/scheduler/executor.h"
+#include "runtime/worker/env_store.h"
 
 namespace islet::runtime {
 
@@ -42,8 +43,9 @@ struct WorkerConfig {
   uint32_t thread_id = 0;           // Node's threadId: 0 for the job's root
   PortId parent_port = 0;           // the child's side of the parent channel
   std::string eval_code;            // set for `new Worker(code, {eval: true})`
-  std::shared_ptr<Message> init;    // [workerData, environmentData], serialized
+  std::shared_ptr<Message> init;    // [workerData, environmentData, limits], serialized
   std::weak_ptr<Worker> parent;
+  std::shared_ptr<EnvStore> env_store;  // process.env; shared under SHARE_ENV
 };
 
 // What `new Worker(...)` asks of the supervisor.
@@ -53,6 +55,7 @@ struct ChildSpec {
   std::string name;
   std::vector<std::string> argv;
   std::vector<std::pair<std::string, std::string>> env;
+  bool share_env = false;  // SHARE_ENV: the parent's store, not a copy of `env`
   std::shared_ptr<Message> init;
 };
 

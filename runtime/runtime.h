@@ -33,6 +33,9 @@ struct SpawnSpec {
   std::vector<std::string> argv;  // process.argv.slice(2)
   std::vector<std::pair<std::string, std::string>> env;
   std::string name;
+  // Heap cap of the job's root worker (Node's maxOldGenerationSizeMb);
+  // 0 = RuntimeOptions.default_max_old_generation_mb.
+  double max_old_generation_mb = 0;
 };
 
 enum class WorkerState { kStarting, kRunning, kIdle, kBlocked, kTerminating, kExited };
@@ -91,6 +94,10 @@ struct RuntimeOptions {
   size_t max_bundle_files = 1000;
   size_t output_buffer_bytes = 256u << 10;  // replayed to late subscribers
   size_t max_exited_records = 1000;         // exited workers kept for ps/inspect
+  // Every worker's old-generation heap is capped (this, unless its
+  // resourceLimits say otherwise): reaching it ends that worker with
+  // ERR_WORKER_OUT_OF_MEMORY, never the daemon.
+  double default_max_old_generation_mb = 1024;
 };
 
 struct RuntimeStats {

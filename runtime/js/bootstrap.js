@@ -765,6 +765,11 @@ return {
   onWorkerOnline: (id) => workerHooks().onWorkerOnline(id),
   onWorkerError: (id, error) => workerHooks().onWorkerError(id, reviveError(error)),
   errorForParent,
+  onWorkerOutOfMemory(id) {
+    const err = new Error('Worker terminated due to reaching memory limit: JS heap out of memory');
+    err.code = 'ERR_WORKER_OUT_OF_MEMORY';
+    workerHooks().onWorkerError(id, err);
+  },
   onWorkerExit: (id, code) => workerHooks().onWorkerExit(id, code),
 };
 })

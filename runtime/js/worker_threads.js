@@ -118,7 +118,7 @@ class Worker extends EventEmitter {
     };
     const [threadId, portId, workerId] = binding.spawnWorker({
       filename: file, code, name: options.name === undefined ? '' : options.name,
-      argv, env, shareEnv: options.env === SHARE_ENV,
+      argv, env, shareEnv: options.env === SHARE_ENV, limits: options.resourceLimits,
       data: [options.workerData, environmentData, resourceLimits],
       transferList: options.transferList === undefined ? undefined : [...options.transferList],
     });

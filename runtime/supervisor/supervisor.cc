@@ -124,6 +124,9 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
     config.env = std::move(spec.env);
     config.name = spec.name;
     config.is_main_thread = true;
+    config.limits.max_old_generation_mb = spec.max_old_generation_mb > 0
+                                              ? spec.max_old_generation_mb
+                                              : options_.default_max_old_generation_mb;
     worker = std::make_shared<Worker>(engine_, executor_.get(), &bus_, std::move(config),
                                       static_cast<WorkerHost*>(this));
     Record& record = records_[result.worker_id];
@@ -290,6 +293,10 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     config.env = std::move(spec.env);
     config.name = spec.name;
     config.is_main_thread = false;
+    config.limits = spec.limits;
+    if (config.limits.max_old_generation_mb <= 0) {
+      config.limits.max_old_generation_mb = options_.default_max_old_generation_mb;
+    }
     config.thread_id = info.thread_id;
     config.init = std::move(spec.init);
     config.parent = std::static_pointer_cast<Worker>(parent.shared_from_this());

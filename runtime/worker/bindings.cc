@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <string>
 
 #include "runtime/js/sources.h"
@@ -39,6 +40,16 @@ int64_t MonotonicNs() {
   timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// The daemon's resident set now (process.memoryUsage().rss), from statm.
+size_t CurrentRssBytes() {
+  FILE* f = std::fopen("/proc/self/statm", "r");
+  if (f == nullptr) return 0;
+  unsigned long pages_total = 0, pages_resident = 0;
+  int n = std::fscanf(f, "%lu %lu", &pages_total, &pages_resident);
+  std::fclose(f);
+  return n == 2 ? pages_resident * static_cast<size_t>(sysconf(_SC_PAGESIZE)) : 0;
 }
 
 // binding.internalSource(name) -> string | undefined
@@ -147,10 +158,8 @@ void MemoryUsage(const FunctionCallbackInfo<Value>& args) {
   Local<v8::Context> context = isolate->GetCurrentContext();
   v8::HeapStatistics heap;
   isolate->GetHeapStatistics(&heap);
-  rusage usage;
-  getrusage(RUSAGE_SELF, &usage);
   Local<v8::Object> out = v8::Object::New(isolate);
-  Set(context, out, "rss", v8::Number::New(isolate, double(usage.ru_maxrss) * 1024));
+  Set(context, out, "rss", v8::Number::New(isolate, double(CurrentRssBytes())));
   Set(context, out, "heapTotal", v8::Number::New(isolate, double(heap.total_heap_size())));
   Set(context, out, "heapUsed", v8::Number::New(isolate, double(heap.used_heap_size())));
   Set(context, out, "external", v8::Number::New(isolate, double(heap.external_memory())));

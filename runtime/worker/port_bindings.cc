@@ -157,6 +157,20 @@ void SpawnWorker(const FunctionCallbackInfo<Value>& args) {
     }
   }
   spec.share_env = share_env->IsTrue();
+  Local<Value> limits;
+  if (!opts->Get(context, Str(isolate, "limits")).ToLocal(&limits)) return;
+  if (limits->IsObject()) {
+    auto read = [&](const char* key, double* out) {
+      Local<Value> v;
+      if (limits.As<v8::Object>()->Get(context, Str(isolate, key)).ToLocal(&v) && v->IsNumber()) {
+        *out = v.As<v8::Number>()->Value();
+      }
+    };
+    read("maxOldGenerationSizeMb", &spec.limits.max_old_generation_mb);
+    read("maxYoungGenerationSizeMb", &spec.limits.max_young_generation_mb);
+    read("codeRangeSizeMb", &spec.limits.code_range_mb);
+    read("stackSizeMb", &spec.limits.stack_mb);
+  }
   spec.init = std::make_shared<Message>();
   if (SerializeMessage(self, context, data, transfer, 0, spec.init.get()).IsNothing()) return;
   auto child = self->host()->SpawnChild(*self, std::move(spec));

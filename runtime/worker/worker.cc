@@ -15,6 +15,9 @@ namespace {
 // Events handled per turn before the actor yields its thread.
 constexpr size_t kTurnBudget = 64;
 
+// How far past its heap limit a worker being ended for out-of-memory may go.
+constexpr size_t kOutOfMemoryHeadroom = size_t{4} << 30;
+
 uint64_t ThreadCpuNs() {
   timespec ts;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -77,7 +80,23 @@ bool Worker::CreateIsolate() {
   engine_->platform()->AttachIsolate(isolate, weak_from_this());
   v8::Isolate::CreateParams params;
   params.array_buffer_allocator = engine_->allocator();
+  const ResourceLimits& limits = config_.limits;
+  constexpr double kMb = 1024.0 * 1024.0;
+  if (limits.max_old_generation_mb > 0) {
+    params.constraints.set_max_old_generation_size_in_bytes(
+        static_cast<size_t>(limits.max_old_generation_mb * kMb));
+  }
+  if (limits.max_young_generation_mb > 0) {
+    params.constraints.set_max_young_generation_size_in_bytes(
+        static_cast<size_t>(limits.max_young_generation_mb * kMb));
+  }
+  if (limits.code_range_mb > 0) {
+    params.constraints.set_code_range_size_in_bytes(
+        static_cast<size_t>(limits.code_range_mb * kMb));
+  }
   v8::Isolate::Initialize(isolate, params);
+  // Running out of heap ends this worker, never the daemon.
+  isolate->AddNearHeapLimitCallback(&Worker::OnNearHeapLimit, this);
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate->SetPromiseRejectCallback(&Worker::OnPromiseReject);
   isolate->SetAtomicsWaitCallback(&Worker::OnAtomicsWait, this);
@@ -248,6 +267,17 @@ v8::MaybeLocal<v8::Value> Worker::CallHook(v8::Local<v8::Context> context, const
 
 void Worker::HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_catch) {
   if (finishing_) return;
+  if (out_of_memory_.load()) {
+    static constexpr char kMessage[] =
+        "Worker terminated due to reaching memory limit: JS heap out of memory";
+    if (config_.is_main_thread) {
+      Write(Stream::kStderr, std::string("Error [ERR_WORKER_OUT_OF_MEMORY]: ") + kMessage + "\n");
+    } else if (auto parent = config_.parent.lock()) {
+      parent->NotifyChildError(config_.thread_id, nullptr);
+    }
+    Finish(ExitInfo{1, "out-of-memory", std::string("ERR_WORKER_OUT_OF_MEMORY: ") + kMessage, ""});
+    return;
+  }
   if (exit_requested_) {
     Finish(ExitInfo{exit_code_, "exited", "", ""});
     return;
@@ -339,6 +369,21 @@ void Worker::OnPromiseReject(v8::PromiseRejectMessage message) {
     default:
       break;
   }
+}
+
+size_t Worker::OnNearHeapLimit(void* data, size_t current_limit, size_t initial_limit) {
+  auto* self = static_cast<Worker*>(data);
+  if (!self->out_of_memory_.exchange(true)) {
+    Logger("isolate")->warn("worker {} reached its heap limit ({} MB); terminating it",
+                            self->config_.id, current_limit >> 20);
+    self->isolate_->TerminateExecution();
+  }
+  // Room to unwind to the turn loop, which then disposes the whole isolate.
+  // It must cover a single allocation far past the limit (one `new
+  // Array(1e8).fill(0)` wants 800 MB at once): V8 aborts the process when an
+  // allocation still fails after this callback. The headroom is address
+  // space, only touched if the dying worker really allocates it.
+  return current_limit + kOutOfMemoryHeadroom;
 }
 
 void Worker::OnAtomicsWait(v8::Isolate::AtomicsWaitEvent event, v8::Local<v8::SharedArrayBuffer>,
@@ -598,9 +643,14 @@ void Worker::NotifyChildError(uint32_t thread_id, std::shared_ptr<Message> error
     }
     if (finishing_) return;
     RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
+      v8::Local<v8::Value> tid = v8::Integer::NewFromUnsigned(isolate_, thread_id);
+      if (!error) {
+        v8::Local<v8::Value> args[] = {tid};
+        return CallHook(context, "onWorkerOutOfMemory", 1, args);
+      }
       v8::Local<v8::Value> value;
       if (!DeserializeMessage(this, context, *error).ToLocal(&value)) return {};
-      v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id), value};
+      v8::Local<v8::Value> args[] = {tid, value};
       return CallHook(context, "onWorkerError", 2, args);
     });
   });

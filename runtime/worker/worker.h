@@ -29,6 +29,14 @@ struct Bundle {
   std::unordered_map<std::string, std::string> files;
 };
 
+// Node's resourceLimits; -1 = the daemon's default.
+struct ResourceLimits {
+  double max_old_generation_mb = -1;
+  double max_young_generation_mb = -1;
+  double code_range_mb = -1;
+  double stack_mb = 4;
+};
+
 struct WorkerConfig {
   WorkerId id = 0;
   JobId job_id = 0;
@@ -46,6 +54,7 @@ struct WorkerConfig {
   std::shared_ptr<Message> init;    // [workerData, environmentData, limits], serialized
   std::weak_ptr<Worker> parent;
   std::shared_ptr<EnvStore> env_store;  // process.env; shared under SHARE_ENV
+  ResourceLimits limits;
 };
 
 // What `new Worker(...)` asks of the supervisor.
@@ -56,6 +65,7 @@ struct ChildSpec {
   std::vector<std::string> argv;
   std::vector<std::pair<std::string, std::string>> env;
   bool share_env = false;  // SHARE_ENV: the parent's store, not a copy of `env`
+  ResourceLimits limits;
   std::shared_ptr<Message> init;
 };
 
@@ -144,6 +154,7 @@ class Worker final : public Actor, public PortOwner {
 
   // Child lifecycle notifications from the supervisor (any thread).
   void NotifyChildOnline(uint32_t thread_id);
+  // `error` null: the child ran out of memory.
   void NotifyChildError(uint32_t thread_id, std::shared_ptr<Message> error);
   void NotifyChildExit(uint32_t thread_id, int exit_code);
 
@@ -181,6 +192,7 @@ class Worker final : public Actor, public PortOwner {
   void TeardownLocked();
 
   static void OnPromiseReject(v8::PromiseRejectMessage message);
+  static size_t OnNearHeapLimit(void* data, size_t current_limit, size_t initial_limit);
   static void OnAtomicsWait(v8::Isolate::AtomicsWaitEvent event,
                             v8::Local<v8::SharedArrayBuffer> array_buffer, size_t offset,
                             int64_t value, double timeout_ms,
@@ -195,6 +207,7 @@ class Worker final : public Actor, public PortOwner {
   std::atomic<WorkerState> state_{WorkerState::kStarting};
   std::atomic<bool> terminate_requested_{false};
   std::atomic<bool> in_turn_{false};
+  std::atomic<bool> out_of_memory_{false};
 
   // Guards isolate_ against disposal while another thread terminates it,
   // and the Atomics.wait wake handle.

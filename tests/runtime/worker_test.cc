@@ -212,3 +212,45 @@ TEST_F(WorkerTest, ManyWorkersRunConcurrently) {
 
 }  // namespace
 }  // namespace islet::runtime
+
+namespace islet::runtime {
+namespace {
+
+class LimitsTest : public WorkerTest {};
+
+TEST_F(LimitsTest, ChildOutOfMemoryIsAnErrorEventNotACrash) {
+  auto r = RunJs(*runtime_, R"(
+    const { Worker } = require('worker_threads');
+    const w = new Worker(`
+      const keep = [];
+      for (;;) keep.push({ a: new Array(1000).fill(Math.random()) });
+    `, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 32 } });
+    w.on('error', (e) => console.log('error', e.code, e.message));
+    w.on('exit', (c) => console.log('exit', c));
+  )");
+  EXPECT_EQ(r.out,
+            "error ERR_WORKER_OUT_OF_MEMORY Worker terminated due to reaching memory limit: JS "
+            "heap out of memory\nexit 1\n");
+  EXPECT_EQ(r.exit.exit_code, 0);
+}
+
+TEST_F(LimitsTest, RootOutOfMemoryEndsOnlyThatJob) {
+  for (const char* pattern : {
+           "const keep = []; for (;;) keep.push({ a: [1, 2, 3], s: 'x' + Math.random() });",
+           "const keep = []; for (let i = 0; ; ++i) keep.push('x'.repeat(1e6 + i));",
+           "const a = new Array(2e7).fill(1.5); console.log(a.length);",
+           "const m = new Map(); for (let i = 0; ; ++i) m.set(i, { i });",
+       }) {
+    auto spec = testing::MakeSpec(pattern);
+    spec.max_old_generation_mb = 32;
+    auto r = RunJs(*runtime_, std::move(spec));
+    EXPECT_EQ(r.exit.reason, "out-of-memory") << pattern << "\n" << r.err;
+    EXPECT_EQ(r.exit.exit_code, 1);
+    EXPECT_THAT(r.err, HasSubstr("ERR_WORKER_OUT_OF_MEMORY"));
+  }
+  // The runtime carries on.
+  EXPECT_EQ(RunJs(*runtime_, "console.log('alive')").out, "alive\n");
+}
+
+}  // namespace
+}  // namespace islet::runtime

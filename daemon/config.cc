@@ -39,6 +39,17 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
   app.add_option("--threads", config.threads, "Executor threads (0 = number of cores)")
       ->check(CLI::Range(0, 1024));
+  app.add_option("--max-blocked-threads", config.max_blocked_threads,
+                 "Extra executor threads allowed while workers block in Atomics.wait "
+                 "(default 64)")
+      ->check(CLI::Range(0, 4096));
+  app.add_option("--warm-isolates", config.warm_isolates,
+                 "Isolates kept prepared so spawns skip creating them (default 8)")
+      ->check(CLI::Range(size_t{0}, size_t{100000}));
+  app.add_option("--max-heap-mb", config.max_heap_mb,
+                 "Default heap cap per worker in MB; a worker reaching it ends with "
+                 "ERR_WORKER_OUT_OF_MEMORY (default 1024)")
+      ->check(CLI::Range(8.0, 1048576.0));
   app.add_option("--max-frame-bytes", config.max_frame_bytes,
                  "Largest control frame accepted (default 16 MiB)")
       ->check(CLI::Range(size_t{64}, size_t{1} << 30));

@@ -18,6 +18,9 @@ struct DaemonConfig {
   bool foreground = false;
   spdlog::level::level_enum log_level = spdlog::level::info;
   int threads = 0;  // executor threads; 0 = number of cores
+  int max_blocked_threads = 64;  // compensating threads while workers block
+  size_t warm_isolates = 8;      // isolates prepared ahead of spawns
+  double max_heap_mb = 1024;     // default old-generation cap per worker
   size_t max_frame_bytes = 16u << 20;
   size_t max_bundle_bytes = 8u << 20;
   std::string pid_file;  // empty = none

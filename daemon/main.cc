@@ -64,6 +64,9 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
 
   runtime::RuntimeOptions options;
   options.executor_threads = config.threads;
+  options.max_blocked_threads = config.max_blocked_threads;
+  options.warm_isolates = config.warm_isolates;
+  options.default_max_old_generation_mb = config.max_heap_mb;
   options.max_bundle_bytes = config.max_bundle_bytes;
   auto runtime = runtime::Runtime::Create(options);
   if (!runtime) return Fail(daemonizer, "cannot start the runtime: " + runtime.error().message);

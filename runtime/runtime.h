@@ -90,6 +90,11 @@ using EventSink = std::function<void(const WorkerEvent&)>;
 
 struct RuntimeOptions {
   int executor_threads = 0;  // 0 = number of cores
+  // Extra threads an executor may add while actors block in Atomics.wait.
+  int max_blocked_threads = 64;
+  // Isolates kept prepared (context + environment) so spawns skip creating
+  // them; refilled in the background.
+  size_t warm_isolates = 8;
   size_t max_bundle_bytes = 8u << 20;
   size_t max_bundle_files = 1000;
   size_t output_buffer_bytes = 256u << 10;  // replayed to late subscribers

@@ -16,7 +16,29 @@ Engine::Engine()
   v8::V8::InitializeICU();
   v8::V8::InitializePlatform(platform_.get());
   v8::V8::Initialize();
+  reaper_ = std::thread([this] { ReapLoop(); });
+  reaper_.detach();  // the engine lives until the process exits
   Logger("isolate")->debug("V8 {} initialised", v8::V8::GetVersion());
+}
+
+void Engine::DisposeLater(v8::Isolate* isolate) {
+  {
+    std::lock_guard lock(reap_mu_);
+    to_dispose_.push_back(isolate);
+  }
+  reap_cv_.notify_one();
+}
+
+void Engine::ReapLoop() {
+  std::unique_lock lock(reap_mu_);
+  for (;;) {
+    reap_cv_.wait(lock, [&] { return !to_dispose_.empty(); });
+    v8::Isolate* isolate = to_dispose_.front();
+    to_dispose_.pop_front();
+    lock.unlock();
+    isolate->Dispose();
+    lock.lock();
+  }
 }
 
 }  // namespace islet::runtime

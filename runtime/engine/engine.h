@@ -2,7 +2,11 @@
 
 #include <v8.h>
 
+#include <condition_variable>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include "runtime/engine/platform.h"
 #include "runtime/scheduler/timer_service.h"
@@ -20,8 +24,19 @@ class Engine {
   TimerService* timers() { return timers_.get(); }
   v8::ArrayBuffer::Allocator* allocator() { return allocator_.get(); }
 
+  // Disposes `isolate` on a background thread: disposal takes about a
+  // millisecond, which an executor thread should spend running actors. The
+  // isolate must be unlocked, detached from the platform, and unused.
+  void DisposeLater(v8::Isolate* isolate);
+
  private:
   Engine();
+  void ReapLoop();
+
+  std::mutex reap_mu_;
+  std::condition_variable reap_cv_;
+  std::deque<v8::Isolate*> to_dispose_;  // guarded by reap_mu_
+  std::thread reaper_;
 
   std::unique_ptr<TimerService> timers_;
   std::unique_ptr<Platform> platform_;

@@ -31,18 +31,25 @@ Object.assign(internals, { inspect, format, formatWithOptions });
 const EventEmitter = internalRequire('events');
 const process = new EventEmitter();
 Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true });
-const info = binding.workerInfo();
+// What this worker is (filename, argv, ids): set by initWorker, because the
+// environment is built ahead of time, before the worker it will serve exists.
+const info = {};
+function initWorker() {
+  Object.assign(info, binding.workerInfo());
+  process.versions.islet = info.isletVersion;
+  process.pid = info.pid;
+  process.ppid = info.pid;
+  process.argv = ['/usr/bin/islet', info.filename, ...info.argv];
+  loadBuiltin('worker_threads').internal.init();
+}
 process.title = 'islet';
 process.version = 'v20.0.0';
-process.versions = { node: '20.0.0', v8: binding.v8Version(), islet: info.isletVersion };
+process.versions = { node: '20.0.0', v8: binding.v8Version() };
 process.arch = 'x64';
 process.platform = 'linux';
 process.release = { name: 'node' };
-process.pid = info.pid;
-process.ppid = info.pid;
 process.execPath = '/usr/bin/islet';
 process.execArgv = [];
-process.argv = ['/usr/bin/islet', info.filename, ...info.argv];
 process.argv0 = 'islet';
 // process.env is backed by the worker's native env store (shared with
 // SHARE_ENV workers) and stores strings, as Node's does.
@@ -483,7 +490,6 @@ Object.defineProperty(global, 'BroadcastChannel', {
   configurable: true, enumerable: false,
 });
 
-const root = info.root;  // absolute directory standing for the bundle
 function normalize(path) {
   const out = [];
   for (const part of path.split('/')) {
@@ -498,6 +504,7 @@ function dirname(path) {
   return i <= 0 ? '/' : path.slice(0, i);
 }
 function bundleName(absolute) {
+  const root = info.root;  // absolute directory standing for the bundle
   if (root === '/') return absolute.slice(1);
   if (absolute.startsWith(root + '/')) return absolute.slice(root.length + 1);
   return undefined;
@@ -559,7 +566,7 @@ function resolveFilename(request, parent) {
     for (;;) {
       const p = normalize(dir + '/node_modules/' + request);
       found = tryExtensions(p) || tryDirectory(p);
-      if (found || dir === '/' || dir === root) break;
+      if (found || dir === '/' || dir === info.root) break;
       dir = dirname(dir);
     }
   }
@@ -757,9 +764,12 @@ function reviveError(value) {
   return err;
 }
 
-const workerHooks = () => loadBuiltin('worker_threads').hooks;
+// Loaded now, while the environment is prepared ahead of time (its compile
+// would otherwise sit on every spawn's path); initWorker fills it in.
+const workerThreads = loadBuiltin('worker_threads');
+const workerHooks = () => workerThreads.internal.hooks;
 return {
-  runMain, fireTimer, runImmediates, runTicks, handleUncaught, unhandledRejection,
+  initWorker, runMain, fireTimer, runImmediates, runTicks, handleUncaught, unhandledRejection,
   describeError, beforeExit, emitExit, internals,
   ...messaging.hooks,
   onWorkerOnline: (id) => workerHooks().onWorkerOnline(id),

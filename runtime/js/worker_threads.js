@@ -268,25 +268,12 @@ function getEnvironmentData(key) {
   return environmentData.get(key);
 }
 
-let parentPort = null;
-let workerData = null;
-let resourceLimits = {};
-if (!info.isMainThread) {
-  const init = binding.takeWorkerInit();
-  if (init !== undefined) {
-    workerData = init[0];
-    for (const [k, v] of init[1]) environmentData.set(k, v);
-    resourceLimits = init[2];
-  }
-  parentPort = makePort(info.parentPort);
-}
-
 module.exports = {
-  isMainThread: info.isMainThread,
-  parentPort,
-  workerData,
-  threadId: info.threadId,
-  resourceLimits,
+  isMainThread: true,
+  parentPort: null,
+  workerData: null,
+  threadId: 0,
+  resourceLimits: {},
   SHARE_ENV,
   Worker,
   MessageChannel: messaging.MessageChannel,
@@ -294,9 +281,29 @@ module.exports = {
   BroadcastChannel,
   receiveMessageOnPort: messaging.receiveMessageOnPort,
   markAsUntransferable: messaging.markAsUntransferable,
-  moveMessagePortToContext: undefined,
   getEnvironmentData,
   setEnvironmentData,
-  hooks: { onWorkerOnline, onWorkerError, onWorkerExit },
 };
-delete module.exports.moveMessagePortToContext;
+
+// The module is loaded while the environment is prepared ahead of time; what
+// depends on the worker it ends up serving is filled in here, before any user
+// code runs.
+function init() {
+  const exports = module.exports;
+  exports.isMainThread = info.isMainThread;
+  exports.threadId = info.threadId;
+  if (!info.isMainThread) {
+    const data = binding.takeWorkerInit();
+    if (data !== undefined) {
+      exports.workerData = data[0];
+      for (const [k, v] of data[1]) environmentData.set(k, v);
+      exports.resourceLimits = data[2];
+    }
+    exports.parentPort = makePort(info.parentPort);
+  }
+}
+
+Object.defineProperty(module.exports, 'internal', {
+  value: { init, hooks: { onWorkerOnline, onWorkerError, onWorkerExit } },
+  enumerable: false,
+});

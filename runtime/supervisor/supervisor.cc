@@ -56,8 +56,14 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const RuntimeOptions& options) 
 Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
     : engine_(engine),
       options_(options),
-      executor_(std::make_unique<Executor>(ExecutorOptions{.threads = options.executor_threads})) {
-  Logger("sched")->info("executor started with {} threads", executor_->threads());
+      executor_(std::make_unique<Executor>(ExecutorOptions{
+          .threads = options.executor_threads,
+          .max_blocked_threads = options.max_blocked_threads})),
+      warm_pool_(std::make_unique<WarmPool>(
+          engine, options.warm_isolates,
+          ResourceLimits{.max_old_generation_mb = options.default_max_old_generation_mb})) {
+  Logger("sched")->info("executor started with {} threads; {} warm isolates",
+                        executor_->threads(), options.warm_isolates);
 }
 
 Supervisor::~Supervisor() { Shutdown(); }
@@ -414,6 +420,7 @@ void Supervisor::Shutdown() {
     }
   }
   if (executor_) executor_->Stop();
+  warm_pool_.reset();
   std::lock_guard lock(mu_);
   for (auto& [id, record] : records_) record.followers.clear();
 }

@@ -13,6 +13,7 @@
 #include "runtime/bus/bus.h"
 #include "runtime/runtime.h"
 #include "runtime/scheduler/executor.h"
+#include "runtime/worker/warm_pool.h"
 #include "runtime/worker/worker.h"
 
 namespace islet::runtime {
@@ -57,6 +58,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   Result<ChildInfo> SpawnChild(Worker& parent, ChildSpec spec) override;
   void TerminateWorker(WorkerId id) override;
   PortId JoinBroadcast(Worker& worker, const std::string& name) override;
+  WarmPool* warm_pool() override { return warm_pool_.get(); }
 
   void AppendOutputLocked(Record& record, WorkerId id, const Output& out);
 
@@ -67,6 +69,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   Engine* const engine_;
   const RuntimeOptions options_;
   std::unique_ptr<Executor> executor_;
+  std::unique_ptr<WarmPool> warm_pool_;
   Bus bus_;
 
   std::mutex mu_;

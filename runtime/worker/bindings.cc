@@ -22,8 +22,10 @@ using v8::FunctionCallbackInfo;
 using v8::Local;
 using v8::Value;
 
+// The worker that owns the isolate. Bindings that need it are only called
+// once a worker has adopted the isolate (never by the warm-up bootstrap).
 Worker* Self(const FunctionCallbackInfo<Value>& args) {
-  return static_cast<Worker*>(args.Data().As<v8::External>()->Value());
+  return static_cast<Worker*>(args.GetIsolate()->GetData(0));
 }
 
 Local<v8::String> Str(v8::Isolate* isolate, std::string_view s) {
@@ -361,10 +363,10 @@ bool InstallTypes(Local<v8::Context> context, Local<v8::Object> binding) {
 
 }  // namespace
 
-v8::MaybeLocal<v8::Object> RunBootstrap(Worker* worker, v8::Local<v8::Context> context) {
+v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
+                                        v8::Local<v8::FunctionTemplate> port_template) {
   v8::Isolate* isolate = context->GetIsolate();
   v8::EscapableHandleScope scope(isolate);
-  Local<v8::External> self = v8::External::New(isolate, worker);
   Local<v8::Object> binding = v8::Object::New(isolate);
   struct Entry {
     const char* name;
@@ -388,12 +390,14 @@ v8::MaybeLocal<v8::Object> RunBootstrap(Worker* worker, v8::Local<v8::Context> c
   };
   for (const Entry& e : kFunctions) {
     Local<v8::Function> fn;
-    if (!v8::Function::New(context, e.fn, self).ToLocal(&fn)) return {};
+    if (!v8::Function::New(context, e.fn).ToLocal(&fn)) return {};
     fn->SetName(Str(isolate, e.name));
     if (binding->Set(context, Str(isolate, e.name), fn).IsNothing()) return {};
   }
 
-  if (!InstallPortBindings(worker, context, binding) || !InstallTypes(context, binding)) return {};
+  if (!InstallPortBindings(context, binding, port_template) || !InstallTypes(context, binding)) {
+    return {};
+  }
 
   std::string_view source = js::FindSource("bootstrap");
   v8::ScriptOrigin origin(isolate, Str(isolate, "node:internal/bootstrap"));

@@ -14,8 +14,10 @@ using v8::FunctionCallbackInfo;
 using v8::Local;
 using v8::Value;
 
+// The worker that owns the isolate. Bindings that need it are only called
+// once a worker has adopted the isolate (never by the warm-up bootstrap).
 Worker* Self(const FunctionCallbackInfo<Value>& args) {
-  return static_cast<Worker*>(args.Data().As<v8::External>()->Value());
+  return static_cast<Worker*>(args.GetIsolate()->GetData(0));
 }
 
 Local<v8::String> Str(v8::Isolate* isolate, std::string_view s) {
@@ -218,10 +220,23 @@ void TakeWorkerInit(const FunctionCallbackInfo<Value>& args) {
 
 }  // namespace
 
-bool InstallPortBindings(Worker* worker, v8::Local<v8::Context> context,
-                         v8::Local<v8::Object> binding) {
+v8::Local<v8::FunctionTemplate> NewPortTemplate(v8::Isolate* isolate) {
+  v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(
+      isolate, [](const v8::FunctionCallbackInfo<v8::Value>& args) {
+        auto* self = static_cast<Worker*>(args.GetIsolate()->GetData(0));
+        if (self == nullptr || !self->constructing_port()) {
+          args.GetIsolate()->ThrowException(v8::Exception::TypeError(
+              v8::String::NewFromUtf8Literal(args.GetIsolate(), "Illegal constructor")));
+        }
+      });
+  tmpl->SetClassName(v8::String::NewFromUtf8Literal(isolate, "MessagePort"));
+  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+  return tmpl;
+}
+
+bool InstallPortBindings(v8::Local<v8::Context> context, v8::Local<v8::Object> binding,
+                         v8::Local<v8::FunctionTemplate> port_template) {
   v8::Isolate* isolate = context->GetIsolate();
-  Local<v8::External> self = v8::External::New(isolate, worker);
   struct Entry {
     const char* name;
     v8::FunctionCallback fn;
@@ -239,12 +254,12 @@ bool InstallPortBindings(Worker* worker, v8::Local<v8::Context> context,
   };
   for (const Entry& e : kFunctions) {
     Local<v8::Function> fn;
-    if (!v8::Function::New(context, e.fn, self).ToLocal(&fn)) return false;
+    if (!v8::Function::New(context, e.fn).ToLocal(&fn)) return false;
     fn->SetName(Str(isolate, e.name));
     if (binding->Set(context, Str(isolate, e.name), fn).IsNothing()) return false;
   }
   Local<v8::Function> port_ctor;
-  if (!worker->PortTemplate()->GetFunction(context).ToLocal(&port_ctor)) return false;
+  if (!port_template->GetFunction(context).ToLocal(&port_ctor)) return false;
   return binding->Set(context, Str(isolate, "MessagePort"), port_ctor).FromMaybe(false);
 }
 

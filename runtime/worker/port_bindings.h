@@ -8,7 +8,12 @@ class Worker;
 
 // Adds the MessagePort / Worker / structuredClone natives to `binding`.
 // Requires the isolate lock and `context` entered.
-bool InstallPortBindings(Worker* worker, v8::Local<v8::Context> context,
-                         v8::Local<v8::Object> binding);
+bool InstallPortBindings(v8::Local<v8::Context> context, v8::Local<v8::Object> binding,
+                         v8::Local<v8::FunctionTemplate> port_template);
+
+// The MessagePort constructor template for one isolate: instances carry the
+// port id in an internal field, which makes them host objects to V8's
+// serializer. Constructing one from JS throws "Illegal constructor".
+v8::Local<v8::FunctionTemplate> NewPortTemplate(v8::Isolate* isolate);
 
 }  // namespace islet::runtime

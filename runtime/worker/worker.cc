@@ -7,6 +7,7 @@
 #include "runtime/worker/bindings.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/serializer.h"
+#include "runtime/worker/warm_pool.h"
 
 namespace islet::runtime {
 
@@ -75,33 +76,27 @@ int64_t Worker::NowMs() const {
 }
 
 bool Worker::CreateIsolate() {
-  v8::Isolate* isolate = v8::Isolate::Allocate();
-  // Route V8's foreground tasks to our mailbox before V8 posts any.
+  std::unique_ptr<PreparedIsolate> prepared;
+  if (WarmPool* pool = host_->warm_pool()) prepared = pool->Take(config_.limits);
+  if (!prepared) {
+    std::string error;
+    prepared = PrepareIsolate(engine_, config_.limits, &error);
+    if (!prepared) {
+      Logger("isolate")->error("worker {}: could not prepare an isolate: {}", config_.id, error);
+      return false;
+    }
+  }
+  v8::Isolate* isolate = prepared->isolate;
+  // From here on the isolate's foreground tasks go to this actor's mailbox.
   engine_->platform()->AttachIsolate(isolate, weak_from_this());
-  v8::Isolate::CreateParams params;
-  params.array_buffer_allocator = engine_->allocator();
-  const ResourceLimits& limits = config_.limits;
-  constexpr double kMb = 1024.0 * 1024.0;
-  if (limits.max_old_generation_mb > 0) {
-    params.constraints.set_max_old_generation_size_in_bytes(
-        static_cast<size_t>(limits.max_old_generation_mb * kMb));
-  }
-  if (limits.max_young_generation_mb > 0) {
-    params.constraints.set_max_young_generation_size_in_bytes(
-        static_cast<size_t>(limits.max_young_generation_mb * kMb));
-  }
-  if (limits.code_range_mb > 0) {
-    params.constraints.set_code_range_size_in_bytes(
-        static_cast<size_t>(limits.code_range_mb * kMb));
-  }
-  v8::Isolate::Initialize(isolate, params);
+  isolate->SetData(0, this);
   // Running out of heap ends this worker, never the daemon.
   isolate->AddNearHeapLimitCallback(&Worker::OnNearHeapLimit, this);
-  isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate->SetPromiseRejectCallback(&Worker::OnPromiseReject);
   isolate->SetAtomicsWaitCallback(&Worker::OnAtomicsWait, this);
-  isolate->SetData(0, this);
-  isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
+  context_ = std::move(prepared->context);
+  hooks_ = std::move(prepared->hooks);
+  port_template_ = std::move(prepared->port_template);
   std::lock_guard lock(isolate_mu_);
   isolate_ = isolate;
   return true;
@@ -121,13 +116,8 @@ bool Worker::RunTurn() {
     v8::Locker locker(isolate_);
     v8::Isolate::Scope isolate_scope(isolate_);
     v8::HandleScope handle_scope(isolate_);
-    v8::Local<v8::Context> context;
-    if (context_.IsEmpty()) {
-      Bootstrap(&context);  // on failure, finishing_ is set
-    } else {
-      context = context_.Get(isolate_);
-    }
-    if (!finishing_) {
+    v8::Local<v8::Context> context = context_.Get(isolate_);
+    {
       v8::Context::Scope context_scope(context);
       more = Turn(context);
       v8::HeapStatistics heap;
@@ -146,7 +136,7 @@ bool Worker::RunTurn() {
   }
   {
     std::lock_guard lock(isolate_mu_);
-    isolate_->Dispose();
+    engine_->DisposeLater(isolate_);
     isolate_ = nullptr;
   }
   state_.store(WorkerState::kExited);
@@ -154,27 +144,6 @@ bool Worker::RunTurn() {
                            exit_.exit_code);
   host_->OnExit(config_.id, exit_);
   return false;
-}
-
-bool Worker::Bootstrap(v8::Local<v8::Context>* out) {
-  v8::Local<v8::Context> context = v8::Context::New(isolate_);
-  v8::Context::Scope context_scope(context);
-  context_.Reset(isolate_, context);
-  v8::TryCatch try_catch(isolate_);
-  v8::Local<v8::Object> hooks;
-  if (!RunBootstrap(this, context).ToLocal(&hooks)) {
-    if (terminate_requested_.load()) {  // terminated while starting
-      Finish(ExitInfo{config_.is_main_thread ? 1 : 0, "terminated", "", ""});
-      return false;
-    }
-    std::string detail = try_catch.HasCaught() ? DescribeException(isolate_, try_catch) : "";
-    Finish(ExitInfo{1, "startup-failed", "bootstrap failed", detail});
-    Logger("isolate")->error("worker {}: bootstrap failed: {}", config_.id, detail);
-    return false;
-  }
-  hooks_.Reset(isolate_, hooks);
-  *out = context;
-  return true;
 }
 
 bool Worker::Turn(v8::Local<v8::Context> context) {
@@ -187,6 +156,14 @@ bool Worker::Turn(v8::Local<v8::Context> context) {
   loop_now_ms_ = NowMs();
   if (!started_) {
     started_ = true;
+    {
+      v8::TryCatch try_catch(isolate_);
+      if (CallHook(context, "initWorker").IsEmpty()) {
+        HandleException(context, try_catch);
+        if (!finishing_) Finish(ExitInfo{1, "startup-failed", "initWorker failed", ""});
+        return false;
+      }
+    }
     if (auto parent = config_.parent.lock()) parent->NotifyChildOnline(config_.thread_id);
     RunCallback(context, [&] { return CallHook(context, "runMain"); });
   } else {
@@ -486,19 +463,6 @@ void Worker::TeardownLocked() {
 }
 
 v8::Local<v8::FunctionTemplate> Worker::PortTemplate() {
-  if (port_template_.IsEmpty()) {
-    v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(
-        isolate_, [](const v8::FunctionCallbackInfo<v8::Value>& args) {
-          auto* self = static_cast<Worker*>(args.GetIsolate()->GetData(0));
-          if (!self->constructing_port_) {
-            args.GetIsolate()->ThrowException(v8::Exception::TypeError(
-                v8::String::NewFromUtf8Literal(args.GetIsolate(), "Illegal constructor")));
-          }
-        });
-    tmpl->SetClassName(v8::String::NewFromUtf8Literal(isolate_, "MessagePort"));
-    tmpl->InstanceTemplate()->SetInternalFieldCount(1);
-    port_template_.Reset(isolate_, tmpl);
-  }
   return port_template_.Get(isolate_);
 }
 

@@ -21,6 +21,7 @@
 namespace islet::runtime {
 
 class Engine;
+class WarmPool;
 class Worker;
 
 // A job's files, shared read-only by every worker of the job.
@@ -88,6 +89,8 @@ class WorkerHost {
   virtual void TerminateWorker(WorkerId id) = 0;
   // Joins `parent`'s job's BroadcastChannel `name`; returns the member port.
   virtual PortId JoinBroadcast(Worker& worker, const std::string& name) = 0;
+  // Isolates prepared ahead of time, or null.
+  virtual WarmPool* warm_pool() = 0;
 };
 
 // One worker: an isolate with one context running a script, as an actor.
@@ -134,6 +137,7 @@ class Worker final : public Actor, public PortOwner {
   v8::Local<v8::FunctionTemplate> PortTemplate();
   // A new MessagePort object (its JS side is set up by bootstrap's makePort).
   v8::MaybeLocal<v8::Object> NewPortObject(v8::Local<v8::Context> context, PortId id);
+  bool constructing_port() const { return constructing_port_; }
   // The port id of a MessagePort object, 0 for anything else.
   PortId PortIdOf(v8::Local<v8::Object> object);
   // Takes ownership of a transferred port and returns its JS object.
@@ -170,8 +174,8 @@ class Worker final : public Actor, public PortOwner {
     v8::Global<v8::Value> reason;
   };
 
+  // Takes a prepared isolate from the warm pool, or prepares one.
   bool CreateIsolate();
-  bool Bootstrap(v8::Local<v8::Context>* context);
   bool Turn(v8::Local<v8::Context> context);
   void RunDueTimers(v8::Local<v8::Context> context);
   void ScheduleTimerWake();

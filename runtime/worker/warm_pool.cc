@@ -1,0 +1,137 @@
+#include "runtime/worker/warm_pool.h"
+
+#include "runtime/base/log.h"
+#include "runtime/engine/engine.h"
+#include "runtime/worker/bindings.h"
+#include "runtime/worker/errors.h"
+#include "runtime/worker/port_bindings.h"
+
+namespace islet::runtime {
+
+namespace {
+
+bool SameLimits(const ResourceLimits& a, const ResourceLimits& b) {
+  return a.max_old_generation_mb == b.max_old_generation_mb &&
+         a.max_young_generation_mb == b.max_young_generation_mb &&
+         a.code_range_mb == b.code_range_mb;
+}
+
+}  // namespace
+
+std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLimits& limits,
+                                                std::string* error) {
+  auto prepared = std::make_unique<PreparedIsolate>();
+  v8::Isolate::CreateParams params;
+  params.array_buffer_allocator = engine->allocator();
+  constexpr double kMb = 1024.0 * 1024.0;
+  if (limits.max_old_generation_mb > 0) {
+    params.constraints.set_max_old_generation_size_in_bytes(
+        static_cast<size_t>(limits.max_old_generation_mb * kMb));
+  }
+  if (limits.max_young_generation_mb > 0) {
+    params.constraints.set_max_young_generation_size_in_bytes(
+        static_cast<size_t>(limits.max_young_generation_mb * kMb));
+  }
+  if (limits.code_range_mb > 0) {
+    params.constraints.set_code_range_size_in_bytes(
+        static_cast<size_t>(limits.code_range_mb * kMb));
+  }
+  v8::Isolate* isolate = v8::Isolate::New(params);
+  isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
+  isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
+  prepared->isolate = isolate;
+  bool ok;
+  {
+    v8::Locker locker(isolate);
+    v8::Isolate::Scope isolate_scope(isolate);
+    v8::HandleScope handle_scope(isolate);
+    v8::Local<v8::Context> context = v8::Context::New(isolate);
+    v8::Context::Scope context_scope(context);
+    v8::Local<v8::FunctionTemplate> port_template = NewPortTemplate(isolate);
+    v8::TryCatch try_catch(isolate);
+    v8::Local<v8::Object> hooks;
+    ok = RunBootstrap(context, port_template).ToLocal(&hooks);
+    if (ok) {
+      prepared->context.Reset(isolate, context);
+      prepared->hooks.Reset(isolate, hooks);
+      prepared->port_template.Reset(isolate, port_template);
+    } else if (try_catch.HasCaught()) {
+      *error = DescribeException(isolate, try_catch);
+    } else {
+      *error = "bootstrap failed";
+    }
+  }
+  if (!ok) {
+    DisposePrepared(engine, std::move(prepared));
+    return nullptr;
+  }
+  return prepared;
+}
+
+void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared) {
+  if (!prepared || prepared->isolate == nullptr) return;
+  v8::Isolate* isolate = prepared->isolate;
+  {
+    v8::Locker locker(isolate);
+    prepared->hooks.Reset();
+    prepared->context.Reset();
+    prepared->port_template.Reset();
+    engine->platform()->DetachIsolate(isolate);
+  }
+  isolate->Dispose();
+}
+
+WarmPool::WarmPool(Engine* engine, size_t target, ResourceLimits limits)
+    : engine_(engine), target_(target), limits_(limits) {
+  if (target_ > 0) thread_ = std::thread([this] { Loop(); });
+}
+
+WarmPool::~WarmPool() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  for (auto& prepared : ready_) DisposePrepared(engine_, std::move(prepared));
+}
+
+std::unique_ptr<PreparedIsolate> WarmPool::Take(const ResourceLimits& limits) {
+  if (!SameLimits(limits, limits_)) return nullptr;
+  std::unique_ptr<PreparedIsolate> prepared;
+  {
+    std::lock_guard lock(mu_);
+    if (ready_.empty()) return nullptr;
+    prepared = std::move(ready_.front());
+    ready_.pop_front();
+  }
+  cv_.notify_one();  // refill
+  return prepared;
+}
+
+size_t WarmPool::ready() const {
+  std::lock_guard lock(mu_);
+  return ready_.size();
+}
+
+void WarmPool::Loop() {
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    if (ready_.size() >= target_) {
+      cv_.wait(lock);
+      continue;
+    }
+    lock.unlock();
+    std::string error;
+    auto prepared = PrepareIsolate(engine_, limits_, &error);
+    lock.lock();
+    if (!prepared) {
+      Logger("isolate")->error("warm pool: preparing an isolate failed: {}", error);
+      cv_.wait_for(lock, std::chrono::seconds(1));  // do not spin on a broken bootstrap
+      continue;
+    }
+    ready_.push_back(std::move(prepared));
+  }
+}
+
+}  // namespace islet::runtime

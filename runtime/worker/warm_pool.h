@@ -1,0 +1,59 @@
+#pragma once
+
+#include <v8.h>
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "runtime/worker/worker.h"
+
+namespace islet::runtime {
+
+class Engine;
+
+// An isolate whose context already holds the worker environment (bootstrap
+// run), not yet bound to a worker.
+struct PreparedIsolate {
+  v8::Isolate* isolate = nullptr;
+  v8::Global<v8::Context> context;
+  v8::Global<v8::Object> hooks;
+  v8::Global<v8::FunctionTemplate> port_template;
+};
+
+// Builds a PreparedIsolate on the calling thread; null with *error on failure.
+std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLimits& limits,
+                                                std::string* error);
+// Disposes one that no worker adopted.
+void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared);
+
+// Keeps `target` prepared isolates (with the daemon's default limits) ready,
+// built on a background thread, so spawning a worker does not pay for
+// isolate creation and bootstrap on its path. Thread-safe.
+class WarmPool {
+ public:
+  WarmPool(Engine* engine, size_t target, ResourceLimits limits);
+  ~WarmPool();
+
+  // A prepared isolate if one is ready and `limits` are the pool's; else null
+  // (the caller prepares its own).
+  std::unique_ptr<PreparedIsolate> Take(const ResourceLimits& limits);
+  size_t ready() const;
+
+ private:
+  void Loop();
+
+  Engine* const engine_;
+  const size_t target_;
+  const ResourceLimits limits_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::unique_ptr<PreparedIsolate>> ready_;  // guarded by mu_
+  bool stopping_ = false;                               // guarded by mu_
+  std::thread thread_;
+};
+
+}  // namespace islet::runtime

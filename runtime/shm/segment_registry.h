@@ -1,0 +1,151 @@
+#pragma once
+
+// Named shared-memory segments (require('islet').shared, `islet shm`). No V8.
+//
+// Backing: one POSIX shared-memory object per segment, created with
+// shm_open("/<prefix><name>", O_CREAT | O_EXCL, 0600), so the bytes are at
+// /dev/shm/<prefix><name> for any process of the daemon's user. The prefix is
+// "islet-<pid>-" for a process's first registry ("islet-<pid>.<n>-" for
+// later ones, as in tests that run several runtimes in one process). The
+// object is sized with posix_fallocate, so running out of /dev/shm is an
+// error at creation rather than a SIGBUS later, and mapped once, MAP_SHARED.
+// See docs/shm.md.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/base/error.h"
+
+namespace islet::runtime {
+
+// What `islet shm ls` shows of a segment.
+struct SegmentInfo {
+  std::string name;
+  uint64_t size = 0;
+  uint32_t attached_workers = 0;
+  int64_t created_unix_ms = 0;
+  uint64_t creator = 0;  // worker id; 0 = the control plane
+  std::string path;      // e.g. /dev/shm/islet-1234-counter
+};
+
+struct SegmentRegistryOptions {
+  uint64_t max_bytes = 1ull << 30;  // live mapped bytes, deleted-but-held included
+  uint64_t max_segments = 1024;     // named segments
+  std::string prefix;               // empty: "islet-<pid>-" (see above)
+};
+
+// One segment's memory: a MAP_SHARED mapping of its shm object, unmapped when
+// the last owner lets go. Owned by shared_ptr: by the registry while the name
+// exists, and by every SharedArrayBuffer backing store made over it, so its
+// memory stays valid after Delete. Thread-safe.
+class Segment {
+ public:
+  Segment(const Segment&) = delete;
+  Segment& operator=(const Segment&) = delete;
+  ~Segment();
+
+  const std::string& name() const { return name_; }
+  const std::string& path() const { return path_; }
+  uint64_t size() const { return size_; }
+  // Page-aligned, valid for `size()` bytes while this Segment lives.
+  void* data() const { return data_; }
+  uint64_t creator() const { return creator_; }
+  int64_t created_unix_ms() const { return created_unix_ms_; }
+
+  // A worker made (Attach) or dropped (Detach) a buffer over this segment.
+  // A worker counts as attached while it holds at least one.
+  void Attach(uint64_t worker);
+  void Detach(uint64_t worker);
+  // The worker exited: it holds nothing any more, whatever its buffers do.
+  void DetachAll(uint64_t worker);
+  uint32_t attached_workers() const;
+
+  // Bounds-checked copies out of and into the segment. Aligned 4-byte words
+  // are copied with one atomic access each (never torn against Atomics.*),
+  // other bytes one by one. `length` 0 reads to the end.
+  Result<std::string> Read(uint64_t offset, uint64_t length) const;
+  Result<void> Write(uint64_t offset, std::string_view bytes);
+
+ private:
+  friend class SegmentRegistry;
+  struct Accounting;
+  Segment(std::string name, std::string path, uint64_t size, void* data, uint64_t creator,
+          std::shared_ptr<Accounting> accounting);
+
+  const std::string name_;
+  const std::string path_;
+  const uint64_t size_;
+  void* const data_;
+  const uint64_t creator_;
+  const int64_t created_unix_ms_;
+  const std::shared_ptr<Accounting> accounting_;  // outlives the registry if need be
+  mutable std::mutex mu_;
+  std::map<uint64_t, uint32_t> holders_;  // worker -> buffers; guarded by mu_
+};
+
+// The daemon's named segments and their quotas. Owned by the Supervisor.
+// Thread-safe; creating a segment holds the registry's lock while the object
+// is allocated (posix_fallocate), so creations are serialized.
+class SegmentRegistry {
+ public:
+  // Largest range one Read returns (control frames stay well under 16 MiB).
+  static constexpr uint64_t kMaxReadBytes = 8u << 20;
+  static constexpr size_t kMaxNameLength = 64;
+
+  explicit SegmentRegistry(SegmentRegistryOptions options = {});
+  // Unlinks every name still registered; mappings held elsewhere stay valid.
+  ~SegmentRegistry();
+  SegmentRegistry(const SegmentRegistry&) = delete;
+  SegmentRegistry& operator=(const SegmentRegistry&) = delete;
+
+  // 1 to 64 characters from [A-Za-z0-9._-]; INVALID_ARGUMENT naming the
+  // problem otherwise.
+  static Result<void> ValidateName(std::string_view name);
+
+  struct Opened {
+    std::shared_ptr<Segment> segment;
+    bool created = false;
+  };
+  // Opens `name`, creating it (zero-filled, `creator` recorded) if it does
+  // not exist. Errors: INVALID_ARGUMENT (bad name, size 0),
+  // FAILED_PRECONDITION (exists with another size; the message names both),
+  // RESOURCE_EXHAUSTED (a quota, or /dev/shm is full), INTERNAL (a syscall).
+  Result<Opened> Open(std::string_view name, uint64_t size, uint64_t creator);
+
+  // Named segments, sorted by name.
+  std::vector<SegmentInfo> List() const;
+  Result<SegmentInfo> Get(std::string_view name) const;
+  // Unlinks the name; holders keep their memory until they release it, and a
+  // later Open of the name makes a new segment. NOT_FOUND if absent.
+  Result<void> Delete(std::string_view name);
+  Result<std::string> Read(std::string_view name, uint64_t offset, uint64_t length) const;
+  Result<void> Write(std::string_view name, uint64_t offset, std::string_view bytes);
+
+  // `worker` exited: it no longer counts as attached anywhere.
+  void ReleaseWorker(uint64_t worker);
+
+  const std::string& prefix() const { return prefix_; }
+  // Bytes mapped by segments alive now (named or deleted but still held).
+  uint64_t live_bytes() const;
+  const SegmentRegistryOptions& options() const { return options_; }
+
+ private:
+  Result<std::shared_ptr<Segment>> Find(std::string_view name) const;  // mu_ held
+  Result<std::shared_ptr<Segment>> Create(std::string_view name, uint64_t size,
+                                          uint64_t creator);  // mu_ held
+
+  const SegmentRegistryOptions options_;
+  const std::string prefix_;
+  const std::shared_ptr<Segment::Accounting> accounting_;
+  mutable std::mutex mu_;
+  std::map<std::string, std::shared_ptr<Segment>, std::less<>> segments_;  // guarded by mu_
+};
+
+SegmentInfo Describe(const Segment& segment);
+
+}  // namespace islet::runtime

@@ -4,7 +4,9 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -46,8 +48,13 @@ void WriteAll(int fd, const std::string& data) {
 
 void Print(const std::string& text) { WriteAll(STDOUT_FILENO, text); }
 
-// Relays one streamed event to our stdout/stderr.
+// Relays one streamed event to our stdout/stderr; a control-port message is
+// one JSON line on stdout.
 void WriteOutput(const v1::Event& event) {
+  if (event.kind_case() == v1::Event::kControlMessage) {
+    WriteAll(STDOUT_FILENO, event.control_message() + "\n");
+    return;
+  }
   if (!event.has_output()) return;
   WriteAll(event.output().stream() == v1::Output::STDERR ? STDERR_FILENO : STDOUT_FILENO,
            event.output().data());
@@ -247,6 +254,69 @@ int LogsCommand(const std::string& socket_path, uint64_t worker_id, bool follow)
     }
     if (response->has_event()) WriteOutput(response->event());
     if (response->end_of_stream()) return kExitOk;
+  }
+}
+
+int PostCommand(const std::string& socket_path, uint64_t worker_id, const std::string& json) {
+  auto client = Client::Connect(socket_path);
+  if (!client) return Report(client.error());
+  v1::Request request;
+  request.mutable_post()->set_worker_id(worker_id);
+  request.mutable_post()->set_json(json);
+  auto response = client->Call(std::move(request));
+  if (!response) return Report(response.error());
+  return kExitOk;
+}
+
+// Follows a worker (output and control messages) and posts each line read
+// from stdin to its control port, until the worker exits or stdin ends.
+int AttachCommand(const std::string& socket_path, uint64_t worker_id) {
+  auto client = Client::Connect(socket_path);
+  if (!client) return Report(client.error());
+  auto poster = Client::Connect(socket_path);
+  if (!poster) return Report(poster.error());
+  InterruptPipe interrupt;
+  v1::Request request;
+  request.mutable_subscribe()->set_worker_id(worker_id);
+  request.mutable_subscribe()->set_follow(true);
+  auto id = client->Send(std::move(request));
+  if (!id) return Report(id.error());
+  // The daemon handles one connection's requests in order: once this answer
+  // is back the subscription is in place, so no reply to a post is missed.
+  v1::Request barrier;
+  barrier.mutable_daemon_info();
+  auto barrier_response = client->Call(std::move(barrier));
+  if (!barrier_response) return Report(barrier_response.error());
+  std::atomic<bool> done{false};
+  std::thread reader([&] {
+    char* line = nullptr;
+    size_t capacity = 0;
+    ssize_t n;
+    while (!done.load() && (n = getline(&line, &capacity, stdin)) > 0) {
+      std::string json(line, static_cast<size_t>(n));
+      while (!json.empty() && (json.back() == '\n' || json.back() == '\r')) json.pop_back();
+      if (json.empty()) continue;
+      v1::Request post;
+      post.mutable_post()->set_worker_id(worker_id);
+      post.mutable_post()->set_json(json);
+      auto response = poster->Call(std::move(post));
+      if (!response) Report(response.error());
+    }
+    std::free(line);
+  });
+  reader.detach();  // blocked in getline until stdin ends; the process exits with us
+  for (;;) {
+    auto response = client->Read(*id, interrupt.fd());
+    if (!response) {
+      done = true;
+      if (response.error().kind == ErrorKind::kInterrupted) return kExitInterrupted;
+      return Report(response.error());
+    }
+    if (response->has_event()) WriteOutput(response->event());
+    if (response->end_of_stream()) {
+      done = true;
+      return kExitOk;
+    }
   }
 }
 

@@ -23,6 +23,10 @@ int PsCommand(const std::string& socket_path, bool json, bool all);
 int InspectCommand(const std::string& socket_path, uint64_t worker_id, bool json);
 int KillCommand(const std::string& socket_path, uint64_t worker_id);
 int LogsCommand(const std::string& socket_path, uint64_t worker_id, bool follow);
+// islet post ID JSON: delivers JSON to the worker's control port.
+int PostCommand(const std::string& socket_path, uint64_t worker_id, const std::string& json);
+// islet attach ID: follows the worker; stdin lines go to its control port.
+int AttachCommand(const std::string& socket_path, uint64_t worker_id);
 int DaemonStartCommand(const std::string& socket_path);
 int DaemonStopCommand(const std::string& socket_path);
 int DaemonStatusCommand(const std::string& socket_path);

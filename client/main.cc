@@ -87,6 +87,15 @@ int Main(int argc, char** argv) {
   logs->add_flag("-f,--follow", follow, "Keep streaming until the worker exits");
   logs->add_option("ID", id, "Worker id")->required();
 
+  std::string json_message;
+  auto* post = app.add_subcommand("post", "Send a JSON message to a worker's control port");
+  post->add_option("ID", id, "Worker id")->required();
+  post->add_option("JSON", json_message, "The message, as JSON")->required();
+
+  auto* attach = app.add_subcommand(
+      "attach", "Follow a worker; each stdin line (JSON) goes to its control port");
+  attach->add_option("ID", id, "Worker id")->required();
+
   auto* daemon = app.add_subcommand("daemon", "Manage isletd");
   daemon->require_subcommand(1);
   auto* start = daemon->add_subcommand("start", "Start isletd in the background if none answers");
@@ -109,6 +118,8 @@ int Main(int argc, char** argv) {
   if (*inspect) return InspectCommand(socket, id, json);
   if (*kill) return KillCommand(socket, id);
   if (*logs) return LogsCommand(socket, id, follow);
+  if (*post) return PostCommand(socket, id, json_message);
+  if (*attach) return AttachCommand(socket, id);
   if (*start) return DaemonStartCommand(socket);
   if (*stop) return DaemonStopCommand(socket);
   if (*status) return DaemonStatusCommand(socket);

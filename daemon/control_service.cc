@@ -58,6 +58,8 @@ void ControlService::Handle(const std::shared_ptr<Session>& session, v1::Request
       return DaemonInfo(session, id);
     case v1::Request::kShutdown:
       return Shutdown(session, id);
+    case v1::Request::kPost:
+      return Post(session, id, request.post());
     case v1::Request::BODY_NOT_SET:
       return Unknown(session, request);
   }
@@ -163,6 +165,16 @@ void ControlService::DaemonInfo(const std::shared_ptr<Session>& session, uint64_
   info->set_workers_spawned_total(stats.workers_spawned_total);
   info->set_executor_threads(stats.executor_threads);
   info->set_socket_path(options_.socket_path);
+  session->Send(response);
+}
+
+void ControlService::Post(const std::shared_ptr<Session>& session, uint64_t id,
+                          const v1::PostRequest& request) {
+  auto ok = runtime_.PostControl(request.worker_id(), request.json());
+  if (!ok) return session->Send(ErrorResponse(id, ok.error()));
+  v1::Response response;
+  response.set_id(id);
+  response.mutable_post();
   session->Send(response);
 }
 

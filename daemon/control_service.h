@@ -48,6 +48,7 @@ class ControlService {
   void Subscribe(const std::shared_ptr<Session>& session, uint64_t id,
                  const v1::SubscribeRequest& request);
   void DaemonInfo(const std::shared_ptr<Session>& session, uint64_t id);
+  void Post(const std::shared_ptr<Session>& session, uint64_t id, const v1::PostRequest& request);
   void Shutdown(const std::shared_ptr<Session>& session, uint64_t id);
   void Unknown(const std::shared_ptr<Session>& session, const v1::Request& request);
 

@@ -171,6 +171,8 @@ void ToProto(const runtime::WorkerEvent& event, v1::Response* response) {
     out->mutable_output()->set_data(output->data);
   } else if (const auto* exit = std::get_if<runtime::ExitInfo>(&event.body)) {
     ToProto(*exit, out->mutable_exited());
+  } else if (const auto* control = std::get_if<runtime::ControlMessage>(&event.body)) {
+    out->set_control_message(control->json);
   }
 }
 

@@ -75,13 +75,18 @@ struct Output {
   std::string data;
 };
 
+// A message a worker posted on its control port (require('islet').control).
+struct ControlMessage {
+  std::string json;
+};
+
 struct EndOfStream {};
 
 // What a subscriber receives. For a following subscription, an ExitInfo is
 // followed by EndOfStream; EndOfStream is always the last event delivered.
 struct WorkerEvent {
   WorkerId worker_id;
-  std::variant<Output, ExitInfo, EndOfStream> body;
+  std::variant<Output, ExitInfo, ControlMessage, EndOfStream> body;
 };
 
 // Called on runtime threads (executors), never concurrently for one
@@ -140,6 +145,9 @@ class Runtime {
   virtual Result<uint64_t> Subscribe(WorkerId id, bool follow, EventSink sink) = 0;
   // After it returns, `sink` of that subscription is never called again.
   virtual void Unsubscribe(WorkerId id, uint64_t subscription) = 0;
+
+  // Delivers `json` to the worker's control port.
+  virtual Result<void> PostControl(WorkerId id, std::string json) = 0;
 
   virtual RuntimeStats Stats() = 0;
 

@@ -775,6 +775,9 @@ return {
   onWorkerOnline: (id) => workerHooks().onWorkerOnline(id),
   onWorkerError: (id, error) => workerHooks().onWorkerError(id, reviveError(error)),
   errorForParent,
+  onControlMessage(json) {
+    loadBuiltin('islet').internal.deliver(json);
+  },
   onWorkerOutOfMemory(id) {
     const err = new Error('Worker terminated due to reaching memory limit: JS heap out of memory');
     err.code = 'ERR_WORKER_OUT_OF_MEMORY';

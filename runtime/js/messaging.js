@@ -234,9 +234,11 @@ function transferListFrom(transfer, name, allowOptions) {
 // Native -> JS delivery. Listeners added with on() get the value; event
 // listeners get a MessageEvent whose ports are the ports that came with it.
 const kEventPorts = Symbol('kEventPorts');
+const kFilter = Symbol('kFilter');  // (value) => true if it handled the message itself
 function onPortMessage(id, value, transferred) {
   const port = ports.get(id);
   if (port === undefined) return;
+  if (port[kFilter] !== undefined && port[kFilter](value)) return;
   port[kEventPorts] = transferred;
   try {
     port.emit('message', value);
@@ -316,7 +318,7 @@ function structuredClone(...args) {
 module.exports = {
   DOMException, MessagePort, MessageChannel, MessageEvent, receiveMessageOnPort,
   markAsUntransferable, structuredClone, makePort, startPort, kId, kState, updateRef,
-  installEventTarget,
+  installEventTarget, kFilter,
   hooks: { makePort, onPortMessage, onPortMessageError, onPortClose, onPortDetached,
            makeDataCloneError },
 };

@@ -241,6 +241,35 @@ void Supervisor::Unsubscribe(WorkerId id, uint64_t subscription) {
   it->second.followers.erase(sub);
 }
 
+Result<void> Supervisor::PostControl(WorkerId id, std::string json) {
+  std::shared_ptr<Worker> worker;
+  {
+    std::lock_guard lock(mu_);
+    auto it = records_.find(id);
+    if (it == records_.end()) {
+      return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
+    }
+    if (!it->second.worker) {
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       "worker " + std::to_string(id) + " has exited");
+    }
+    worker = it->second.worker;
+  }
+  if (!worker->PostControl(std::move(json))) {
+    return MakeError(ErrorCode::kResourceExhausted,
+                     "worker " + std::to_string(id) + "'s mailbox is full");
+  }
+  return {};
+}
+
+void Supervisor::OnControl(WorkerId id, std::string json) {
+  std::lock_guard lock(mu_);
+  auto it = records_.find(id);
+  if (it == records_.end()) return;
+  WorkerEvent event{id, ControlMessage{std::move(json)}};
+  for (auto& [sub, sink] : it->second.followers) sink(event);
+}
+
 RuntimeStats Supervisor::Stats() {
   std::lock_guard lock(mu_);
   return RuntimeStats{alive_, spawned_total_, static_cast<uint32_t>(executor_->threads())};

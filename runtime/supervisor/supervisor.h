@@ -35,6 +35,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   Result<void> Terminate(WorkerId id, std::function<void(const ExitInfo&)> done) override;
   Result<uint64_t> Subscribe(WorkerId id, bool follow, EventSink sink) override;
   void Unsubscribe(WorkerId id, uint64_t subscription) override;
+  Result<void> PostControl(WorkerId id, std::string json) override;
   RuntimeStats Stats() override;
   void Shutdown() override;
 
@@ -55,6 +56,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   // WorkerHost (executor threads):
   void OnOutput(WorkerId id, Stream stream, std::string_view data) override;
   void OnExit(WorkerId id, const ExitInfo& exit) override;
+  void OnControl(WorkerId id, std::string json) override;
   Result<ChildInfo> SpawnChild(Worker& parent, ChildSpec spec) override;
   void TerminateWorker(WorkerId id) override;
   PortId JoinBroadcast(Worker& worker, const std::string& name) override;

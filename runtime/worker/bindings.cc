@@ -213,6 +213,12 @@ void Write(const FunctionCallbackInfo<Value>& args) {
   Self(args)->Write(fd == 2 ? Stream::kStderr : Stream::kStdout, text);
 }
 
+// binding.controlPost(json): what the worker posted on its control port.
+void ControlPost(const FunctionCallbackInfo<Value>& args) {
+  Worker* self = Self(args);
+  self->host()->OnControl(self->config().id, ToUtf8(args.GetIsolate(), args[0]));
+}
+
 // binding.decodeUtf8(view) -> string
 void DecodeUtf8(const FunctionCallbackInfo<Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
@@ -386,7 +392,7 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
       {"getPromiseState", GetPromiseState}, {"previewEntries", PreviewEntries},
       {"getProxyDetails", GetProxyDetails}, {"envGet", EnvGet},
       {"envSet", EnvSet},                   {"envDelete", EnvDelete},
-      {"envKeys", EnvKeys},
+      {"envKeys", EnvKeys},                 {"controlPost", ControlPost},
   };
   for (const Entry& e : kFunctions) {
     Local<v8::Function> fn;

@@ -590,6 +590,17 @@ void Worker::ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::V
   parent->NotifyChildError(config_.thread_id, std::move(message));
 }
 
+bool Worker::PostControl(std::string json) {
+  return Post([this, json = std::move(json)] {
+    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+    v8::Local<v8::Value> args[] = {
+        v8::String::NewFromUtf8(isolate_, json.data(), v8::NewStringType::kNormal,
+                                static_cast<int>(json.size()))
+            .ToLocalChecked()};
+    RunCallback(context, [&] { return CallHook(context, "onControlMessage", 1, args); });
+  });
+}
+
 void Worker::NotifyChildOnline(uint32_t thread_id) {
   PostUrgent([this, thread_id] {
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();

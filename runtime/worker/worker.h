@@ -84,6 +84,8 @@ class WorkerHost {
   virtual void OnOutput(WorkerId id, Stream stream, std::string_view data) = 0;
   // Last call for this worker; its isolate is already disposed.
   virtual void OnExit(WorkerId id, const ExitInfo& exit) = 0;
+  // The worker posted `json` on its control port.
+  virtual void OnControl(WorkerId id, std::string json) = 0;
   // `new Worker()` inside `parent` (its executor thread, isolate locked).
   virtual Result<ChildInfo> SpawnChild(Worker& parent, ChildSpec spec) = 0;
   virtual void TerminateWorker(WorkerId id) = 0;
@@ -161,6 +163,9 @@ class Worker final : public Actor, public PortOwner {
   // `error` null: the child ran out of memory.
   void NotifyChildError(uint32_t thread_id, std::shared_ptr<Message> error);
   void NotifyChildExit(uint32_t thread_id, int exit_code);
+
+  // Delivers `json` to the control port (thread-safe). False if refused.
+  bool PostControl(std::string json);
 
   // PortOwner (any thread):
   void OnPortReady(PortId port) override;

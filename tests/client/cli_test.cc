@@ -153,6 +153,40 @@ TEST_F(CliTest, LogsFollowStreamsUntilTheWorkerExits) {
   EXPECT_EQ(replay.out, "line 1\nline 2\nline 3\n");
 }
 
+TEST_F(CliTest, AttachAndPostTalkToTheControlPort) {
+  ProcessResult spawn = Run({"spawn", Script("echo.js", R"(
+    const { control } = require('islet');
+    control.on('message', (m) => {
+      control.postMessage({ echo: m });
+      if (m.stop) control.close();
+    });
+  )")});
+  ASSERT_EQ(spawn.exit_code, 0) << spawn.err;
+  std::string id = spawn.out.substr(0, spawn.out.find('\n'));
+  ProcessResult attach = RunProcessWithInput(
+      {Islet(), "--socket", daemon_->socket_path(), "attach", id},
+      "{\"n\": 1}\nnot json\n{\"stop\": true}\n");
+  EXPECT_EQ(attach.exit_code, 0) << attach.err;
+  EXPECT_EQ(attach.out, "{\"echo\":{\"n\":1}}\n{\"echo\":{\"stop\":true}}\n");
+  // The worker has exited: a post to it is refused with a clear error.
+  ProcessResult post = Run({"post", id, "{}"});
+  EXPECT_EQ(post.exit_code, 1);
+  EXPECT_NE(post.err.find("has exited"), std::string::npos) << post.err;
+}
+
+TEST_F(CliTest, PostToAWorkerDeliversTheMessage) {
+  ProcessResult spawn = Run({"spawn", Script("recv.js", R"(
+    const { control } = require('islet');
+    control.once('message', (m) => { console.log('got', m.greeting); control.close(); });
+  )")});
+  ASSERT_EQ(spawn.exit_code, 0) << spawn.err;
+  std::string id = spawn.out.substr(0, spawn.out.find('\n'));
+  ProcessResult post = Run({"post", id, R"({"greeting": "hi"})"});
+  EXPECT_EQ(post.exit_code, 0) << post.err;
+  ProcessResult logs = Run({"logs", "-f", id});
+  EXPECT_EQ(logs.out, "got hi\n");
+}
+
 TEST_F(CliTest, DaemonErrorsGoToStderr) {
   ProcessResult r = Run({"kill", "999"});
   EXPECT_EQ(r.exit_code, 1);

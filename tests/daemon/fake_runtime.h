@@ -88,6 +88,20 @@ class FakeRuntime : public runtime::Runtime {
     cv_.notify_all();
   }
 
+  runtime::Result<void> PostControl(runtime::WorkerId id, std::string json) override {
+    std::lock_guard lock(mu_);
+    if (!workers_.contains(id)) {
+      return runtime::MakeError(runtime::ErrorCode::kNotFound, "no worker " + std::to_string(id));
+    }
+    posted_.emplace_back(id, std::move(json));
+    return {};
+  }
+
+  std::vector<std::pair<runtime::WorkerId, std::string>> posted() {
+    std::lock_guard lock(mu_);
+    return posted_;
+  }
+
   runtime::RuntimeStats Stats() override {
     std::lock_guard lock(mu_);
     return runtime::RuntimeStats{0, next_worker_, 3};
@@ -99,8 +113,7 @@ class FakeRuntime : public runtime::Runtime {
   }
 
   // Delivers `body` to every subscriber of `id` on the calling thread.
-  void Emit(runtime::WorkerId id,
-            std::variant<runtime::Output, runtime::ExitInfo, runtime::EndOfStream> body) {
+  void Emit(runtime::WorkerId id, decltype(runtime::WorkerEvent::body) body) {
     std::lock_guard lock(mu_);
     for (auto& [sub, sink] : sinks_[id]) sink(runtime::WorkerEvent{id, body});
   }
@@ -139,6 +152,7 @@ class FakeRuntime : public runtime::Runtime {
 
  private:
   std::mutex mu_;
+  std::vector<std::pair<runtime::WorkerId, std::string>> posted_;  // guarded by mu_
   std::condition_variable cv_;
   uint64_t next_worker_ = 0;
   uint64_t next_subscription_ = 0;

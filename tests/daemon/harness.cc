@@ -172,17 +172,42 @@ std::optional<int> ChildProcess::Wait(milliseconds timeout) {
   return status_;
 }
 
+namespace {
+ProcessResult RunProcessImpl(const std::vector<std::string>& argv,
+                             const std::map<std::string, std::string>& env,
+                             const std::string* input, milliseconds timeout);
+}  // namespace
+
 ProcessResult RunProcess(const std::vector<std::string>& argv,
                          const std::map<std::string, std::string>& env, milliseconds timeout) {
+  return RunProcessImpl(argv, env, nullptr, timeout);
+}
+
+ProcessResult RunProcessWithInput(const std::vector<std::string>& argv, const std::string& input,
+                                  milliseconds timeout) {
+  return RunProcessImpl(argv, {}, &input, timeout);
+}
+
+namespace {
+ProcessResult RunProcessImpl(const std::vector<std::string>& argv,
+                             const std::map<std::string, std::string>& env,
+                             const std::string* input, milliseconds timeout) {
   ProcessResult result;
-  int out_pipe[2], err_pipe[2];
+  int out_pipe[2], err_pipe[2], in_pipe[2] = {-1, -1};
   if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) return result;
+  if (input != nullptr && pipe2(in_pipe, O_CLOEXEC) != 0) return result;
   auto pid = Spawn(argv, env, [&] {
     dup2(out_pipe[1], STDOUT_FILENO);
     dup2(err_pipe[1], STDERR_FILENO);
+    if (in_pipe[0] >= 0) dup2(in_pipe[0], STDIN_FILENO);
   });
   close(out_pipe[1]);
   close(err_pipe[1]);
+  if (in_pipe[0] >= 0) {
+    close(in_pipe[0]);
+    [[maybe_unused]] ssize_t n = write(in_pipe[1], input->data(), input->size());
+    close(in_pipe[1]);
+  }
   if (!pid) {
     close(out_pipe[0]);
     close(err_pipe[0]);
@@ -223,6 +248,7 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
   if (status && WIFEXITED(*status) && !result.timed_out) result.exit_code = WEXITSTATUS(*status);
   return result;
 }
+}  // namespace
 
 std::expected<std::unique_ptr<Isletd>, std::string> Isletd::Start(
     const std::vector<std::string>& extra_args) {

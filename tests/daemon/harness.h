@@ -81,6 +81,9 @@ struct ProcessResult {
 ProcessResult RunProcess(const std::vector<std::string>& argv,
                          const std::map<std::string, std::string>& env = {},
                          milliseconds timeout = kDeadline);
+// The same, with `input` (small: it must fit a pipe) on the process's stdin.
+ProcessResult RunProcessWithInput(const std::vector<std::string>& argv, const std::string& input,
+                                  milliseconds timeout = kDeadline);
 
 // A real `isletd --foreground` on a socket in its own temp dir; its stderr
 // (the log) goes to log_path().

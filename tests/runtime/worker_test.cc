@@ -71,15 +71,21 @@ TEST_F(WorkerTest, TimersFireInNodeOrder) {
     setTimeout(() => order.push('t10'), 10);
     setTimeout(() => order.push('t1a'), 1);
     setTimeout(() => order.push('t1b'), 1);
-    const i = setInterval(() => { order.push('i'); if (order.filter(x => x === 'i').length === 3) clearInterval(i); }, 2);
+    let ticks = 0;
+    const i = setInterval(() => {
+      if (++ticks === 3) {
+        clearInterval(i);
+        // Timers that come due together fire in the order they were set.
+        setTimeout(() => { order.push('i' + ticks); console.log(order.join(',')); }, 40);
+      }
+    }, 2);
     const cleared = setTimeout(() => order.push('cleared'), 5);
     clearTimeout(cleared);
-    setTimeout(() => console.log(order.join(',')), 30);
     process.nextTick(() => order.push('tick'));
     Promise.resolve().then(() => order.push('micro'));
     order.push('sync');
   )");
-  EXPECT_EQ(r.out, "sync,tick,micro,t1a,t1b,i,i,i,t10\n");
+  EXPECT_EQ(r.out, "sync,tick,micro,t1a,t1b,t10,i3\n");
 }
 
 TEST_F(WorkerTest, UnrefedTimerDoesNotKeepTheJobAlive) {
@@ -250,6 +256,54 @@ TEST_F(LimitsTest, RootOutOfMemoryEndsOnlyThatJob) {
   }
   // The runtime carries on.
   EXPECT_EQ(RunJs(*runtime_, "console.log('alive')").out, "alive\n");
+}
+
+}  // namespace
+}  // namespace islet::runtime
+
+namespace islet::runtime {
+namespace {
+
+TEST_F(WorkerTest, ControlPortCarriesJsonBothWays) {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<std::string> control;
+  std::string out;
+  bool ended = false;
+  auto spawned = runtime_->Spawn(
+      testing::MakeSpec(R"(
+        const { control } = require('islet');
+        control.on('message', (m) => {
+          console.log('got', JSON.stringify(m));
+          control.postMessage({ echo: m });
+          if (m.last) control.close();
+        });
+        control.on('messageerror', (e) => console.log('messageerror', e.name));
+        control.postMessage('ready');
+      )"),
+      [&](const WorkerEvent& event) {
+        std::lock_guard lock(mu);
+        if (auto* c = std::get_if<ControlMessage>(&event.body)) control.push_back(c->json);
+        if (auto* o = std::get_if<Output>(&event.body)) out += o->data;
+        if (std::holds_alternative<EndOfStream>(event.body)) ended = true;
+        cv.notify_all();
+      });
+  ASSERT_TRUE(spawned.has_value());
+  {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return !control.empty(); });
+  }
+  ASSERT_TRUE(runtime_->PostControl(spawned->worker_id, R"({"a": [1, 2]})").has_value());
+  ASSERT_TRUE(runtime_->PostControl(spawned->worker_id, "not json").has_value());
+  ASSERT_TRUE(runtime_->PostControl(spawned->worker_id, R"({"last": true})").has_value());
+  std::unique_lock lock(mu);
+  cv.wait(lock, [&] { return ended; });
+  EXPECT_EQ(control, (std::vector<std::string>{R"("ready")", R"({"echo":{"a":[1,2]}})",
+                                               R"({"echo":{"last":true}})"}));
+  EXPECT_EQ(out, "got {\"a\":[1,2]}\nmessageerror SyntaxError\ngot {\"last\":true}\n");
+  EXPECT_EQ(runtime_->PostControl(spawned->worker_id, "1").error().code,
+            ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(runtime_->PostControl(999999, "1").error().code, ErrorCode::kNotFound);
 }
 
 }  // namespace

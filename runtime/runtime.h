@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -108,6 +109,26 @@ struct RuntimeOptions {
   // resourceLimits say otherwise): reaching it ends that worker with
   // ERR_WORKER_OUT_OF_MEMORY, never the daemon.
   double default_max_old_generation_mb = 1024;
+  // Named shared-memory segments (docs/shm.md): bytes mapped at once
+  // (deleted segments still held by workers included) and named segments.
+  uint64_t shm_max_bytes = 1ull << 30;
+  uint64_t shm_max_segments = 1024;
+};
+
+// A named shared-memory segment (require('islet').shared, `islet shm`).
+struct ShmSegmentInfo {
+  std::string name;
+  uint64_t size = 0;
+  // Workers holding a SharedArrayBuffer they made with shared(name).
+  uint32_t attached_workers = 0;
+  int64_t created_unix_ms = 0;
+  WorkerId creator = 0;  // 0: created through the control API
+  std::string path;      // where another process of the same user maps it
+};
+
+struct ShmCreateResult {
+  ShmSegmentInfo segment;
+  bool created = false;  // false: it existed with that size
 };
 
 struct RuntimeStats {
@@ -153,6 +174,29 @@ class Runtime {
 
   // Terminates every worker and waits until they have exited.
   virtual void Shutdown() = 0;
+
+  // Named shared-memory segments. The defaults answer UNIMPLEMENTED (for
+  // runtimes without a registry, such as test fakes).
+  // Creates `name` with `size` zeroed bytes, or opens it if it exists with
+  // that size (FAILED_PRECONDITION naming both sizes if not).
+  virtual Result<ShmCreateResult> ShmCreate(const std::string& name, uint64_t size) {
+    return NoShm();
+  }
+  virtual Result<std::vector<ShmSegmentInfo>> ShmList() { return NoShm(); }
+  // Unlinks the name; workers holding the segment keep valid memory.
+  virtual Result<void> ShmDelete(const std::string& name) { return NoShm(); }
+  // `length` 0 reads to the end of the segment.
+  virtual Result<std::string> ShmRead(const std::string& name, uint64_t offset, uint64_t length) {
+    return NoShm();
+  }
+  virtual Result<void> ShmWrite(const std::string& name, uint64_t offset, std::string_view data) {
+    return NoShm();
+  }
+
+ private:
+  static std::unexpected<Error> NoShm() {
+    return MakeError(ErrorCode::kUnimplemented, "this runtime has no shared-memory segments");
+  }
 };
 
 std::string_view WorkerStateName(WorkerState state);

@@ -47,7 +47,41 @@ function deliver(json) {
   inner.postMessage(value);
 }
 
+// shared(name, byteLength): a SharedArrayBuffer over the daemon's named
+// shared-memory segment `name`, created zero-filled if it does not exist.
+// Every worker (and `islet shm`, and other processes of the daemon's user)
+// that opens the name sees the same bytes. See docs/shm.md.
+function shared(name, byteLength) {
+  if (typeof name !== 'string') {
+    const e = new TypeError('The "name" argument must be of type string. Received ' +
+                            internals.inspect(name));
+    e.code = 'ERR_INVALID_ARG_TYPE';
+    throw e;
+  }
+  if (typeof byteLength !== 'number') {
+    const e = new TypeError('The "byteLength" argument must be of type number. Received ' +
+                            internals.inspect(byteLength));
+    e.code = 'ERR_INVALID_ARG_TYPE';
+    throw e;
+  }
+  if (!Number.isInteger(byteLength) || byteLength < 1 || byteLength > Number.MAX_SAFE_INTEGER) {
+    const e = new RangeError('The value of "byteLength" is out of range. It must be an integer ' +
+                             '>= 1 && <= 9007199254740991. Received ' + String(byteLength));
+    e.code = 'ERR_OUT_OF_RANGE';
+    throw e;
+  }
+  const result = binding.shmOpen(name, byteLength);
+  if (!Array.isArray(result)) return result;
+  const [code, message] = result;
+  const e = code === 'ERR_INVALID_ARG_VALUE' ? new TypeError(message)
+          : code === 'ERR_ISLET_SHM' ? new Error(message)
+          : new RangeError(message);  // a size mismatch or a quota
+  e.code = code;
+  throw e;
+}
+
 module.exports = {
+  shared,
   get version() { return info.isletVersion; },
   get workerId() { return info.workerId; },
   get jobId() { return info.jobId; },

@@ -102,19 +102,22 @@ Segment::~Segment() {
 
 void Segment::Attach(uint64_t worker) {
   std::lock_guard lock(mu_);
-  ++holders_[worker];
+  holders_.insert(worker);
 }
 
 void Segment::Detach(uint64_t worker) {
   std::lock_guard lock(mu_);
-  auto it = holders_.find(worker);
-  if (it == holders_.end()) return;  // already released by DetachAll
-  if (--it->second == 0) holders_.erase(it);
+  holders_.erase(worker);
 }
 
-void Segment::DetachAll(uint64_t worker) {
+std::shared_ptr<void> Segment::SharedHandle(const std::function<std::shared_ptr<void>()>& make) {
   std::lock_guard lock(mu_);
-  holders_.erase(worker);
+  std::shared_ptr<void> handle = handle_.lock();
+  if (!handle) {
+    handle = make();
+    handle_ = handle;
+  }
+  return handle;
 }
 
 uint32_t Segment::attached_workers() const {
@@ -325,7 +328,7 @@ Result<void> SegmentRegistry::Write(std::string_view name, uint64_t offset,
 
 void SegmentRegistry::ReleaseWorker(uint64_t worker) {
   std::lock_guard lock(mu_);
-  for (const auto& [name, segment] : segments_) segment->DetachAll(worker);
+  for (const auto& [name, segment] : segments_) segment->Detach(worker);
 }
 
 uint64_t SegmentRegistry::live_bytes() const { return accounting_->live_bytes.load(); }

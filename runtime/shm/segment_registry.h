@@ -12,6 +12,8 @@
 // See docs/shm.md.
 
 #include <cstdint>
+#include <functional>
+#include <set>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -57,13 +59,19 @@ class Segment {
   uint64_t creator() const { return creator_; }
   int64_t created_unix_ms() const { return created_unix_ms_; }
 
-  // A worker made (Attach) or dropped (Detach) a buffer over this segment.
-  // A worker counts as attached while it holds at least one.
+  // A worker opened this segment by name (Attach); it counts as attached
+  // until it exits (Detach), however many buffers it made.
   void Attach(uint64_t worker);
   void Detach(uint64_t worker);
-  // The worker exited: it holds nothing any more, whatever its buffers do.
-  void DetachAll(uint64_t worker);
   uint32_t attached_workers() const;
+
+  // One object the embedding layer keeps per segment, held weakly: while any
+  // strong reference lives, every call returns it; otherwise `make` (run
+  // under this segment's lock) makes a new one. The worker bindings keep
+  // here the V8 backing store that every SharedArrayBuffer over the segment
+  // shares, because V8 wakes an Atomics.wait only through the very store it
+  // waits on. `make`'s object may own a reference to this Segment.
+  std::shared_ptr<void> SharedHandle(const std::function<std::shared_ptr<void>()>& make);
 
   // Bounds-checked copies out of and into the segment. Aligned 4-byte words
   // are copied with one atomic access each (never torn against Atomics.*),
@@ -85,7 +93,8 @@ class Segment {
   const int64_t created_unix_ms_;
   const std::shared_ptr<Accounting> accounting_;  // outlives the registry if need be
   mutable std::mutex mu_;
-  std::map<uint64_t, uint32_t> holders_;  // worker -> buffers; guarded by mu_
+  std::set<uint64_t> holders_;   // guarded by mu_
+  std::weak_ptr<void> handle_;   // guarded by mu_
 };
 
 // The daemon's named segments and their quotas. Owned by the Supervisor.
@@ -126,7 +135,8 @@ class SegmentRegistry {
   Result<std::string> Read(std::string_view name, uint64_t offset, uint64_t length) const;
   Result<void> Write(std::string_view name, uint64_t offset, std::string_view bytes);
 
-  // `worker` exited: it no longer counts as attached anywhere.
+  // `worker` exited: it no longer counts as attached anywhere. (A deleted
+  // segment is not listed, so its attachments do not matter.)
   void ReleaseWorker(uint64_t worker);
 
   const std::string& prefix() const { return prefix_; }

@@ -376,6 +376,7 @@ PortId Supervisor::JoinBroadcast(Worker& worker, const std::string& name) {
 }
 
 void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
+  segments_->ReleaseWorker(id);  // before anyone hears of the exit
   std::vector<std::function<void(const ExitInfo&)>> on_exit;
   std::vector<std::shared_ptr<Worker>> orphans;
   std::vector<std::shared_ptr<BroadcastHub>> dropped_hubs;  // destroyed unlocked

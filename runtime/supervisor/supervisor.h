@@ -13,6 +13,7 @@
 #include "runtime/bus/bus.h"
 #include "runtime/runtime.h"
 #include "runtime/scheduler/executor.h"
+#include "runtime/shm/segment_registry.h"
 #include "runtime/worker/warm_pool.h"
 #include "runtime/worker/worker.h"
 
@@ -38,6 +39,12 @@ class Supervisor final : public Runtime, private WorkerHost {
   Result<void> PostControl(WorkerId id, std::string json) override;
   RuntimeStats Stats() override;
   void Shutdown() override;
+  // Shared-memory segments (supervisor_shm.cc):
+  Result<ShmCreateResult> ShmCreate(const std::string& name, uint64_t size) override;
+  Result<std::vector<ShmSegmentInfo>> ShmList() override;
+  Result<void> ShmDelete(const std::string& name) override;
+  Result<std::string> ShmRead(const std::string& name, uint64_t offset, uint64_t length) override;
+  Result<void> ShmWrite(const std::string& name, uint64_t offset, std::string_view data) override;
 
  private:
   struct Record {
@@ -61,6 +68,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   void TerminateWorker(WorkerId id) override;
   PortId JoinBroadcast(Worker& worker, const std::string& name) override;
   WarmPool* warm_pool() override { return warm_pool_.get(); }
+  SegmentRegistry* segments() override { return segments_.get(); }
 
   void AppendOutputLocked(Record& record, WorkerId id, const Output& out);
 
@@ -73,6 +81,9 @@ class Supervisor final : public Runtime, private WorkerHost {
   std::unique_ptr<Executor> executor_;
   std::unique_ptr<WarmPool> warm_pool_;
   Bus bus_;
+  // Named shared-memory segments (supervisor_shm.cc). Thread-safe itself.
+  std::unique_ptr<SegmentRegistry> segments_ = std::make_unique<SegmentRegistry>(
+      SegmentRegistryOptions{options_.shm_max_bytes, options_.shm_max_segments, {}});
 
   std::mutex mu_;
   std::condition_variable exited_cv_;

@@ -12,6 +12,7 @@
 #include "runtime/version.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/port_bindings.h"
+#include "runtime/worker/shm_bindings.h"
 #include "runtime/worker/worker.h"
 
 namespace islet::runtime {
@@ -404,6 +405,7 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
   if (!InstallPortBindings(context, binding, port_template) || !InstallTypes(context, binding)) {
     return {};
   }
+  if (!InstallShmBindings(context, binding)) return {};
 
   std::string_view source = js::FindSource("bootstrap");
   v8::ScriptOrigin origin(isolate, Str(isolate, "node:internal/bootstrap"));

@@ -21,6 +21,7 @@
 namespace islet::runtime {
 
 class Engine;
+class SegmentRegistry;
 class WarmPool;
 class Worker;
 
@@ -93,6 +94,8 @@ class WorkerHost {
   virtual PortId JoinBroadcast(Worker& worker, const std::string& name) = 0;
   // Isolates prepared ahead of time, or null.
   virtual WarmPool* warm_pool() = 0;
+  // The daemon's named shared-memory segments (require('islet').shared).
+  virtual SegmentRegistry* segments() = 0;
 };
 
 // One worker: an isolate with one context running a script, as an actor.

@@ -57,6 +57,15 @@ std::string Launcher(int workers, const std::string& data, const std::string& af
   )js";
 }
 
+// barrier(array, index, n): returns once n workers have arrived, so they
+// all run at once (a waiting worker lets its executor add a thread).
+const char* kBarrier = R"js(
+  function barrier(array, index, n) {
+    Atomics.add(array, index, 1);
+    for (let seen; (seen = Atomics.load(array, index)) < n;) Atomics.wait(array, index, seen, 1);
+  }
+)js";
+
 TEST_F(AtomicsTest, EightWorkersAddAMillionEachExactly) {
   // Odd workers get the segment's buffer through workerData, even ones open
   // it by name: both are the same memory.
@@ -65,6 +74,8 @@ TEST_F(AtomicsTest, EightWorkersAddAMillionEachExactly) {
   std::string worker = R"js(
     const { workerData } = require('worker_threads');
     const a = new Int32Array(workerData || require('islet').shared('counter', 64));
+    )js" + std::string(kBarrier) + R"js(
+    barrier(a, 1, 8);
     for (let i = 0; i < 1000000; i++) Atomics.add(a, 0, 1);
   )js";
   auto r = RunJs(*runtime_, MakeSpec(main, {{"worker.js", worker}}));
@@ -118,7 +129,9 @@ TEST_F(AtomicsTest, MutexFromCompareExchangeProtectsAPlainCounter) {
         Atomics.notify(m, 0, 1);
       }
     }
-    for (let i = 0; i < 20000; i++) {
+    )js" + std::string(kBarrier) + R"js(
+    barrier(m, 8, 4);
+    for (let i = 0; i < 50000; i++) {
       lock();
       const v = m[4];
       m[5] = v;          // widen the window a plain race would hit
@@ -128,27 +141,27 @@ TEST_F(AtomicsTest, MutexFromCompareExchangeProtectsAPlainCounter) {
   )js";
   auto r = RunJs(*runtime_, MakeSpec(main, {{"worker.js", worker}}));
   EXPECT_EQ(r.err, "");
-  EXPECT_EQ(r.out, "count 80000 lock 0\n");
+  EXPECT_EQ(r.out, "count 200000 lock 0\n");
 }
 
-// A single-producer single-consumer ring of 4096 Int32 slots in a named
-// segment: ctl[0] head (consumer's), ctl[1] tail (producer's), ctl[2]/ctl[3]
+// A single-producer single-consumer ring of `capacity` (a power of two) Int32
+// slots in a named segment: ctl[0] head (consumer's), ctl[1] tail (producer's), ctl[2]/ctl[3]
 // "consumer/producer is about to wait" flags, so a side notifies only when
 // the other may sleep. The consumer checks every value is the next integer.
-std::string RingMain(int count) {
+std::string RingMain(int count, int capacity) {
   return R"js(
     const { Worker } = require('worker_threads');
-    const count = )js" + std::to_string(count) + R"js(;
-    const producer = new Worker(__dirname + '/ring.js', { workerData: { role: 'produce', count } });
-    const consumer = new Worker(__dirname + '/ring.js', { workerData: { role: 'consume', count } });
+    const count = )js" + std::to_string(count) + R"js(, cap = )js" + std::to_string(capacity) + R"js(;
+    const producer = new Worker(__dirname + '/ring.js', { workerData: { role: 'produce', count, cap } });
+    const consumer = new Worker(__dirname + '/ring.js', { workerData: { role: 'consume', count, cap } });
     for (const w of [producer, consumer]) w.on('error', (e) => console.log('error', e));
     consumer.on('message', (m) => console.log(m));
   )js";
 }
 
 const char* kRing = R"js(
-  const { workerData: { role, count }, parentPort } = require('worker_threads');
-  const CAP = 4096, MASK = CAP - 1;
+  const { workerData: { role, count, cap }, parentPort } = require('worker_threads');
+  const CAP = cap, MASK = CAP - 1;
   const ctl = new Int32Array(require('islet').shared('ring-ctl', 64));
   const data = new Int32Array(require('islet').shared('ring-data', CAP * 4));
   const HEAD = 0, TAIL = 1, CWAIT = 2, PWAIT = 3;
@@ -198,15 +211,29 @@ std::string RingExpectation(int64_t count) {
 }
 
 TEST_F(AtomicsTest, RingBufferMovesAMillionIntegersInOrder) {
-  auto r = RunJs(*runtime_, MakeSpec(RingMain(1000000), {{"ring.js", kRing}}));
+  auto r = RunJs(*runtime_, MakeSpec(RingMain(1000000, 4096), {{"ring.js", kRing}}));
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out, RingExpectation(1000000));
 }
 
+TEST_F(AtomicsTest, TinyRingMakesBothSidesWaitOften) {
+  // 8 slots: producer and consumer sleep and wake each other all the time,
+  // which is where a lost wake-up would hang.
+  auto r = RunJs(*runtime_, MakeSpec(RingMain(100000, 8), {{"ring.js", kRing}}));
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, RingExpectation(100000));
+}
+
 TEST_F(AtomicsTest, StressRingBufferMovesTenMillionIntegersInOrder) {
-  auto r = RunJs(*runtime_, MakeSpec(RingMain(10000000), {{"ring.js", kRing}}));
+  auto r = RunJs(*runtime_, MakeSpec(RingMain(10000000, 4096), {{"ring.js", kRing}}));
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out, RingExpectation(10000000));
+}
+
+TEST_F(AtomicsTest, StressTinyRingMovesTwoMillionIntegersInOrder) {
+  auto r = RunJs(*runtime_, MakeSpec(RingMain(2000000, 8), {{"ring.js", kRing}}));
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, RingExpectation(2000000));
 }
 
 TEST_F(AtomicsTest, TerminatingAWorkerBlockedInAtomicsWaitIsPrompt) {

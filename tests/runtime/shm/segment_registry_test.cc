@@ -153,25 +153,63 @@ TEST(SegmentRegistryTest, ListDescribesSegmentsSortedByName) {
   EXPECT_EQ(registry.Get("c").error().code, ErrorCode::kNotFound);
 }
 
-TEST(SegmentRegistryTest, CountsAttachedWorkers) {
+TEST(SegmentRegistryTest, CountsAttachedWorkersUntilTheyExit) {
   SegmentRegistry registry(TestOptions());
   auto opened = registry.Open("s", 64, 1);
   ASSERT_TRUE(opened);
   Segment& segment = *opened->segment;
   segment.Attach(1);
-  segment.Attach(1);
+  segment.Attach(1);  // a worker counts once
   segment.Attach(2);
   EXPECT_EQ(registry.Get("s")->attached_workers, 2u);
-  segment.Detach(1);
-  EXPECT_EQ(segment.attached_workers(), 2u);  // worker 1 still holds one buffer
-  segment.Detach(1);
+  registry.ReleaseWorker(1);  // exited
   EXPECT_EQ(segment.attached_workers(), 1u);
-  segment.Attach(3);
-  registry.ReleaseWorker(3);  // exited
+  registry.ReleaseWorker(1);
+  registry.ReleaseWorker(7);  // never attached
   EXPECT_EQ(segment.attached_workers(), 1u);
-  segment.Detach(3);  // its buffer's late release is harmless
   segment.Detach(2);
   EXPECT_EQ(segment.attached_workers(), 0u);
+}
+
+TEST(SegmentRegistryTest, SharedHandleIsKeptWhileSomeoneHoldsIt) {
+  SegmentRegistry registry(TestOptions());
+  auto opened = registry.Open("h", 64, 1);
+  ASSERT_TRUE(opened);
+  Segment& segment = *opened->segment;
+  int made = 0;
+  auto make = [&] {
+    ++made;
+    return std::make_shared<int>(made);
+  };
+  std::shared_ptr<void> first = segment.SharedHandle(make);
+  std::shared_ptr<void> second = segment.SharedHandle(make);
+  EXPECT_EQ(first, second);
+  EXPECT_EQ(made, 1);
+  first.reset();
+  second.reset();  // expired: the next call makes a new one
+  std::shared_ptr<void> third = segment.SharedHandle(make);
+  EXPECT_EQ(made, 2);
+  EXPECT_EQ(*static_cast<int*>(third.get()), 2);
+}
+
+TEST(SegmentRegistryTest, SharedHandleMayOwnItsSegment) {
+  // As the V8 backing store does: the handle keeps the segment alive, the
+  // segment holds the handle weakly, so dropping both frees both.
+  SegmentRegistry registry(TestOptions());
+  std::weak_ptr<Segment> weak;
+  std::shared_ptr<void> handle;
+  {
+    auto opened = registry.Open("own", 64, 1);
+    ASSERT_TRUE(opened);
+    std::shared_ptr<Segment> segment = opened->segment;
+    weak = segment;
+    handle = segment->SharedHandle([segment] { return std::make_shared<std::shared_ptr<Segment>>(segment); });
+  }
+  ASSERT_TRUE(registry.Delete("own"));
+  EXPECT_FALSE(weak.expired());
+  handle.reset();
+  EXPECT_TRUE(weak.expired());
+  EXPECT_EQ(registry.live_bytes(), 0u);
 }
 
 TEST(SegmentRegistryTest, DeleteUnlinksButHoldersKeepTheirMemory) {
@@ -314,9 +352,9 @@ TEST(SegmentRegistryTest, ConcurrentUse) {
         auto opened = registry.Open(i % 2 ? "common" : own, 256, static_cast<uint64_t>(t + 1));
         if (opened) {
           opened->segment->Attach(static_cast<uint64_t>(t + 1));
+          auto handle = opened->segment->SharedHandle([] { return std::make_shared<int>(1); });
           (void)registry.Write(opened->segment->name(), 0, "abcd");
           (void)registry.Read(opened->segment->name(), 0, 0);
-          opened->segment->Detach(static_cast<uint64_t>(t + 1));
         }
         if (i % 3 == 0) (void)registry.Delete(i % 2 ? "common" : own);
         (void)registry.List();

@@ -102,7 +102,7 @@ Result<Client> ConnectOrStart(const std::string& socket_path) {
 
 std::expected<v1::Request, std::string> MakeSpawn(const std::string& file,
                                                   const std::vector<std::string>& args,
-                                                  bool follow) {
+                                                  bool follow, const SpawnOptions& options) {
   auto bundle = CollectBundle(file);
   if (!bundle) return std::unexpected(bundle.error());
   v1::Request request;
@@ -116,6 +116,10 @@ std::expected<v1::Request, std::string> MakeSpawn(const std::string& file,
     (*spawn->mutable_env())[entry.substr(0, eq)] = entry.substr(eq + 1);
   }
   spawn->set_follow(follow);
+  spawn->mutable_limits()->set_cpu_ms_per_turn(options.limits.cpu_ms_per_turn);
+  spawn->mutable_limits()->set_cpu_ms_total(options.limits.cpu_ms_total);
+  spawn->mutable_limits()->set_deadline_ms(options.limits.deadline_ms);
+  spawn->set_max_old_generation_mb(options.max_heap_mb);
   return request;
 }
 
@@ -144,8 +148,8 @@ int TerminateAndExit(Client& client, uint64_t worker_id, uint64_t follow_id, int
 }  // namespace
 
 int RunCommand(const std::string& socket_path, const std::string& file,
-               const std::vector<std::string>& args) {
-  auto request = MakeSpawn(file, args, /*follow=*/true);
+               const std::vector<std::string>& args, const SpawnOptions& options) {
+  auto request = MakeSpawn(file, args, /*follow=*/true, options);
   if (!request) return Report(request.error());
   InterruptPipe interrupt;
   auto client = ConnectOrStart(socket_path);
@@ -190,8 +194,8 @@ int RunCommand(const std::string& socket_path, const std::string& file,
 }
 
 int SpawnCommand(const std::string& socket_path, const std::string& file,
-                 const std::vector<std::string>& args) {
-  auto request = MakeSpawn(file, args, /*follow=*/false);
+                 const std::vector<std::string>& args, const SpawnOptions& options) {
+  auto request = MakeSpawn(file, args, /*follow=*/false, options);
   if (!request) return Report(request.error());
   auto client = Client::Connect(socket_path);
   if (!client) return Report(client.error());
@@ -255,6 +259,21 @@ int LogsCommand(const std::string& socket_path, uint64_t worker_id, bool follow)
     if (response->has_event()) WriteOutput(response->event());
     if (response->end_of_stream()) return kExitOk;
   }
+}
+
+int LimitCommand(const std::string& socket_path, uint64_t worker_id, double cpu_ms_per_turn,
+                 double cpu_ms_total, double deadline_ms) {
+  auto client = Client::Connect(socket_path);
+  if (!client) return Report(client.error());
+  v1::Request request;
+  request.mutable_set_limits()->set_worker_id(worker_id);
+  v1::Limits* limits = request.mutable_set_limits()->mutable_limits();
+  limits->set_cpu_ms_per_turn(cpu_ms_per_turn);
+  limits->set_cpu_ms_total(cpu_ms_total);
+  limits->set_deadline_ms(deadline_ms);
+  auto response = client->Call(std::move(request));
+  if (!response) return Report(response.error());
+  return kExitOk;
 }
 
 int PostCommand(const std::string& socket_path, uint64_t worker_id, const std::string& json) {

@@ -15,10 +15,23 @@ inline constexpr int kExitNoDaemon = 2;  // nothing listens on the socket
 inline constexpr int kExitUsage = 64;    // bad command line (EX_USAGE)
 inline constexpr int kExitInterrupted = 130;
 
+// What `run` and `spawn` pass besides the bundle.
+struct SpawnOptions {
+  struct {
+    double cpu_ms_per_turn = 0;
+    double cpu_ms_total = 0;
+    double deadline_ms = 0;
+  } limits;
+  double max_heap_mb = 0;
+};
+
 int RunCommand(const std::string& socket_path, const std::string& file,
-               const std::vector<std::string>& args);
+               const std::vector<std::string>& args, const SpawnOptions& options);
 int SpawnCommand(const std::string& socket_path, const std::string& file,
-                 const std::vector<std::string>& args);
+                 const std::vector<std::string>& args, const SpawnOptions& options);
+// islet limit ID ...: replaces a live worker's limits.
+int LimitCommand(const std::string& socket_path, uint64_t worker_id, double cpu_ms_per_turn,
+                 double cpu_ms_total, double deadline_ms);
 int PsCommand(const std::string& socket_path, bool json, bool all);
 int InspectCommand(const std::string& socket_path, uint64_t worker_id, bool json);
 int KillCommand(const std::string& socket_path, uint64_t worker_id);

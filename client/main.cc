@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "client/commands.h"
+#include "client/shm_commands.h"
 #include "client/socket_path.h"
 
 namespace islet::client {
@@ -30,8 +31,9 @@ std::vector<std::string> SplitScriptArgs(std::vector<std::string>* argv) {
   if (i >= argv->size() || ((*argv)[i] != "run" && (*argv)[i] != "spawn")) return {};
   for (++i; i < argv->size(); ++i) {
     const std::string& arg = (*argv)[i];
-    if (arg == "--socket") {
-      ++i;
+    if (arg == "--socket" || arg == "--cpu-ms-per-turn" || arg == "--cpu-ms" ||
+        arg == "--deadline-ms" || arg == "--max-heap-mb") {
+      ++i;  // an option of run/spawn that takes a value
     } else if (arg == "--") {
       argv->erase(argv->begin() + static_cast<long>(i));
       break;
@@ -68,6 +70,19 @@ int Main(int argc, char** argv) {
   auto* spawn = app.add_subcommand("spawn", "Start FILE in the background; print the worker id");
   spawn->add_option("FILE", file, "Entry script; arguments after it are the script's")->required();
 
+  // Limits, for run and spawn (and `limit` on a live worker); 0 = none.
+  SpawnOptions spawn_options;
+  for (CLI::App* command : {run, spawn}) {
+    command->add_option("--cpu-ms-per-turn", spawn_options.limits.cpu_ms_per_turn,
+                        "End the worker if one turn (message, timer, task) uses more CPU");
+    command->add_option("--cpu-ms", spawn_options.limits.cpu_ms_total,
+                        "End the worker once it has used this much CPU");
+    command->add_option("--deadline-ms", spawn_options.limits.deadline_ms,
+                        "End the worker this long after it started");
+    command->add_option("--max-heap-mb", spawn_options.max_heap_mb,
+                        "Heap cap; reaching it ends the worker with ERR_WORKER_OUT_OF_MEMORY");
+  }
+
   bool json = false;
   bool all = false;
   auto* ps = app.add_subcommand("ps", "List workers");
@@ -96,6 +111,18 @@ int Main(int argc, char** argv) {
       "attach", "Follow a worker; each stdin line (JSON) goes to its control port");
   attach->add_option("ID", id, "Worker id")->required();
 
+  double cpu_per_turn = 0, cpu_total = 0, deadline = 0;
+  auto* limit = app.add_subcommand("limit", "Replace a live worker's limits (0 = none)");
+  limit->add_option("ID", id, "Worker id")->required();
+  limit->add_option("--cpu-ms-per-turn", cpu_per_turn, "CPU allowed per turn")
+      ->check(CLI::NonNegativeNumber);
+  limit->add_option("--cpu-ms", cpu_total, "CPU allowed in total")->check(CLI::NonNegativeNumber);
+  limit->add_option("--deadline-ms", deadline, "Wall clock allowed since the worker started")
+      ->check(CLI::NonNegativeNumber);
+
+  ShmArgs shm_args;
+  AddShmCommands(app, &shm_args);
+
   auto* daemon = app.add_subcommand("daemon", "Manage isletd");
   daemon->require_subcommand(1);
   auto* start = daemon->add_subcommand("start", "Start isletd in the background if none answers");
@@ -112,8 +139,10 @@ int Main(int argc, char** argv) {
   }
 
   std::string socket = ResolveSocketPath(socket_flag, GetEnv, getuid());
-  if (*run) return RunCommand(socket, file, args);
-  if (*spawn) return SpawnCommand(socket, file, args);
+  if (auto code = RunShmCommand(socket, shm_args)) return *code;
+  if (*run) return RunCommand(socket, file, args, spawn_options);
+  if (*spawn) return SpawnCommand(socket, file, args, spawn_options);
+  if (*limit) return LimitCommand(socket, id, cpu_per_turn, cpu_total, deadline);
   if (*ps) return PsCommand(socket, json, all);
   if (*inspect) return InspectCommand(socket, id, json);
   if (*kill) return KillCommand(socket, id);

@@ -50,6 +50,12 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
                  "Default heap cap per worker in MB; a worker reaching it ends with "
                  "ERR_WORKER_OUT_OF_MEMORY (default 1024)")
       ->check(CLI::Range(8.0, 1048576.0));
+  app.add_option("--max-workers", config.max_workers,
+                 "Live workers allowed in the daemon (default 20000)")
+      ->check(CLI::Range(size_t{1}, size_t{10000000}));
+  app.add_option("--max-workers-per-job", config.max_workers_per_job,
+                 "Live workers allowed in one job; new Worker past it throws (default 10000)")
+      ->check(CLI::Range(size_t{1}, size_t{10000000}));
   app.add_option("--max-frame-bytes", config.max_frame_bytes,
                  "Largest control frame accepted (default 16 MiB)")
       ->check(CLI::Range(size_t{64}, size_t{1} << 30));
@@ -57,6 +63,14 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
                  "Largest bundle accepted by spawn (default 8 MiB)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30));
   app.add_option("--pid-file", config.pid_file, "Write the daemon's pid here");
+  app.add_option("--shm-max-bytes", config.shm_max_bytes,
+                 "Bytes of named shared-memory segments mapped at once, deleted ones still "
+                 "held by workers included; K/M/G suffixes are powers of 1024 (default 1G)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 46));
+  app.add_option("--shm-max-segments", config.shm_max_segments,
+                 "Named shared-memory segments allowed at once (default 1024)")
+      ->check(CLI::Range(uint64_t{0}, uint64_t{1} << 20));
 
   // CLI11 reports parse errors by throwing; this is the one place we catch.
   try {

@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <expected>
 #include <functional>
 #include <optional>
@@ -21,9 +22,13 @@ struct DaemonConfig {
   int max_blocked_threads = 64;  // compensating threads while workers block
   size_t warm_isolates = 8;      // isolates prepared ahead of spawns
   double max_heap_mb = 1024;     // default old-generation cap per worker
+  size_t max_workers = 20000;          // live workers in the daemon
+  size_t max_workers_per_job = 10000;  // live workers in one job
   size_t max_frame_bytes = 16u << 20;
   size_t max_bundle_bytes = 8u << 20;
   std::string pid_file;  // empty = none
+  uint64_t shm_max_bytes = 1ull << 30;  // shared-memory segments (docs/shm.md)
+  uint64_t shm_max_segments = 1024;
 };
 
 // Looks up an environment variable; nullopt when unset.

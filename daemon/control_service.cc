@@ -60,6 +60,14 @@ void ControlService::Handle(const std::shared_ptr<Session>& session, v1::Request
       return Shutdown(session, id);
     case v1::Request::kPost:
       return Post(session, id, request.post());
+    case v1::Request::kSetLimits:
+      return SetLimits(session, id, request.set_limits());
+    case v1::Request::kShmCreate:
+    case v1::Request::kShmList:
+    case v1::Request::kShmDelete:
+    case v1::Request::kShmRead:
+    case v1::Request::kShmWrite:
+      return Shm(session, request);
     case v1::Request::BODY_NOT_SET:
       return Unknown(session, request);
   }
@@ -175,6 +183,16 @@ void ControlService::Post(const std::shared_ptr<Session>& session, uint64_t id,
   v1::Response response;
   response.set_id(id);
   response.mutable_post();
+  session->Send(response);
+}
+
+void ControlService::SetLimits(const std::shared_ptr<Session>& session, uint64_t id,
+                               const v1::SetLimitsRequest& request) {
+  auto ok = runtime_.SetLimits(request.worker_id(), FromProto(request.limits()));
+  if (!ok) return session->Send(ErrorResponse(id, ok.error()));
+  v1::Response response;
+  response.set_id(id);
+  response.mutable_set_limits();
   session->Send(response);
 }
 

@@ -49,8 +49,12 @@ class ControlService {
                  const v1::SubscribeRequest& request);
   void DaemonInfo(const std::shared_ptr<Session>& session, uint64_t id);
   void Post(const std::shared_ptr<Session>& session, uint64_t id, const v1::PostRequest& request);
+  void SetLimits(const std::shared_ptr<Session>& session, uint64_t id,
+                 const v1::SetLimitsRequest& request);
   void Shutdown(const std::shared_ptr<Session>& session, uint64_t id);
   void Unknown(const std::shared_ptr<Session>& session, const v1::Request& request);
+  // The shm_* requests (control_service_shm.cc).
+  void Shm(const std::shared_ptr<Session>& session, const v1::Request& request);
 
   // A sink that posts each event to `session` as Response{id: request_id}.
   // Safe to outlive the session; it goes quiet once the session closes.

@@ -65,6 +65,11 @@ runtime::Result<void> ValidateBundle(const v1::Bundle& bundle, const BundleLimit
   return {};
 }
 
+runtime::WorkerLimits FromProto(const v1::Limits& limits) {
+  return runtime::WorkerLimits{limits.cpu_ms_per_turn(), limits.cpu_ms_total(),
+                               limits.deadline_ms()};
+}
+
 runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
                                                 const BundleLimits& limits) {
   if (auto ok = ValidateBundle(request->bundle(), limits); !ok) {
@@ -83,6 +88,12 @@ runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
   spec.env.assign(request->env().begin(), request->env().end());
   std::sort(spec.env.begin(), spec.env.end());  // map order is unspecified
   spec.name = request->name();
+  spec.limits = FromProto(request->limits());
+  spec.max_old_generation_mb = request->max_old_generation_mb();
+  if (spec.max_old_generation_mb < 0 || spec.limits.cpu_ms_per_turn < 0 ||
+      spec.limits.cpu_ms_total < 0 || spec.limits.deadline_ms < 0) {
+    return MakeError(ErrorCode::kInvalidArgument, "limits must be 0 (none) or positive");
+  }
   return spec;
 }
 
@@ -155,7 +166,19 @@ void ToProto(const runtime::WorkerInfo& info, v1::WorkerInfo* out) {
   out->set_messages_out(info.messages_out);
   out->set_mailbox_depth(info.mailbox_depth);
   out->set_restarts(info.restarts);
+  out->mutable_limits()->set_cpu_ms_per_turn(info.limits.cpu_ms_per_turn);
+  out->mutable_limits()->set_cpu_ms_total(info.limits.cpu_ms_total);
+  out->mutable_limits()->set_deadline_ms(info.limits.deadline_ms);
   if (info.exit) ToProto(*info.exit, out->mutable_exit());
+}
+
+void ToProto(const runtime::ShmSegmentInfo& info, v1::ShmSegment* out) {
+  out->set_name(info.name);
+  out->set_size(info.size);
+  out->set_attached_workers(info.attached_workers);
+  out->set_created_unix_ms(info.created_unix_ms);
+  out->set_creator_worker_id(info.creator);
+  out->set_path(info.path);
 }
 
 void ToProto(const runtime::WorkerEvent& event, v1::Response* response) {

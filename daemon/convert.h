@@ -21,6 +21,8 @@ struct BundleLimits {
 runtime::Result<void> ValidateBundle(const v1::Bundle& bundle, const BundleLimits& limits);
 
 // Validates, then moves the request's contents into a SpawnSpec.
+runtime::WorkerLimits FromProto(const v1::Limits& limits);
+
 runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
                                                 const BundleLimits& limits);
 
@@ -34,6 +36,7 @@ void SetStatus(const runtime::Error& error, v1::Response* response);
 v1::WorkerState ToProto(runtime::WorkerState state);
 void ToProto(const runtime::ExitInfo& exit, v1::ExitInfo* out);
 void ToProto(const runtime::WorkerInfo& info, v1::WorkerInfo* out);
+void ToProto(const runtime::ShmSegmentInfo& info, v1::ShmSegment* out);
 
 // Fills `response` for one streamed event: Response{event} for output and
 // exit, Response{end_of_stream} for EndOfStream.

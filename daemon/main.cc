@@ -67,7 +67,11 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   options.max_blocked_threads = config.max_blocked_threads;
   options.warm_isolates = config.warm_isolates;
   options.default_max_old_generation_mb = config.max_heap_mb;
+  options.max_workers = config.max_workers;
+  options.max_workers_per_job = config.max_workers_per_job;
   options.max_bundle_bytes = config.max_bundle_bytes;
+  options.shm_max_bytes = config.shm_max_bytes;
+  options.shm_max_segments = config.shm_max_segments;
   auto runtime = runtime::Runtime::Create(options);
   if (!runtime) return Fail(daemonizer, "cannot start the runtime: " + runtime.error().message);
 

@@ -25,6 +25,14 @@ struct BundleFile {
   std::string content;
 };
 
+// islet's own limits on a worker, beyond Node's resourceLimits; 0 = none.
+// They can be changed while the worker runs (Runtime::SetLimits).
+struct WorkerLimits {
+  double cpu_ms_per_turn = 0;  // CPU for one turn (a message, timer or task)
+  double cpu_ms_total = 0;     // CPU over the worker's life
+  double deadline_ms = 0;      // wall clock since spawn
+};
+
 struct SpawnSpec {
   std::string main;  // entry file; must name one of `files`
   // Absolute directory the bundle came from on the client. Only used to make
@@ -37,6 +45,7 @@ struct SpawnSpec {
   // Heap cap of the job's root worker (Node's maxOldGenerationSizeMb);
   // 0 = RuntimeOptions.default_max_old_generation_mb.
   double max_old_generation_mb = 0;
+  WorkerLimits limits;
 };
 
 enum class WorkerState { kStarting, kRunning, kIdle, kBlocked, kTerminating, kExited };
@@ -66,6 +75,7 @@ struct WorkerInfo {
   uint64_t messages_out = 0;
   uint64_t mailbox_depth = 0;
   uint32_t restarts = 0;
+  WorkerLimits limits;
   std::optional<ExitInfo> exit;
 };
 
@@ -109,6 +119,10 @@ struct RuntimeOptions {
   // resourceLimits say otherwise): reaching it ends that worker with
   // ERR_WORKER_OUT_OF_MEMORY, never the daemon.
   double default_max_old_generation_mb = 1024;
+  // Live workers in the daemon, and in one job (a job's root plus every
+  // worker it spawns); spawning past either is refused.
+  size_t max_workers = 20000;
+  size_t max_workers_per_job = 10000;
   // Named shared-memory segments (docs/shm.md): bytes mapped at once
   // (deleted segments still held by workers included) and named segments.
   uint64_t shm_max_bytes = 1ull << 30;
@@ -166,6 +180,9 @@ class Runtime {
   virtual Result<uint64_t> Subscribe(WorkerId id, bool follow, EventSink sink) = 0;
   // After it returns, `sink` of that subscription is never called again.
   virtual void Unsubscribe(WorkerId id, uint64_t subscription) = 0;
+
+  // Replaces the worker's islet limits; they apply from now on.
+  virtual Result<void> SetLimits(WorkerId id, const WorkerLimits& limits) = 0;
 
   // Delivers `json` to the worker's control port.
   virtual Result<void> PostControl(WorkerId id, std::string json) = 0;

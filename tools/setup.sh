@@ -69,6 +69,20 @@ fi
 for d in /usr/share/bazel/rules/java /usr/share/bazel/platforms; do
   [[ -d "$d" ]] || fail "$d missing: reinstall bazel-rules-java / bazel-platforms"
 done
+# Each live worker holds ~18 memory mappings; the kernel's default
+# vm.max_map_count (65530) would cap a daemon near 2,800 workers. Raise it
+# when we may (root); isletd caps its worker count to the budget otherwise.
+want_maps=1048576
+have_maps=$(cat /proc/sys/vm/max_map_count 2>/dev/null || echo "$want_maps")
+if ((have_maps < want_maps)); then
+  if "${sudo_cmd[@]}" sysctl -q -w vm.max_map_count=$want_maps >/dev/null 2>&1; then
+    did_something=1
+    say "raised vm.max_map_count to $want_maps (for 10,000+ workers per daemon)"
+  else
+    say "note: vm.max_map_count is $have_maps; isletd will allow about $(( (have_maps - 10000) / 20 )) workers"
+  fi
+fi
+
 # Every clone shares compiled actions through one disk cache under $HOME.
 cache_dir="${XDG_CACHE_HOME:-$HOME/.cache}/islet/bazel-disk-cache"
 want="build --disk_cache=$cache_dir"

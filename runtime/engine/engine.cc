@@ -13,6 +13,11 @@ Engine::Engine()
     : timers_(std::make_unique<TimerService>()),
       platform_(std::make_unique<Platform>(timers_.get())),
       allocator_(v8::ArrayBuffer::Allocator::NewDefaultAllocator()) {
+  // Short builtin calls remap the embedded builtins near each isolate's code
+  // range, and to place it V8 parses /proc/self/maps: a cost per new isolate
+  // that grows with the number of live ones (32 ms at 2,000 workers).
+  static constexpr char kFlags[] = "--no-short-builtin-calls";
+  v8::V8::SetFlagsFromString(kFlags, sizeof(kFlags) - 1);
   v8::V8::InitializeICU();
   v8::V8::InitializePlatform(platform_.get());
   v8::V8::Initialize();

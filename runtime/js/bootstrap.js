@@ -424,6 +424,27 @@ function formatMs(ms) {
 }
 Object.defineProperty(global, 'console', { value: console, writable: true, configurable: true });
 
+// --- WebAssembly ----------------------------------------------------------------
+// As in Node, a pending asynchronous compile keeps the worker alive until it
+// settles (V8 finishes it through a platform task to this worker).
+if (typeof WebAssembly === 'object') {
+  for (const name of ['compile', 'instantiate']) {
+    const original = WebAssembly[name];
+    if (typeof original !== 'function') continue;
+    const wrapped = {
+      [name](...args) {
+        const promise = Reflect.apply(original, this, args);
+        binding.refHandle(1);
+        const settle = () => binding.refHandle(-1);
+        promise.then(settle, settle);
+        return promise;
+      },
+    }[name];
+    Object.defineProperty(wrapped, 'length', { value: original.length });
+    Object.defineProperty(WebAssembly, name, { value: wrapped, writable: true, configurable: true });
+  }
+}
+
 // --- globals ------------------------------------------------------------------
 Object.defineProperty(global, 'process', { value: process, writable: true, configurable: true });
 global.global = global;
@@ -778,9 +799,9 @@ return {
   onControlMessage(json) {
     loadBuiltin('islet').internal.deliver(json);
   },
-  onWorkerOutOfMemory(id) {
-    const err = new Error('Worker terminated due to reaching memory limit: JS heap out of memory');
-    err.code = 'ERR_WORKER_OUT_OF_MEMORY';
+  onWorkerFailure(id, code, message) {
+    const err = new Error(message);
+    err.code = code;
     workerHooks().onWorkerError(id, err);
   },
   onWorkerExit: (id, code) => workerHooks().onWorkerExit(id, code),

@@ -1,6 +1,7 @@
 #include "runtime/supervisor/supervisor.h"
 
 #include <chrono>
+#include <cstdio>
 #include <unordered_set>
 
 #include "runtime/base/log.h"
@@ -53,9 +54,42 @@ Result<std::unique_ptr<Runtime>> Runtime::Create(const RuntimeOptions& options) 
   return std::unique_ptr<Runtime>(new Supervisor(&engine, options));
 }
 
+namespace {
+
+// Each live isolate holds about 18 memory mappings here; past the kernel's
+// vm.max_map_count V8 cannot map memory and aborts the whole process. So the
+// worker limit is capped to what the map budget allows.
+constexpr size_t kMappingsPerWorker = 20;
+constexpr size_t kMappingsReserved = 10000;
+
+size_t MaxWorkersForMapCount(size_t configured) {
+  std::FILE* f = std::fopen("/proc/sys/vm/max_map_count", "r");
+  if (f == nullptr) return configured;
+  unsigned long max_map_count = 0;
+  int n = std::fscanf(f, "%lu", &max_map_count);
+  std::fclose(f);
+  if (n != 1 || max_map_count <= kMappingsReserved) return configured;
+  size_t allowed = (max_map_count - kMappingsReserved) / kMappingsPerWorker;
+  if (allowed < configured) {
+    Logger("daemon")->warn(
+        "vm.max_map_count is {}: at most {} live workers (of --max-workers {}); raise it with "
+        "'sysctl -w vm.max_map_count=1048576' for more",
+        max_map_count, allowed, configured);
+    return allowed;
+  }
+  return configured;
+}
+
+RuntimeOptions WithMapBudget(RuntimeOptions options) {
+  options.max_workers = MaxWorkersForMapCount(options.max_workers);
+  return options;
+}
+
+}  // namespace
+
 Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
     : engine_(engine),
-      options_(options),
+      options_(WithMapBudget(options)),
       executor_(std::make_unique<Executor>(ExecutorOptions{
           .threads = options.executor_threads,
           .max_blocked_threads = options.max_blocked_threads})),
@@ -118,6 +152,11 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
   {
     std::lock_guard lock(mu_);
     if (shutting_down_) return MakeError(ErrorCode::kUnavailable, "the daemon is shutting down");
+    if (alive_ >= options_.max_workers) {
+      return MakeError(ErrorCode::kResourceExhausted,
+                       "the daemon already runs its maximum of " +
+                           std::to_string(options_.max_workers) + " workers (--max-workers)");
+    }
     result.worker_id = next_worker_id_++;
     result.job_id = next_job_id_++;
     WorkerConfig config;
@@ -127,6 +166,7 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
     config.main = spec.main;
     config.argv = std::move(spec.argv);
     config.env_store = std::make_shared<EnvStore>(spec.env);
+    config.islet_limits = spec.limits;
     config.env = std::move(spec.env);
     config.name = spec.name;
     config.is_main_thread = true;
@@ -147,7 +187,9 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
     if (follow) record.followers.emplace(next_subscription_++, std::move(follow));
     ++spawned_total_;
     ++alive_;
+    ++job_alive_[result.job_id];
   }
+  if (worker->SetLimits(spec.limits)) watchdog_.Watch(worker);
   Logger("daemon")->info("worker {} (job {}) spawned: {}", result.worker_id, result.job_id,
                          spec.main);
   worker->Start();
@@ -164,6 +206,7 @@ WorkerInfo Supervisor::Snapshot(const Record& record) const {
     info.external_memory_bytes = stats.external;
     info.cpu_seconds = stats.cpu_seconds;
     info.mailbox_depth = record.worker->mailbox().size();
+    info.limits = record.worker->limits();
     info.uptime_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - record.started).count();
   } else {
@@ -241,6 +284,30 @@ void Supervisor::Unsubscribe(WorkerId id, uint64_t subscription) {
   it->second.followers.erase(sub);
 }
 
+Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& limits) {
+  if (limits.cpu_ms_per_turn < 0 || limits.cpu_ms_total < 0 || limits.deadline_ms < 0) {
+    return MakeError(ErrorCode::kInvalidArgument, "limits must be 0 (none) or positive");
+  }
+  std::shared_ptr<Worker> worker;
+  {
+    std::lock_guard lock(mu_);
+    auto it = records_.find(id);
+    if (it == records_.end()) {
+      return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
+    }
+    if (!it->second.worker) {
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       "worker " + std::to_string(id) + " has exited");
+    }
+    worker = it->second.worker;
+  }
+  bool was_watched = worker->SetLimits(worker->limits());
+  if (worker->SetLimits(limits) && !was_watched) watchdog_.Watch(worker);
+  Logger("watchdog")->info("worker {}: limits now cpu/turn {} ms, cpu {} ms, deadline {} ms", id,
+                           limits.cpu_ms_per_turn, limits.cpu_ms_total, limits.deadline_ms);
+  return {};
+}
+
 Result<void> Supervisor::PostControl(WorkerId id, std::string json) {
   std::shared_ptr<Worker> worker;
   {
@@ -313,6 +380,16 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     if (parent_record == records_.end()) {
       return MakeError(ErrorCode::kFailedPrecondition, "the parent worker is gone");
     }
+    if (alive_ >= options_.max_workers) {
+      return MakeError(ErrorCode::kResourceExhausted,
+                       "the daemon already runs its maximum of " +
+                           std::to_string(options_.max_workers) + " workers");
+    }
+    if (job_alive_[pc.job_id] >= options_.max_workers_per_job) {
+      return MakeError(ErrorCode::kResourceExhausted,
+                       "this job already runs its maximum of " +
+                           std::to_string(options_.max_workers_per_job) + " workers");
+    }
     info.worker_id = next_worker_id_++;
     info.thread_id = ++next_thread_id_[pc.job_id];
     WorkerConfig config;
@@ -335,6 +412,9 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     config.thread_id = info.thread_id;
     config.init = std::move(spec.init);
     config.parent = std::static_pointer_cast<Worker>(parent.shared_from_this());
+    // A runaway child is as bad as a runaway parent: the per-turn CPU limit
+    // is inherited (total CPU and deadline are the parent's own).
+    config.islet_limits.cpu_ms_per_turn = parent.limits().cpu_ms_per_turn;
     // The channel exists before the child does; its side is adopted below.
     auto [parent_side, child_side] = bus_.CreateChannel(config.parent, {});
     bus_.Detach(child_side);
@@ -356,8 +436,12 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     parent_record->second.children.push_back(info.worker_id);
     ++spawned_total_;
     ++alive_;
+    ++job_alive_[pc.job_id];
   }
-  child->Start();
+  if (child->SetLimits(child->config().islet_limits)) watchdog_.Watch(child);
+  // As with Node's thread start, the child begins only after the parent's
+  // current run of JS: `new Worker(); w.terminate()` never lets it run.
+  parent.StartAfterTurn(child);
   return info;
 }
 
@@ -414,6 +498,10 @@ void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
       }
     }
     --alive_;
+    if (--job_alive_[record.info.job_id] == 0) {
+      job_alive_.erase(record.info.job_id);
+      next_thread_id_.erase(record.info.job_id);
+    }
     exited_order_.push_back(id);
     EvictExitedLocked();
   }

@@ -11,6 +11,7 @@
 
 #include "runtime/bus/broadcast_hub.h"
 #include "runtime/bus/bus.h"
+#include "runtime/limits/watchdog.h"
 #include "runtime/runtime.h"
 #include "runtime/scheduler/executor.h"
 #include "runtime/shm/segment_registry.h"
@@ -37,6 +38,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   Result<uint64_t> Subscribe(WorkerId id, bool follow, EventSink sink) override;
   void Unsubscribe(WorkerId id, uint64_t subscription) override;
   Result<void> PostControl(WorkerId id, std::string json) override;
+  Result<void> SetLimits(WorkerId id, const WorkerLimits& limits) override;
   RuntimeStats Stats() override;
   void Shutdown() override;
   // Shared-memory segments (supervisor_shm.cc):
@@ -80,6 +82,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   const RuntimeOptions options_;
   std::unique_ptr<Executor> executor_;
   std::unique_ptr<WarmPool> warm_pool_;
+  Watchdog watchdog_;
   Bus bus_;
   // Named shared-memory segments (supervisor_shm.cc). Thread-safe itself.
   std::unique_ptr<SegmentRegistry> segments_ = std::make_unique<SegmentRegistry>(
@@ -95,6 +98,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   uint64_t spawned_total_ = 0;          // guarded by mu_
   uint32_t alive_ = 0;                  // guarded by mu_
   std::unordered_map<JobId, uint32_t> next_thread_id_;  // guarded by mu_
+  std::unordered_map<JobId, size_t> job_alive_;         // guarded by mu_
   // BroadcastChannel hubs by job and name; dropped when the job ends.
   std::map<std::pair<JobId, std::string>, std::shared_ptr<BroadcastHub>> hubs_;  // guarded by mu_
   bool shutting_down_ = false;          // guarded by mu_

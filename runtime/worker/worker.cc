@@ -1,5 +1,6 @@
 #include "runtime/worker/worker.h"
 
+#include <pthread.h>
 #include <time.h>
 
 #include "runtime/base/log.h"
@@ -19,10 +20,18 @@ constexpr size_t kTurnBudget = 64;
 // How far past its heap limit a worker being ended for out-of-memory may go.
 constexpr size_t kOutOfMemoryHeadroom = size_t{4} << 30;
 
-uint64_t ThreadCpuNs() {
+uint64_t ClockNs(clockid_t clock) {
   timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  if (clock_gettime(clock, &ts) != 0) return 0;
   return uint64_t(ts.tv_sec) * 1000000000u + uint64_t(ts.tv_nsec);
+}
+
+uint64_t ThreadCpuNs() { return ClockNs(CLOCK_THREAD_CPUTIME_ID); }
+
+std::string Ms(double ms) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%g", ms);
+  return buf;
 }
 
 }  // namespace
@@ -35,6 +44,7 @@ Worker::Worker(Engine* engine, Executor* executor, Bus* bus, WorkerConfig config
       config_(std::move(config)),
       host_(host),
       start_time_(std::chrono::steady_clock::now()),
+      limits_(config_.islet_limits),
       init_(config_.init) {}
 
 Worker::~Worker() {
@@ -49,6 +59,59 @@ Worker::~Worker() {
 }
 
 void Worker::Start() { PostUrgent([] {}); }
+
+bool Worker::SetLimits(const WorkerLimits& limits) {
+  std::lock_guard lock(limits_mu_);
+  limits_ = limits;
+  return limits.cpu_ms_per_turn > 0 || limits.cpu_ms_total > 0 || limits.deadline_ms > 0;
+}
+
+WorkerLimits Worker::limits() const {
+  std::lock_guard lock(limits_mu_);
+  return limits_;
+}
+
+bool Worker::CheckLimits(std::chrono::steady_clock::time_point now) {
+  if (state() == WorkerState::kExited || terminate_requested_.load()) return false;
+  WorkerLimits limits = this->limits();
+  if (limits.deadline_ms > 0 &&
+      now - start_time_ > std::chrono::duration<double, std::milli>(limits.deadline_ms)) {
+    TerminateFor("deadline", "Worker terminated: deadline of " + Ms(limits.deadline_ms) +
+                                 " ms reached");
+    return false;
+  }
+  if (limits.cpu_ms_per_turn > 0 || limits.cpu_ms_total > 0) {
+    uint64_t seq = turn_seq_.load();
+    double turn_ms = 0;
+    if (seq % 2 == 1) {  // in a turn: read its thread's CPU clock
+      uint64_t now_ns = ClockNs(turn_clock_.load());
+      uint64_t start_ns = turn_cpu_start_ns_.load();
+      if (turn_seq_.load() == seq && now_ns > start_ns) turn_ms = double(now_ns - start_ns) / 1e6;
+    }
+    if (limits.cpu_ms_per_turn > 0 && turn_ms > limits.cpu_ms_per_turn) {
+      TerminateFor("cpu-limit", "Worker terminated: a turn used more than " +
+                                    Ms(limits.cpu_ms_per_turn) + " ms of CPU");
+      return false;
+    }
+    double total_ms = double(cpu_ns_.load()) / 1e6 + turn_ms;
+    if (limits.cpu_ms_total > 0 && total_ms > limits.cpu_ms_total) {
+      TerminateFor("cpu-limit", "Worker terminated: used more than " +
+                                    Ms(limits.cpu_ms_total) + " ms of CPU in total");
+      return false;
+    }
+  }
+  return limits.cpu_ms_per_turn > 0 || limits.cpu_ms_total > 0 || limits.deadline_ms > 0;
+}
+
+void Worker::TerminateFor(const char* reason, std::string message) {
+  {
+    std::lock_guard lock(limits_mu_);
+    terminate_reason_ = reason;
+    terminate_message_ = std::move(message);
+  }
+  Logger("watchdog")->warn("worker {}: {}", config_.id, terminate_message_);
+  Terminate();
+}
 
 void Worker::Terminate() {
   if (terminate_requested_.exchange(true)) return;
@@ -112,6 +175,12 @@ bool Worker::RunTurn() {
   }
   bool more = false;
   in_turn_.store(true);
+  clockid_t clock;
+  if (pthread_getcpuclockid(pthread_self(), &clock) == 0) {
+    turn_clock_.store(clock);
+    turn_cpu_start_ns_.store(cpu_start);
+    turn_seq_.fetch_add(1);  // odd: in a turn
+  }
   {
     v8::Locker locker(isolate_);
     v8::Isolate::Scope isolate_scope(isolate_);
@@ -128,8 +197,10 @@ bool Worker::RunTurn() {
     }
     if (finishing_) TeardownLocked();
   }
+  if (turn_seq_.load() % 2 == 1) turn_seq_.fetch_add(1);
   in_turn_.store(false);
   cpu_ns_ += ThreadCpuNs() - cpu_start;
+  for (auto& child : std::exchange(pending_starts_, {})) child->Start();
   if (!finishing_) {
     if (!more) state_.store(WorkerState::kIdle, std::memory_order_relaxed);
     return more;
@@ -149,7 +220,7 @@ bool Worker::RunTurn() {
 bool Worker::Turn(v8::Local<v8::Context> context) {
   if (terminate_requested_.load()) {
     // A Node worker terminated before it ran any JS exits with code 0.
-    Finish(ExitInfo{started_ || config_.is_main_thread ? 1 : 0, "terminated", "", ""});
+    Finish(TerminatedExit(started_ || config_.is_main_thread ? 1 : 0));
     return false;
   }
   state_.store(WorkerState::kRunning, std::memory_order_relaxed);
@@ -181,7 +252,7 @@ bool Worker::Turn(v8::Local<v8::Context> context) {
       RunCallback(context, [&] { return CallHook(context, "runImmediates"); });
     }
   }
-  if (!finishing_ && terminate_requested_.load()) Finish(ExitInfo{1, "terminated", "", ""});
+  if (!finishing_ && terminate_requested_.load()) Finish(TerminatedExit(1));
   if (finishing_) return false;
   if (!mailbox().empty() || immediate_count_ > 0) return true;
   if (!timer_order_.empty() && timer_order_.begin()->first.first <= NowMs()) return true;
@@ -250,7 +321,7 @@ void Worker::HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_c
     if (config_.is_main_thread) {
       Write(Stream::kStderr, std::string("Error [ERR_WORKER_OUT_OF_MEMORY]: ") + kMessage + "\n");
     } else if (auto parent = config_.parent.lock()) {
-      parent->NotifyChildError(config_.thread_id, nullptr);
+      parent->NotifyChildFailure(config_.thread_id, "ERR_WORKER_OUT_OF_MEMORY", kMessage);
     }
     Finish(ExitInfo{1, "out-of-memory", std::string("ERR_WORKER_OUT_OF_MEMORY: ") + kMessage, ""});
     return;
@@ -260,7 +331,7 @@ void Worker::HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_c
     return;
   }
   if (terminate_requested_.load() || try_catch.HasTerminated()) {
-    Finish(ExitInfo{1, "terminated", "", ""});
+    Finish(TerminatedExit(1));
     return;
   }
   if (!try_catch.HasCaught()) return;
@@ -436,6 +507,27 @@ bool Worker::IsAlive() const {
   return handle_refs_ > 0 || refed_timers_ > 0 || immediate_refs_ > 0;
 }
 
+ExitInfo Worker::TerminatedExit(int code) {
+  std::string reason, message;
+  {
+    std::lock_guard lock(limits_mu_);
+    reason = terminate_reason_;
+    message = terminate_message_;
+  }
+  if (reason != "terminated") {
+    // A limit ended it: say so where an error would go.
+    if (config_.is_main_thread) {
+      Write(Stream::kStderr, message + "\n");
+    } else if (auto parent = config_.parent.lock()) {
+      parent->NotifyChildFailure(config_.thread_id,
+                                 reason == "deadline" ? "ERR_ISLET_DEADLINE" : "ERR_ISLET_CPU_LIMIT",
+                                 message);
+    }
+    code = 1;
+  }
+  return ExitInfo{code, reason, message, ""};
+}
+
 void Worker::Finish(ExitInfo exit) {
   if (finishing_) return;
   finishing_ = true;
@@ -609,6 +701,24 @@ void Worker::NotifyChildOnline(uint32_t thread_id) {
   });
 }
 
+void Worker::NotifyChildFailure(uint32_t thread_id, std::string code, std::string message) {
+  PostUrgent([this, thread_id, code = std::move(code), message = std::move(message)] {
+    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+    if (auto it = child_ports_.find(thread_id); it != child_ports_.end()) {
+      DrainPort(context, it->second, SIZE_MAX);
+    }
+    if (finishing_) return;
+    auto str = [&](const std::string& s) {
+      return v8::String::NewFromUtf8(isolate_, s.data(), v8::NewStringType::kNormal,
+                                     static_cast<int>(s.size()))
+          .ToLocalChecked();
+    };
+    v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id), str(code),
+                                   str(message)};
+    RunCallback(context, [&] { return CallHook(context, "onWorkerFailure", 3, args); });
+  });
+}
+
 void Worker::NotifyChildError(uint32_t thread_id, std::shared_ptr<Message> error) {
   PostUrgent([this, thread_id, error] {
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();
@@ -619,10 +729,6 @@ void Worker::NotifyChildError(uint32_t thread_id, std::shared_ptr<Message> error
     if (finishing_) return;
     RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
       v8::Local<v8::Value> tid = v8::Integer::NewFromUnsigned(isolate_, thread_id);
-      if (!error) {
-        v8::Local<v8::Value> args[] = {tid};
-        return CallHook(context, "onWorkerOutOfMemory", 1, args);
-      }
       v8::Local<v8::Value> value;
       if (!DeserializeMessage(this, context, *error).ToLocal(&value)) return {};
       v8::Local<v8::Value> args[] = {tid, value};

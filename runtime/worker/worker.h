@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "runtime/bus/bus.h"
+#include "runtime/limits/watchdog.h"
 #include "runtime/runtime.h"
 #include "runtime/scheduler/executor.h"
 #include "runtime/worker/env_store.h"
@@ -57,6 +58,7 @@ struct WorkerConfig {
   std::weak_ptr<Worker> parent;
   std::shared_ptr<EnvStore> env_store;  // process.env; shared under SHARE_ENV
   ResourceLimits limits;
+  WorkerLimits islet_limits;  // initial; changeable with SetLimits
 };
 
 // What `new Worker(...)` asks of the supervisor.
@@ -102,7 +104,7 @@ class WorkerHost {
 // Its isolate is created on its first turn and disposed on its last; between
 // turns it holds no thread. Start/Terminate/state/stats are thread-safe;
 // everything else runs on the executor thread holding the actor.
-class Worker final : public Actor, public PortOwner {
+class Worker final : public Actor, public PortOwner, public Watched {
  public:
   Worker(Engine* engine, Executor* executor, Bus* bus, WorkerConfig config, WorkerHost* host);
   ~Worker() override;
@@ -112,6 +114,12 @@ class Worker final : public Actor, public PortOwner {
   void Start();
   // Ends the worker as soon as possible, even inside a loop or Atomics.wait.
   void Terminate();
+
+  // islet limits (thread-safe). True if any limit is set (needs watching).
+  bool SetLimits(const WorkerLimits& limits);
+  WorkerLimits limits() const;
+  // Watched (watchdog thread).
+  bool CheckLimits(std::chrono::steady_clock::time_point now) override;
 
   WorkerState state() const { return state_.load(std::memory_order_relaxed); }
   struct Stats {
@@ -158,13 +166,17 @@ class Worker final : public Actor, public PortOwner {
                                      int argc = 0, v8::Local<v8::Value>* argv = nullptr);
   // The serialized [workerData, environmentData] a child starts with.
   std::shared_ptr<Message> TakeInit() { return std::move(init_); }
+  // Starts `child` once this turn is over (executor thread).
+  void StartAfterTurn(std::shared_ptr<Worker> child) { pending_starts_.push_back(std::move(child)); }
   // A child of this worker: route its lifecycle to our JS Worker object.
   void AddChild(uint32_t thread_id, PortId port) { child_ports_[thread_id] = port; }
 
   // Child lifecycle notifications from the supervisor (any thread).
   void NotifyChildOnline(uint32_t thread_id);
-  // `error` null: the child ran out of memory.
   void NotifyChildError(uint32_t thread_id, std::shared_ptr<Message> error);
+  // The child was ended by the runtime (out of memory, a limit): its parent
+  // gets an 'error' event with this code and message.
+  void NotifyChildFailure(uint32_t thread_id, std::string code, std::string message);
   void NotifyChildExit(uint32_t thread_id, int exit_code);
 
   // Delivers `json` to the control port (thread-safe). False if refused.
@@ -201,6 +213,8 @@ class Worker final : public Actor, public PortOwner {
              v8::Local<v8::Message> message);
   void ProcessRejections(v8::Local<v8::Context> context);
   void Finish(ExitInfo exit);
+  // The exit of a terminated worker, with the limit that ended it, if any.
+  ExitInfo TerminatedExit(int code);
   void TeardownLocked();
 
   static void OnPromiseReject(v8::PromiseRejectMessage message);
@@ -220,6 +234,18 @@ class Worker final : public Actor, public PortOwner {
   std::atomic<bool> terminate_requested_{false};
   std::atomic<bool> in_turn_{false};
   std::atomic<bool> out_of_memory_{false};
+
+  // Why Terminate was called: "terminated", "cpu-limit", "deadline".
+  void TerminateFor(const char* reason, std::string message);
+  mutable std::mutex limits_mu_;
+  WorkerLimits limits_;              // guarded by limits_mu_
+  const char* terminate_reason_ = "terminated";  // guarded by limits_mu_
+  std::string terminate_message_;                // guarded by limits_mu_
+  // The turn in progress, for the watchdog: its thread's CPU clock and the
+  // CPU it had used when the turn began; turn_seq_ is odd during a turn.
+  std::atomic<uint64_t> turn_seq_{0};
+  std::atomic<clockid_t> turn_clock_{0};
+  std::atomic<uint64_t> turn_cpu_start_ns_{0};
 
   // Guards isolate_ against disposal while another thread terminates it,
   // and the Atomics.wait wake handle.
@@ -241,6 +267,7 @@ class Worker final : public Actor, public PortOwner {
   std::unordered_map<PortId, bool> started_ports_;  // port -> started
   std::unordered_map<uint32_t, PortId> child_ports_;  // threadId -> parent side
   std::shared_ptr<Message> init_;
+  std::vector<std::shared_ptr<Worker>> pending_starts_;
   bool constructing_port_ = false;
   uint64_t messages_in_ = 0;
 

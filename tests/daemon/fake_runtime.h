@@ -88,6 +88,15 @@ class FakeRuntime : public runtime::Runtime {
     cv_.notify_all();
   }
 
+  runtime::Result<void> SetLimits(runtime::WorkerId id, const runtime::WorkerLimits& limits) override {
+    std::lock_guard lock(mu_);
+    if (!workers_.contains(id)) {
+      return runtime::MakeError(runtime::ErrorCode::kNotFound, "no worker " + std::to_string(id));
+    }
+    workers_[id].limits = limits;
+    return {};
+  }
+
   runtime::Result<void> PostControl(runtime::WorkerId id, std::string json) override {
     std::lock_guard lock(mu_);
     if (!workers_.contains(id)) {

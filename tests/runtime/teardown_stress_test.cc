@@ -12,7 +12,7 @@ TEST(TeardownStressTest, TenThousandSpawnTerminateCyclesDoNotGrowMemory) {
   ASSERT_TRUE(runtime.has_value());
   auto r = testing::RunJs(**runtime, R"(
     const { Worker } = require('worker_threads');
-    const N = 10000, PLATEAU = 1000;
+    const N = 10000, PLATEAU = 2500;
     let plateau = 0;
     function rss() { return process.memoryUsage().rss; }
     function one(i) {

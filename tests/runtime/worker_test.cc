@@ -308,3 +308,101 @@ TEST_F(WorkerTest, ControlPortCarriesJsonBothWays) {
 
 }  // namespace
 }  // namespace islet::runtime
+
+namespace islet::runtime {
+namespace {
+
+TEST_F(LimitsTest, CpuPerTurnEndsARunawayLoop) {
+  auto spec = testing::MakeSpec("console.log('spinning'); for (;;) {}");
+  spec.limits.cpu_ms_per_turn = 50;
+  auto r = RunJs(*runtime_, std::move(spec));
+  EXPECT_EQ(r.out, "spinning\n");
+  EXPECT_EQ(r.exit.reason, "cpu-limit");
+  EXPECT_EQ(r.exit.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("more than 50 ms of CPU"));
+}
+
+TEST_F(LimitsTest, ChildInheritsThePerTurnLimitAndItsParentHearsWhy) {
+  auto spec = testing::MakeSpec(R"(
+    const { Worker } = require('worker_threads');
+    const w = new Worker('for (;;) {}', { eval: true });
+    w.on('error', (e) => console.log('error', e.code));
+    w.on('exit', (c) => console.log('exit', c));
+  )");
+  spec.limits.cpu_ms_per_turn = 50;
+  auto r = RunJs(*runtime_, std::move(spec));
+  EXPECT_EQ(r.out, "error ERR_ISLET_CPU_LIMIT\nexit 1\n");
+  EXPECT_EQ(r.exit.reason, "exited");
+}
+
+TEST_F(LimitsTest, DeadlineEndsAWorkerThatWouldRunForever) {
+  auto spec = testing::MakeSpec("setInterval(() => {}, 5);");
+  spec.limits.deadline_ms = 100;
+  auto r = RunJs(*runtime_, std::move(spec));
+  EXPECT_EQ(r.exit.reason, "deadline");
+  EXPECT_THAT(r.err, HasSubstr("deadline of 100 ms"));
+}
+
+TEST_F(LimitsTest, TotalCpuLimitCountsEveryTurn) {
+  auto spec = testing::MakeSpec(
+      "setInterval(() => { const t = Date.now(); while (Date.now() - t < 20) {} }, 1);");
+  spec.limits.cpu_ms_total = 200;
+  auto r = RunJs(*runtime_, std::move(spec));
+  EXPECT_EQ(r.exit.reason, "cpu-limit");
+  EXPECT_THAT(r.err, HasSubstr("200 ms of CPU in total"));
+}
+
+TEST_F(LimitsTest, LimitsCanBeSetOnALiveWorker) {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool ready = false;
+  std::optional<ExitInfo> exit;
+  auto spawned = runtime_->Spawn(
+      testing::MakeSpec("const { control } = require('islet');"
+                        "control.once('message', () => { for (;;) {} });"
+                        "control.postMessage('ready');"),
+      [&](const WorkerEvent& event) {
+        std::lock_guard lock(mu);
+        if (std::holds_alternative<ControlMessage>(event.body)) ready = true;
+        if (auto* e = std::get_if<ExitInfo>(&event.body)) exit = *e;
+        cv.notify_all();
+      });
+  ASSERT_TRUE(spawned.has_value());
+  WorkerId id = spawned->worker_id;
+  {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return ready; });
+  }
+  ASSERT_TRUE(runtime_->SetLimits(id, WorkerLimits{.cpu_ms_per_turn = 30}).has_value());
+  EXPECT_EQ(runtime_->Inspect(id)->limits.cpu_ms_per_turn, 30);
+  ASSERT_TRUE(runtime_->PostControl(id, "1").has_value());
+  {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return exit.has_value(); });
+  }
+  EXPECT_EQ(exit->reason, "cpu-limit");
+  EXPECT_EQ(runtime_->SetLimits(id, WorkerLimits{}).error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(runtime_->SetLimits(id, WorkerLimits{.deadline_ms = -1}).error().code,
+            ErrorCode::kInvalidArgument);
+}
+
+TEST(JobLimitsTest, SpawningPastTheJobLimitThrowsInsteadOfGrowing) {
+  auto runtime = Runtime::Create(RuntimeOptions{.max_workers_per_job = 4});
+  ASSERT_TRUE(runtime.has_value());
+  auto r = RunJs(**runtime, R"(
+    const { Worker } = require('worker_threads');
+    const workers = [];
+    try {
+      for (;;) workers.push(new Worker('setInterval(() => {}, 1000)', { eval: true }));
+    } catch (e) {
+      console.log(workers.length, e.code, e.message);
+    }
+    for (const w of workers) w.terminate();
+  )");
+  EXPECT_EQ(r.out,
+            "3 ERR_WORKER_INIT_FAILED this job already runs its maximum of 4 workers\n");
+  EXPECT_EQ(r.exit.exit_code, 0);
+}
+
+}  // namespace
+}  // namespace islet::runtime

@@ -97,5 +97,19 @@ TEST(ParseFlagsTest, UnknownFlagIsAUsageError) {
   EXPECT_NE(parsed.exit_code, 0);
 }
 
+TEST(ParseFlagsTest, SharedMemoryQuotas) {
+  ParsedFlags defaults = Parse({});
+  ASSERT_TRUE(defaults.config);
+  EXPECT_EQ(defaults.config->shm_max_bytes, 1ull << 30);
+  EXPECT_EQ(defaults.config->shm_max_segments, 1024u);
+  ParsedFlags set = Parse({"--shm-max-bytes", "64M", "--shm-max-segments", "3"});
+  ASSERT_TRUE(set.config);
+  EXPECT_EQ(set.config->shm_max_bytes, 64ull << 20);
+  EXPECT_EQ(set.config->shm_max_segments, 3u);
+  EXPECT_EQ(Parse({"--shm-max-bytes", "4096"}).config->shm_max_bytes, 4096u);
+  EXPECT_FALSE(Parse({"--shm-max-bytes", "0"}).config);
+  EXPECT_FALSE(Parse({"--shm-max-bytes", "lots"}).config);
+}
+
 }  // namespace
 }  // namespace islet::daemon

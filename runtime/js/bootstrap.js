@@ -160,6 +160,8 @@ function exitCodeNumber() {
 // --- nextTick and microtasks --------------------------------------------------
 const tickQueue = [];
 let tickHead = 0;
+// Read by the native turn loop: [0] is 1 while nextTick callbacks wait.
+const tickInfo = new Int32Array(1);
 process.nextTick = function nextTick(callback, ...args) {
   if (typeof callback !== 'function') {
     const e = new TypeError('The "callback" argument must be of type function. Received ' +
@@ -169,6 +171,7 @@ process.nextTick = function nextTick(callback, ...args) {
   }
   if (process._exiting) return;
   tickQueue.push(args.length ? () => callback(...args) : callback);
+  tickInfo[0] = 1;
 };
 
 // As Node's processTicksAndRejections: the whole nextTick queue, then the
@@ -182,6 +185,7 @@ function runTicks() {
     }
     tickQueue.length = 0;
     tickHead = 0;
+    tickInfo[0] = 0;
     binding.runMicrotasks();
   } while (tickQueue.length > 0);
 }
@@ -790,7 +794,7 @@ function reviveError(value) {
 const workerThreads = loadBuiltin('worker_threads');
 const workerHooks = () => workerThreads.internal.hooks;
 return {
-  initWorker, runMain, fireTimer, runImmediates, runTicks, handleUncaught, unhandledRejection,
+  tickInfo, initWorker, runMain, fireTimer, runImmediates, runTicks, handleUncaught, unhandledRejection,
   describeError, beforeExit, emitExit, internals,
   ...messaging.hooks,
   onWorkerOnline: (id) => workerHooks().onWorkerOnline(id),

@@ -159,6 +159,23 @@ bool Worker::CreateIsolate() {
   isolate->SetAtomicsWaitCallback(&Worker::OnAtomicsWait, this);
   context_ = std::move(prepared->context);
   hooks_ = std::move(prepared->hooks);
+  {
+    // bootstrap's tickInfo[0] is 1 while process.nextTick callbacks wait.
+    v8::Locker locker(isolate);
+    v8::Isolate::Scope isolate_scope(isolate);
+    v8::HandleScope handle_scope(isolate);
+    v8::Local<v8::Context> context = context_.Get(isolate);
+    v8::Local<v8::Value> info;
+    if (hooks_.Get(isolate)
+            ->Get(context, v8::String::NewFromUtf8Literal(isolate, "tickInfo"))
+            .ToLocal(&info) &&
+        info->IsInt32Array()) {
+      auto array = info.As<v8::Int32Array>();
+      tick_info_holder_.Reset(isolate, array);
+      tick_info_ = reinterpret_cast<int32_t*>(
+          static_cast<char*>(array->Buffer()->GetBackingStore()->Data()) + array->ByteOffset());
+    }
+  }
   port_template_ = std::move(prepared->port_template);
   std::lock_guard lock(isolate_mu_);
   isolate_ = isolate;
@@ -285,11 +302,30 @@ void Worker::RunCallback(v8::Local<v8::Context> context, Fn&& fn) {
       HandleException(context, try_catch);
     }
   }
+  // process.exit() requests termination, which V8 only delivers at its next
+  // interrupt check; JS may have returned to us first.
+  if (exit_requested_ && !finishing_) Finish(ExitInfo{exit_code_, "exited", "", ""});
   if (!finishing_) AfterCallback(context);
 }
 
 void Worker::AfterCallback(v8::Local<v8::Context> context) {
   for (int rounds = 0; rounds < 1000 && !finishing_; ++rounds) {
+    // No nextTick queued: run the microtasks from here, skipping a call into
+    // JS (the common case after a message or timer).
+    if (tick_info_ != nullptr && tick_info_[0] == 0) {
+      isolate_->PerformMicrotaskCheckpoint();
+      if (exit_requested_ || terminate_requested_.load()) {  // from inside a microtask
+        if (!finishing_) {
+          Finish(exit_requested_ ? ExitInfo{exit_code_, "exited", "", ""} : TerminatedExit(1));
+        }
+        return;
+      }
+      if (tick_info_[0] == 0) {
+        if (rejections_.empty()) return;
+        ProcessRejections(context);
+        continue;
+      }
+    }
     {
       v8::TryCatch try_catch(isolate_);
       if (CallHook(context, "runTicks").IsEmpty()) {
@@ -305,12 +341,17 @@ void Worker::AfterCallback(v8::Local<v8::Context> context) {
 v8::MaybeLocal<v8::Value> Worker::CallHook(v8::Local<v8::Context> context, const char* name,
                                            int argc, v8::Local<v8::Value>* argv) {
   v8::Local<v8::Object> hooks = hooks_.Get(isolate_);
-  v8::Local<v8::Value> fn;
-  if (!hooks->Get(context, v8::String::NewFromUtf8(isolate_, name).ToLocalChecked()).ToLocal(&fn) ||
-      !fn->IsFunction()) {
-    return {};
+  auto& cached = hook_cache_[name];  // hot: every message and timer comes through here
+  if (cached.IsEmpty()) {
+    v8::Local<v8::Value> fn;
+    if (!hooks->Get(context, v8::String::NewFromUtf8(isolate_, name).ToLocalChecked())
+             .ToLocal(&fn) ||
+        !fn->IsFunction()) {
+      return {};
+    }
+    cached.Reset(isolate_, fn.As<v8::Function>());
   }
-  return fn.As<v8::Function>()->Call(context, hooks, argc, argv);
+  return cached.Get(isolate_)->Call(context, hooks, argc, argv);
 }
 
 void Worker::HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_catch) {
@@ -542,6 +583,9 @@ void Worker::TeardownLocked() {
   child_ports_.clear();
   port_template_.Reset();
   untransferable_key_.Reset();
+  hook_cache_.clear();
+  tick_info_ = nullptr;
+  tick_info_holder_.Reset();
   init_.reset();
   // Queued work may hold V8 tasks: destroy it while the isolate lives.
   auto dropped = mailbox().Close();

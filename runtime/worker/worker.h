@@ -268,6 +268,9 @@ class Worker final : public Actor, public PortOwner, public Watched {
   std::unordered_map<uint32_t, PortId> child_ports_;  // threadId -> parent side
   std::shared_ptr<Message> init_;
   std::vector<std::shared_ptr<Worker>> pending_starts_;
+  std::unordered_map<std::string_view, v8::Global<v8::Function>> hook_cache_;
+  v8::Global<v8::Int32Array> tick_info_holder_;
+  int32_t* tick_info_ = nullptr;  // into tick_info_holder_'s backing store
   bool constructing_port_ = false;
   uint64_t messages_in_ = 0;
 

@@ -406,3 +406,24 @@ TEST(JobLimitsTest, SpawningPastTheJobLimitThrowsInsteadOfGrowing) {
 
 }  // namespace
 }  // namespace islet::runtime
+
+namespace islet::runtime {
+namespace {
+
+// process.exit() only requests termination; from a microtask or the tail of
+// a callback V8 may never deliver it, so the loop must not depend on it.
+TEST_F(WorkerTest, ProcessExitFromAMicrotaskOrAMessageHandlerEndsTheWorker) {
+  auto r = RunJs(*runtime_, "setInterval(() => {}, 1000);"
+                            "Promise.resolve().then(() => process.exit(5));");
+  EXPECT_EQ(r.exit.exit_code, 5);
+  r = RunJs(*runtime_, R"(
+    setInterval(() => {}, 1000);
+    const { port1, port2 } = new MessageChannel();
+    port2.once('message', () => process.exit(6));
+    port1.postMessage(1);
+  )");
+  EXPECT_EQ(r.exit.exit_code, 6);
+}
+
+}  // namespace
+}  // namespace islet::runtime

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 
 #include "tests/daemon/harness.h"
@@ -51,6 +52,9 @@ class Mapping {
 class ShmTest : public ::testing::Test {
  protected:
   void SetUp() override { StartDaemon({}); }
+  void TearDown() override {
+    if (HasFailure() && daemon_) std::fprintf(stderr, "isletd's log:\n%s", daemon_->Log().c_str());
+  }
 
   void StartDaemon(const std::vector<std::string>& args) {
     client_.reset();

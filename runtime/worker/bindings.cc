@@ -10,6 +10,7 @@
 
 #include "runtime/js/sources.h"
 #include "runtime/version.h"
+#include "runtime/worker/binding_util.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/port_bindings.h"
 #include "runtime/worker/shm_bindings.h"
@@ -23,17 +24,8 @@ using v8::FunctionCallbackInfo;
 using v8::Local;
 using v8::Value;
 
-// The worker that owns the isolate. Bindings that need it are only called
-// once a worker has adopted the isolate (never by the warm-up bootstrap).
-Worker* Self(const FunctionCallbackInfo<Value>& args) {
-  return static_cast<Worker*>(args.GetIsolate()->GetData(0));
-}
-
-Local<v8::String> Str(v8::Isolate* isolate, std::string_view s) {
-  return v8::String::NewFromUtf8(isolate, s.data(), v8::NewStringType::kNormal,
-                                 static_cast<int>(s.size()))
-      .ToLocalChecked();
-}
+using binding_util::Self;
+using binding_util::Str;
 
 void ThrowTypeError(v8::Isolate* isolate, std::string_view message) {
   isolate->ThrowException(v8::Exception::TypeError(Str(isolate, message)));
@@ -351,20 +343,11 @@ void IsBoxedPrimitive(const FunctionCallbackInfo<Value>& args) {
 bool InstallTypes(Local<v8::Context> context, Local<v8::Object> binding) {
   v8::Isolate* isolate = context->GetIsolate();
   Local<v8::Object> types = v8::Object::New(isolate);
-  struct Entry {
-    const char* name;
-    v8::FunctionCallback fn;
-  };
 #define ISLET_ENTRY(js, cc) {#js, Type_##js},
-  static constexpr Entry kTypes[] = {ISLET_TYPE_PREDICATES(ISLET_ENTRY){
+  static constexpr binding_util::Function kTypes[] = {ISLET_TYPE_PREDICATES(ISLET_ENTRY){
       "isAnyArrayBuffer", IsAnyArrayBuffer}, {"isBoxedPrimitive", IsBoxedPrimitive}};
 #undef ISLET_ENTRY
-  for (const Entry& e : kTypes) {
-    Local<v8::Function> fn;
-    if (!v8::Function::New(context, e.fn).ToLocal(&fn)) return false;
-    fn->SetName(Str(isolate, e.name));
-    if (types->Set(context, Str(isolate, e.name), fn).IsNothing()) return false;
-  }
+  if (!binding_util::SetFunctions(context, types, kTypes)) return false;
   return binding->Set(context, Str(isolate, "types"), types).FromMaybe(false);
 }
 
@@ -375,11 +358,7 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
   v8::Isolate* isolate = context->GetIsolate();
   v8::EscapableHandleScope scope(isolate);
   Local<v8::Object> binding = v8::Object::New(isolate);
-  struct Entry {
-    const char* name;
-    v8::FunctionCallback fn;
-  };
-  static constexpr Entry kFunctions[] = {
+  static constexpr binding_util::Function kFunctions[] = {
       {"internalSource", InternalSource},   {"compileFunction", CompileFunction},
       {"runScript", RunScript},             {"workerInfo", GetWorkerInfo},
       {"v8Version", V8Version},             {"uptime", Uptime},
@@ -395,12 +374,7 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
       {"envSet", EnvSet},                   {"envDelete", EnvDelete},
       {"envKeys", EnvKeys},                 {"controlPost", ControlPost},
   };
-  for (const Entry& e : kFunctions) {
-    Local<v8::Function> fn;
-    if (!v8::Function::New(context, e.fn).ToLocal(&fn)) return {};
-    fn->SetName(Str(isolate, e.name));
-    if (binding->Set(context, Str(isolate, e.name), fn).IsNothing()) return {};
-  }
+  if (!binding_util::SetFunctions(context, binding, kFunctions)) return {};
 
   if (!InstallPortBindings(context, binding, port_template) || !InstallTypes(context, binding)) {
     return {};

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "runtime/worker/binding_util.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/serializer.h"
 #include "runtime/worker/worker.h"
@@ -14,17 +15,8 @@ using v8::FunctionCallbackInfo;
 using v8::Local;
 using v8::Value;
 
-// The worker that owns the isolate. Bindings that need it are only called
-// once a worker has adopted the isolate (never by the warm-up bootstrap).
-Worker* Self(const FunctionCallbackInfo<Value>& args) {
-  return static_cast<Worker*>(args.GetIsolate()->GetData(0));
-}
-
-Local<v8::String> Str(v8::Isolate* isolate, std::string_view s) {
-  return v8::String::NewFromUtf8(isolate, s.data(), v8::NewStringType::kNormal,
-                                 static_cast<int>(s.size()))
-      .ToLocalChecked();
-}
+using binding_util::Self;
+using binding_util::Str;
 
 PortId ArgPort(const FunctionCallbackInfo<Value>& args, int i) {
   return static_cast<PortId>(
@@ -237,11 +229,7 @@ v8::Local<v8::FunctionTemplate> NewPortTemplate(v8::Isolate* isolate) {
 bool InstallPortBindings(v8::Local<v8::Context> context, v8::Local<v8::Object> binding,
                          v8::Local<v8::FunctionTemplate> port_template) {
   v8::Isolate* isolate = context->GetIsolate();
-  struct Entry {
-    const char* name;
-    v8::FunctionCallback fn;
-  };
-  static constexpr Entry kFunctions[] = {
+  static constexpr binding_util::Function kFunctions[] = {
       {"newPort", NewPort},           {"createChannel", CreateChannel},
       {"portPost", PortPost},         {"portStart", PortStart},
       {"portClose", PortClose},       {"portReceive", PortReceive},
@@ -252,12 +240,7 @@ bool InstallPortBindings(v8::Local<v8::Context> context, v8::Local<v8::Object> b
       {"takeWorkerInit", TakeWorkerInit},
       {"broadcastJoin", BroadcastJoin},
   };
-  for (const Entry& e : kFunctions) {
-    Local<v8::Function> fn;
-    if (!v8::Function::New(context, e.fn).ToLocal(&fn)) return false;
-    fn->SetName(Str(isolate, e.name));
-    if (binding->Set(context, Str(isolate, e.name), fn).IsNothing()) return false;
-  }
+  if (!binding_util::SetFunctions(context, binding, kFunctions)) return false;
   Local<v8::Function> port_ctor;
   if (!port_template->GetFunction(context).ToLocal(&port_ctor)) return false;
   return binding->Set(context, Str(isolate, "MessagePort"), port_ctor).FromMaybe(false);

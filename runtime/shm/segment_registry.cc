@@ -1,6 +1,8 @@
 #include "runtime/shm/segment_registry.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -29,13 +31,7 @@ int64_t UnixMs() {
 
 std::string Errno(int err) { return std::system_category().message(err); }
 
-std::string DefaultPrefix() {
-  static std::atomic<int> instances{0};
-  int n = instances.fetch_add(1);
-  std::string prefix = "islet-" + std::to_string(getpid());
-  if (n > 0) prefix += "." + std::to_string(n);
-  return prefix + "-";
-}
+constexpr char kShmDir[] = "/dev/shm/";
 
 bool Aligned4(const void* p) { return reinterpret_cast<uintptr_t>(p) % 4 == 0; }
 
@@ -154,14 +150,83 @@ SegmentInfo Describe(const Segment& segment) {
 // --- SegmentRegistry -------------------------------------------------------------
 
 SegmentRegistry::SegmentRegistry(SegmentRegistryOptions options)
-    : options_(std::move(options)),
-      prefix_(options_.prefix.empty() ? DefaultPrefix() : options_.prefix),
-      accounting_(std::make_shared<Segment::Accounting>()) {}
+    : options_(std::move(options)), accounting_(std::make_shared<Segment::Accounting>()) {
+  ClaimPrefix(options_.base.empty() ? "islet-" + std::to_string(getpid()) : options_.base);
+}
 
 SegmentRegistry::~SegmentRegistry() {
   std::lock_guard lock(mu_);
   for (const auto& [name, segment] : segments_) shm_unlink(("/" + prefix_ + name).c_str());
   segments_.clear();
+  if (lock_fd_ >= 0) {
+    unlink(lock_path_.c_str());  // before unlocking: a waiter re-checks the inode
+    close(lock_fd_);
+  }
+}
+
+void SegmentRegistry::ClaimPrefix(const std::string& base) {
+  int attempts = 0;
+  for (int n = 0; n < 100 && attempts < 1000; ++attempts) {
+    std::string prefix = n == 0 ? base + "-" : base + "." + std::to_string(n) + "-";
+    std::string lock_path = kShmDir + prefix + ".lock";
+    prefix_ = prefix;
+    int fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) {
+      if (errno == EACCES || errno == EPERM || errno == ELOOP) {  // another user's file
+        ++n;
+        continue;
+      }
+      claim_error_ = "cannot open " + lock_path + ": " + Errno(errno);
+      break;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      int err = errno;
+      close(fd);
+      if (err == EWOULDBLOCK) {  // a live registry owns this prefix
+        ++n;
+        continue;
+      }
+      claim_error_ = "cannot lock " + lock_path + ": " + Errno(err);
+      break;
+    }
+    struct stat held, named;
+    if (fstat(fd, &held) != 0 || lstat(lock_path.c_str(), &named) != 0 ||
+        held.st_ino != named.st_ino || held.st_dev != named.st_dev) {
+      close(fd);  // its owner unlinked it as we locked it: try the same name again
+      continue;
+    }
+    if (held.st_uid != geteuid()) {
+      close(fd);
+      ++n;
+      continue;
+    }
+    lock_path_ = std::move(lock_path);
+    lock_fd_ = fd;
+    RemoveStale();
+    return;
+  }
+  if (claim_error_.empty()) claim_error_ = "no free shared-memory prefix for " + base;
+  Logger("daemon")->error("shared segments are unavailable: {}", claim_error_);
+}
+
+void SegmentRegistry::RemoveStale() {
+  DIR* dir = opendir(kShmDir);
+  if (dir == nullptr) return;
+  int removed = 0;
+  while (dirent* entry = readdir(dir)) {
+    std::string_view file = entry->d_name;
+    if (!file.starts_with(prefix_) || file == prefix_ + ".lock") continue;
+    std::string path = kShmDir + std::string(file);
+    struct stat st;
+    if (lstat(path.c_str(), &st) == 0 && st.st_uid == geteuid() && unlink(path.c_str()) == 0) {
+      ++removed;
+    }
+  }
+  closedir(dir);
+  if (removed > 0) {
+    Logger("daemon")->warn("removed {} shared-memory objects left under {}{} by a dead process",
+                           removed, kShmDir, prefix_);
+  }
 }
 
 Result<void> SegmentRegistry::ValidateName(std::string_view name) {
@@ -170,6 +235,10 @@ Result<void> SegmentRegistry::ValidateName(std::string_view name) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "segment name is " + std::to_string(name.size()) +
                          " characters long; the limit is " + std::to_string(kMaxNameLength));
+  }
+  if (name.front() == '.') {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "segment name '" + std::string(name) + "' starts with '.'");
   }
   for (char c : name) {
     bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
@@ -233,12 +302,16 @@ Result<std::shared_ptr<Segment>> SegmentRegistry::Create(std::string_view name, 
   if (size > static_cast<uint64_t>(SIZE_MAX / 2)) {
     return MakeError(ErrorCode::kInvalidArgument, "segment size is too large");
   }
+  if (lock_fd_ < 0) {
+    return MakeError(ErrorCode::kUnavailable,
+                     "cannot create shared segment '" + std::string(name) + "': " + claim_error_);
+  }
   std::string object = "/" + prefix_ + std::string(name);
   std::string path = "/dev/shm" + object;
   int fd = shm_open(object.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0 && errno == EEXIST) {
-    // Ours by its pid prefix, so left by a dead process that had our pid.
-    Logger("daemon")->warn("replacing stale shared-memory object {}", path);
+    // The prefix is ours (we hold its lock), so this was put there by hand.
+    Logger("daemon")->warn("replacing shared-memory object {}", path);
     shm_unlink(object.c_str());
     fd = shm_open(object.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   }

@@ -4,12 +4,16 @@
 //
 // Backing: one POSIX shared-memory object per segment, created with
 // shm_open("/<prefix><name>", O_CREAT | O_EXCL, 0600), so the bytes are at
-// /dev/shm/<prefix><name> for any process of the daemon's user. The prefix is
-// "islet-<pid>-" for a process's first registry ("islet-<pid>.<n>-" for
-// later ones, as in tests that run several runtimes in one process). The
-// object is sized with posix_fallocate, so running out of /dev/shm is an
-// error at creation rather than a SIGBUS later, and mapped once, MAP_SHARED.
-// See docs/shm.md.
+// /dev/shm/<prefix><name> for any process of the daemon's user. The object is
+// sized with posix_fallocate, so running out of /dev/shm is an error at
+// creation rather than a SIGBUS later, and mapped once, MAP_SHARED.
+//
+// The prefix is "islet-<pid>-", or "islet-<pid>.<n>-" when that one is taken.
+// A registry owns its prefix by holding flock() on /dev/shm/<prefix>.lock for
+// its lifetime: pids repeat across pid namespaces (containers, Bazel's
+// sandbox) that share /dev/shm, and after a crash. The kernel drops the lock
+// when its holder dies, so whatever the new owner finds under the prefix was
+// left by a dead process and is removed. See docs/shm.md.
 
 #include <cstdint>
 #include <functional>
@@ -38,7 +42,7 @@ struct SegmentInfo {
 struct SegmentRegistryOptions {
   uint64_t max_bytes = 1ull << 30;  // live mapped bytes, deleted-but-held included
   uint64_t max_segments = 1024;     // named segments
-  std::string prefix;               // empty: "islet-<pid>-" (see above)
+  std::string base;                 // prefixes are <base>- or <base>.<n>-; empty: islet-<pid>
 };
 
 // One segment's memory: a MAP_SHARED mapping of its shm object, unmapped when
@@ -112,8 +116,8 @@ class SegmentRegistry {
   SegmentRegistry(const SegmentRegistry&) = delete;
   SegmentRegistry& operator=(const SegmentRegistry&) = delete;
 
-  // 1 to 64 characters from [A-Za-z0-9._-]; INVALID_ARGUMENT naming the
-  // problem otherwise.
+  // 1 to 64 characters from [A-Za-z0-9._-], not starting with '.';
+  // INVALID_ARGUMENT naming the problem otherwise.
   static Result<void> ValidateName(std::string_view name);
 
   struct Opened {
@@ -123,7 +127,8 @@ class SegmentRegistry {
   // Opens `name`, creating it (zero-filled, `creator` recorded) if it does
   // not exist. Errors: INVALID_ARGUMENT (bad name, size 0),
   // FAILED_PRECONDITION (exists with another size; the message names both),
-  // RESOURCE_EXHAUSTED (a quota, or /dev/shm is full), INTERNAL (a syscall).
+  // RESOURCE_EXHAUSTED (a quota, or /dev/shm is full), UNAVAILABLE (no
+  // prefix could be claimed), INTERNAL (a syscall).
   Result<Opened> Open(std::string_view name, uint64_t size, uint64_t creator);
 
   // Named segments, sorted by name.
@@ -139,18 +144,27 @@ class SegmentRegistry {
   // segment is not listed, so its attachments do not matter.)
   void ReleaseWorker(uint64_t worker);
 
+  // The claimed prefix, e.g. "islet-1234-".
   const std::string& prefix() const { return prefix_; }
   // Bytes mapped by segments alive now (named or deleted but still held).
   uint64_t live_bytes() const;
   const SegmentRegistryOptions& options() const { return options_; }
 
  private:
+  // Takes the first free prefix for `base` (see above); sets claim_error_ if
+  // none can be had. Constructor only.
+  void ClaimPrefix(const std::string& base);
+  // Unlinks what a dead owner left under prefix_. Constructor only.
+  void RemoveStale();
   Result<std::shared_ptr<Segment>> Find(std::string_view name) const;  // mu_ held
   Result<std::shared_ptr<Segment>> Create(std::string_view name, uint64_t size,
                                           uint64_t creator);  // mu_ held
 
   const SegmentRegistryOptions options_;
-  const std::string prefix_;
+  std::string prefix_;       // set by the constructor, then constant
+  std::string lock_path_;    // /dev/shm/<prefix_>.lock, flock()ed through lock_fd_
+  int lock_fd_ = -1;
+  std::string claim_error_;  // why no prefix could be claimed, if so
   const std::shared_ptr<Segment::Accounting> accounting_;
   mutable std::mutex mu_;
   std::map<std::string, std::shared_ptr<Segment>, std::less<>> segments_;  // guarded by mu_

@@ -17,6 +17,25 @@ class ShmCliTest : public ::testing::Test {
     auto daemon = Isletd::Start({"--shm-max-bytes", "64K"});
     ASSERT_TRUE(daemon) << daemon.error();
     daemon_ = std::move(*daemon);
+    // The daemon's object prefix, from a probe segment's path: islet-<pid>-,
+    // or islet-<pid>.<n>- if a daemon in another pid namespace has that one.
+    auto client = daemon_->Connect();
+    ASSERT_TRUE(client);
+    v1::Request create;
+    create.mutable_shm_create()->set_name("probe");
+    create.mutable_shm_create()->set_size(1);
+    auto created = client->Call(std::move(create));
+    ASSERT_TRUE(created) << created.error().message;
+    std::string path = created->shm_create().segment().path();
+    prefix_ = path.substr(0, path.size() - std::string("probe").size());
+    EXPECT_THAT(prefix_, StartsWith("/dev/shm/islet-" + std::to_string(daemon_->process().pid())));
+    v1::Request remove;
+    remove.mutable_shm_delete()->set_name("probe");
+    ASSERT_TRUE(client->Call(std::move(remove)));
+  }
+
+  void TearDown() override {
+    if (daemon_) daemon_->Stop();  // gracefully, so it unlinks its segments
   }
 
   ProcessResult Run(std::vector<std::string> args) {
@@ -24,11 +43,10 @@ class ShmCliTest : public ::testing::Test {
     return RunProcess(args);
   }
 
-  std::string Path(const std::string& name) {
-    return "/dev/shm/islet-" + std::to_string(daemon_->process().pid()) + "-" + name;
-  }
+  std::string Path(const std::string& name) { return prefix_ + name; }
 
   std::unique_ptr<Isletd> daemon_;
+  std::string prefix_;
 };
 
 TEST_F(ShmCliTest, CreateListWriteDumpRemove) {

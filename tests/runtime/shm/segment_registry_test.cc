@@ -20,13 +20,13 @@ bool Exists(const std::string& path) {
   return stat(path.c_str(), &st) == 0;
 }
 
-// Each test gets its own prefix, so tests (and parallel runs) never collide.
+// Each test gets its own base, so tests (and parallel runs) never collide.
 SegmentRegistryOptions TestOptions(uint64_t max_bytes = 1u << 20, uint64_t max_segments = 16) {
   static std::atomic<int> n{0};
   SegmentRegistryOptions options;
   options.max_bytes = max_bytes;
   options.max_segments = max_segments;
-  options.prefix = "islet-test-" + std::to_string(getpid()) + "-" + std::to_string(n++) + "-";
+  options.base = "islet-test-" + std::to_string(getpid()) + "-" + std::to_string(n++);
   return options;
 }
 
@@ -44,13 +44,19 @@ TEST(SegmentRegistryTest, ValidatesNames) {
   ASSERT_FALSE(long_name);
   EXPECT_EQ(long_name.error().message, "segment name is 65 characters long; the limit is 64");
 
-  for (std::string bad : std::vector<std::string>{"a/b", "../x", "a b", "caf\xc3\xa9",
+  for (std::string bad : std::vector<std::string>{"a/b", "a b", "caf\xc3\xa9",
                                                   std::string("a\0b", 3), "x:y"}) {
     auto r = SegmentRegistry::ValidateName(bad);
     ASSERT_FALSE(r) << bad;
     EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
     EXPECT_NE(r.error().message.find("A-Z, a-z, 0-9"), std::string::npos) << r.error().message;
   }
+  for (std::string bad : {"..", ".", "../x", ".lock"}) {
+    auto r = SegmentRegistry::ValidateName(bad);
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().message, "segment name '" + bad + "' starts with '.'");
+  }
+  EXPECT_TRUE(SegmentRegistry::ValidateName("a..b"));
 }
 
 TEST(SegmentRegistryTest, CreatesAZeroedPrivateObjectUnderDevShm) {
@@ -77,8 +83,26 @@ TEST(SegmentRegistryTest, DefaultPrefixNamesThePidAndDiffersPerInstance) {
   SegmentRegistry a, b;
   std::string pid = std::to_string(getpid());
   EXPECT_EQ(a.prefix().rfind("islet-" + pid, 0), 0u) << a.prefix();
-  EXPECT_EQ(b.prefix().rfind("islet-" + pid, 0), 0u) << b.prefix();
+  EXPECT_EQ(b.prefix().rfind("islet-" + pid + ".", 0), 0u) << b.prefix();
   EXPECT_NE(a.prefix(), b.prefix());
+}
+
+TEST(SegmentRegistryTest, APrefixIsOwnedThroughALockFile) {
+  SegmentRegistryOptions options = TestOptions();
+  std::string lock = "/dev/shm/" + options.base + "-.lock";
+  {
+    SegmentRegistry first(options);
+    EXPECT_EQ(first.prefix(), options.base + "-");
+    EXPECT_TRUE(Exists(lock));
+    SegmentRegistry second(options);  // the lock is held: the next prefix
+    EXPECT_EQ(second.prefix(), options.base + ".1-");
+    ASSERT_TRUE(first.Open("same", 16, 1));
+    ASSERT_TRUE(second.Open("same", 16, 1));  // no clash
+    EXPECT_NE(first.Get("same")->path, second.Get("same")->path);
+  }
+  EXPECT_FALSE(Exists(lock));
+  SegmentRegistry third(options);  // free again
+  EXPECT_EQ(third.prefix(), options.base + "-");
 }
 
 TEST(SegmentRegistryTest, OpeningAgainSharesTheMemory) {
@@ -307,24 +331,45 @@ TEST(SegmentRegistryTest, ByteQuotaCountsDeletedSegmentsStillHeld) {
   EXPECT_TRUE(registry.Open("c", 4096, 1));
 }
 
-TEST(SegmentRegistryTest, ReplacesAStaleObjectWithItsName) {
+TEST(SegmentRegistryTest, RemovesWhatADeadOwnerLeftUnderItsPrefix) {
   SegmentRegistryOptions options = TestOptions();
-  std::string path = "/dev/shm/" + options.prefix + "stale";
-  int fd = open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-  ASSERT_GE(fd, 0);
-  ASSERT_EQ(write(fd, "junk", 4), 4);
-  close(fd);
-  SegmentRegistry registry(options);
+  std::string stale = "/dev/shm/" + options.base + "-stale";
+  std::string other = "/dev/shm/" + options.base + ".1-other";  // not our prefix
+  for (const std::string& path : {stale, other}) {
+    int fd = open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(write(fd, "junk", 4), 4);
+    close(fd);
+  }
+  SegmentRegistry registry(options);  // its lock was free: the owner is gone
+  EXPECT_FALSE(Exists(stale));
+  EXPECT_TRUE(Exists(other));
+  unlink(other.c_str());
   auto opened = registry.Open("stale", 4096, 1);
   ASSERT_TRUE(opened) << opened.error().message;
   EXPECT_EQ(static_cast<const char*>(opened->segment->data())[0], 0);
 }
 
+TEST(SegmentRegistryTest, UnavailableWithoutAPrefix) {
+  SegmentRegistryOptions options = TestOptions();
+  options.base = "no-such-dir/islet";  // /dev/shm/no-such-dir does not exist
+  SegmentRegistry registry(options);
+  auto r = registry.Open("x", 16, 1);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(r.error().message.find("cannot open /dev/shm/no-such-dir/islet-.lock"),
+            std::string::npos)
+      << r.error().message;
+  EXPECT_TRUE(registry.List().empty());
+}
+
 TEST(SegmentRegistryTest, DestructionUnlinksEveryName) {
   std::string path;
+  std::string lock;
   std::shared_ptr<Segment> held;
   {
     SegmentRegistry registry(TestOptions());
+    lock = "/dev/shm/" + registry.prefix() + ".lock";
     auto opened = registry.Open("temp", 64, 1);
     ASSERT_TRUE(opened);
     held = opened->segment;
@@ -332,6 +377,7 @@ TEST(SegmentRegistryTest, DestructionUnlinksEveryName) {
     EXPECT_TRUE(Exists(path));
   }
   EXPECT_FALSE(Exists(path));
+  EXPECT_FALSE(Exists(lock));
   static_cast<int32_t*>(held->data())[0] = 1;  // still mapped
 }
 

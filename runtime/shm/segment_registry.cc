@@ -150,9 +150,7 @@ SegmentInfo Describe(const Segment& segment) {
 // --- SegmentRegistry -------------------------------------------------------------
 
 SegmentRegistry::SegmentRegistry(SegmentRegistryOptions options)
-    : options_(std::move(options)), accounting_(std::make_shared<Segment::Accounting>()) {
-  ClaimPrefix(options_.base.empty() ? "islet-" + std::to_string(getpid()) : options_.base);
-}
+    : options_(std::move(options)), accounting_(std::make_shared<Segment::Accounting>()) {}
 
 SegmentRegistry::~SegmentRegistry() {
   std::lock_guard lock(mu_);
@@ -164,19 +162,26 @@ SegmentRegistry::~SegmentRegistry() {
   }
 }
 
-void SegmentRegistry::ClaimPrefix(const std::string& base) {
+std::string SegmentRegistry::prefix() const {
+  std::lock_guard lock(mu_);
+  return prefix_;
+}
+
+Result<void> SegmentRegistry::ClaimPrefix() {
+  const std::string base =
+      options_.base.empty() ? "islet-" + std::to_string(getpid()) : options_.base;
+  std::string error;
   int attempts = 0;
   for (int n = 0; n < 100 && attempts < 1000; ++attempts) {
     std::string prefix = n == 0 ? base + "-" : base + "." + std::to_string(n) + "-";
     std::string lock_path = kShmDir + prefix + ".lock";
-    prefix_ = prefix;
     int fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0) {
       if (errno == EACCES || errno == EPERM || errno == ELOOP) {  // another user's file
         ++n;
         continue;
       }
-      claim_error_ = "cannot open " + lock_path + ": " + Errno(errno);
+      error = "cannot open " + lock_path + ": " + Errno(errno);
       break;
     }
     if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -186,7 +191,7 @@ void SegmentRegistry::ClaimPrefix(const std::string& base) {
         ++n;
         continue;
       }
-      claim_error_ = "cannot lock " + lock_path + ": " + Errno(err);
+      error = "cannot lock " + lock_path + ": " + Errno(err);
       break;
     }
     struct stat held, named;
@@ -200,13 +205,14 @@ void SegmentRegistry::ClaimPrefix(const std::string& base) {
       ++n;
       continue;
     }
+    prefix_ = std::move(prefix);
     lock_path_ = std::move(lock_path);
     lock_fd_ = fd;
     RemoveStale();
-    return;
+    return {};
   }
-  if (claim_error_.empty()) claim_error_ = "no free shared-memory prefix for " + base;
-  Logger("daemon")->error("shared segments are unavailable: {}", claim_error_);
+  if (error.empty()) error = "no free shared-memory prefix for " + base;
+  return MakeError(ErrorCode::kUnavailable, error);
 }
 
 void SegmentRegistry::RemoveStale() {
@@ -303,8 +309,11 @@ Result<std::shared_ptr<Segment>> SegmentRegistry::Create(std::string_view name, 
     return MakeError(ErrorCode::kInvalidArgument, "segment size is too large");
   }
   if (lock_fd_ < 0) {
-    return MakeError(ErrorCode::kUnavailable,
-                     "cannot create shared segment '" + std::string(name) + "': " + claim_error_);
+    if (auto claimed = ClaimPrefix(); !claimed) {
+      return MakeError(ErrorCode::kUnavailable, "cannot create shared segment '" +
+                                                    std::string(name) + "': " +
+                                                    claimed.error().message);
+    }
   }
   std::string object = "/" + prefix_ + std::string(name);
   std::string path = "/dev/shm" + object;

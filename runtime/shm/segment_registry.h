@@ -9,8 +9,8 @@
 // creation rather than a SIGBUS later, and mapped once, MAP_SHARED.
 //
 // The prefix is "islet-<pid>-", or "islet-<pid>.<n>-" when that one is taken.
-// A registry owns its prefix by holding flock() on /dev/shm/<prefix>.lock for
-// its lifetime: pids repeat across pid namespaces (containers, Bazel's
+// A registry claims it when it creates its first segment, and owns it by
+// holding flock() on /dev/shm/<prefix>.lock from then on: pids repeat across pid namespaces (containers, Bazel's
 // sandbox) that share /dev/shm, and after a crash. The kernel drops the lock
 // when its holder dies, so whatever the new owner finds under the prefix was
 // left by a dead process and is removed. See docs/shm.md.
@@ -144,27 +144,26 @@ class SegmentRegistry {
   // segment is not listed, so its attachments do not matter.)
   void ReleaseWorker(uint64_t worker);
 
-  // The claimed prefix, e.g. "islet-1234-".
-  const std::string& prefix() const { return prefix_; }
+  // The claimed prefix, e.g. "islet-1234-"; empty before the first segment.
+  std::string prefix() const;
   // Bytes mapped by segments alive now (named or deleted but still held).
   uint64_t live_bytes() const;
   const SegmentRegistryOptions& options() const { return options_; }
 
  private:
-  // Takes the first free prefix for `base` (see above); sets claim_error_ if
-  // none can be had. Constructor only.
-  void ClaimPrefix(const std::string& base);
-  // Unlinks what a dead owner left under prefix_. Constructor only.
+  // Takes the first free prefix for options_.base (see above). mu_ held.
+  Result<void> ClaimPrefix();
+  // Unlinks what a dead owner left under prefix_. mu_ held.
   void RemoveStale();
   Result<std::shared_ptr<Segment>> Find(std::string_view name) const;  // mu_ held
   Result<std::shared_ptr<Segment>> Create(std::string_view name, uint64_t size,
                                           uint64_t creator);  // mu_ held
 
   const SegmentRegistryOptions options_;
-  std::string prefix_;       // set by the constructor, then constant
-  std::string lock_path_;    // /dev/shm/<prefix_>.lock, flock()ed through lock_fd_
+  // Claimed once (guarded by mu_), then constant:
+  std::string prefix_;
+  std::string lock_path_;  // /dev/shm/<prefix_>.lock, flock()ed through lock_fd_
   int lock_fd_ = -1;
-  std::string claim_error_;  // why no prefix could be claimed, if so
   const std::shared_ptr<Segment::Accounting> accounting_;
   mutable std::mutex mu_;
   std::map<std::string, std::shared_ptr<Segment>, std::less<>> segments_;  // guarded by mu_

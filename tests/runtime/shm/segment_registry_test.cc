@@ -81,6 +81,9 @@ TEST(SegmentRegistryTest, CreatesAZeroedPrivateObjectUnderDevShm) {
 
 TEST(SegmentRegistryTest, DefaultPrefixNamesThePidAndDiffersPerInstance) {
   SegmentRegistry a, b;
+  EXPECT_EQ(a.prefix(), "");  // claimed by the first segment
+  ASSERT_TRUE(a.Open("p", 1, 1));
+  ASSERT_TRUE(b.Open("p", 1, 1));
   std::string pid = std::to_string(getpid());
   EXPECT_EQ(a.prefix().rfind("islet-" + pid, 0), 0u) << a.prefix();
   EXPECT_EQ(b.prefix().rfind("islet-" + pid + ".", 0), 0u) << b.prefix();
@@ -92,16 +95,18 @@ TEST(SegmentRegistryTest, APrefixIsOwnedThroughALockFile) {
   std::string lock = "/dev/shm/" + options.base + "-.lock";
   {
     SegmentRegistry first(options);
+    EXPECT_FALSE(Exists(lock));  // nothing until the first segment
+    ASSERT_TRUE(first.Open("same", 16, 1));
     EXPECT_EQ(first.prefix(), options.base + "-");
     EXPECT_TRUE(Exists(lock));
     SegmentRegistry second(options);  // the lock is held: the next prefix
-    EXPECT_EQ(second.prefix(), options.base + ".1-");
-    ASSERT_TRUE(first.Open("same", 16, 1));
     ASSERT_TRUE(second.Open("same", 16, 1));  // no clash
+    EXPECT_EQ(second.prefix(), options.base + ".1-");
     EXPECT_NE(first.Get("same")->path, second.Get("same")->path);
   }
   EXPECT_FALSE(Exists(lock));
   SegmentRegistry third(options);  // free again
+  ASSERT_TRUE(third.Open("same", 16, 1));
   EXPECT_EQ(third.prefix(), options.base + "-");
 }
 
@@ -341,12 +346,11 @@ TEST(SegmentRegistryTest, RemovesWhatADeadOwnerLeftUnderItsPrefix) {
     ASSERT_EQ(write(fd, "junk", 4), 4);
     close(fd);
   }
-  SegmentRegistry registry(options);  // its lock was free: the owner is gone
-  EXPECT_FALSE(Exists(stale));
+  SegmentRegistry registry(options);
+  auto opened = registry.Open("stale", 4096, 1);  // claims the prefix: its lock was free
+  ASSERT_TRUE(opened) << opened.error().message;
   EXPECT_TRUE(Exists(other));
   unlink(other.c_str());
-  auto opened = registry.Open("stale", 4096, 1);
-  ASSERT_TRUE(opened) << opened.error().message;
   EXPECT_EQ(static_cast<const char*>(opened->segment->data())[0], 0);
 }
 
@@ -357,10 +361,11 @@ TEST(SegmentRegistryTest, UnavailableWithoutAPrefix) {
   auto r = registry.Open("x", 16, 1);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
-  EXPECT_NE(r.error().message.find("cannot open /dev/shm/no-such-dir/islet-.lock"),
-            std::string::npos)
-      << r.error().message;
+  EXPECT_EQ(r.error().message,
+            "cannot create shared segment 'x': cannot open /dev/shm/no-such-dir/islet-.lock: "
+            "No such file or directory");
   EXPECT_TRUE(registry.List().empty());
+  EXPECT_FALSE(registry.Open("x", 16, 1));  // tried again, failing again
 }
 
 TEST(SegmentRegistryTest, DestructionUnlinksEveryName) {
@@ -369,9 +374,10 @@ TEST(SegmentRegistryTest, DestructionUnlinksEveryName) {
   std::shared_ptr<Segment> held;
   {
     SegmentRegistry registry(TestOptions());
-    lock = "/dev/shm/" + registry.prefix() + ".lock";
     auto opened = registry.Open("temp", 64, 1);
     ASSERT_TRUE(opened);
+    lock = "/dev/shm/" + registry.prefix() + ".lock";
+    EXPECT_TRUE(Exists(lock));
     held = opened->segment;
     path = held->path();
     EXPECT_TRUE(Exists(path));

@@ -56,6 +56,10 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
   app.add_option("--max-workers-per-job", config.max_workers_per_job,
                  "Live workers allowed in one job; new Worker past it throws (default 10000)")
       ->check(CLI::Range(size_t{1}, size_t{10000000}));
+  app.add_option("--max-port-queue", config.max_port_queue,
+                 "Unread messages one MessagePort may hold; postMessage into a full one throws "
+                 "(default 1000000)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 40));
   app.add_option("--max-frame-bytes", config.max_frame_bytes,
                  "Largest control frame accepted (default 16 MiB)")
       ->check(CLI::Range(size_t{64}, size_t{1} << 30));

@@ -123,6 +123,10 @@ struct RuntimeOptions {
   // worker it spawns); spawning past either is refused.
   size_t max_workers = 20000;
   size_t max_workers_per_job = 10000;
+  // Messages one port may hold unread. A postMessage into a full port throws
+  // a RangeError (code ERR_ISLET_QUEUE_FULL) in the sender and sends
+  // nothing: a flood cannot grow the daemon without bound.
+  size_t max_port_queue = 1000000;
   // Named shared-memory segments (docs/shm.md): bytes mapped at once
   // (deleted segments still held by workers included) and named segments.
   uint64_t shm_max_bytes = 1ull << 30;

@@ -96,6 +96,7 @@ Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
       warm_pool_(std::make_unique<WarmPool>(
           engine, options.warm_isolates,
           ResourceLimits{.max_old_generation_mb = options.default_max_old_generation_mb})) {
+  bus_.set_queue_limit(options_.max_port_queue);
   Logger("sched")->info("executor started with {} threads; {} warm isolates",
                         executor_->threads(), options.warm_isolates);
 }
@@ -205,6 +206,8 @@ WorkerInfo Supervisor::Snapshot(const Record& record) const {
     info.heap_limit_bytes = stats.heap_limit;
     info.external_memory_bytes = stats.external;
     info.cpu_seconds = stats.cpu_seconds;
+    info.messages_in = stats.messages_in;
+    info.messages_out = stats.messages_out;
     info.mailbox_depth = record.worker->mailbox().size();
     info.limits = record.worker->limits();
     info.uptime_seconds =

@@ -50,11 +50,19 @@ void PortPost(const FunctionCallbackInfo<Value>& args) {
   Message message;
   if (SerializeMessage(self, context, args[1], args[2], id, &message).IsNothing()) return;
   Bus::PostResult result = self->bus()->Post(id, std::move(message));
+  if (result == Bus::PostResult::kDelivered) self->CountMessageOut();
   // Like Node, posting to a closed channel drops the message silently.
   args.GetReturnValue().Set(result == Bus::PostResult::kDelivered);
   if (result == Bus::PostResult::kQueueFull) {
-    args.GetIsolate()->ThrowException(v8::Exception::RangeError(Str(
-        args.GetIsolate(), "the receiving port's queue is full (mailbox limit reached)")));
+    Local<Value> error = v8::Exception::RangeError(
+        Str(args.GetIsolate(),
+            "The receiving port already holds its maximum of queued messages "
+            "(isletd --max-port-queue); the message was not sent"));
+    error.As<v8::Object>()
+        ->Set(args.GetIsolate()->GetCurrentContext(), Str(args.GetIsolate(), "code"),
+              Str(args.GetIsolate(), "ERR_ISLET_QUEUE_FULL"))
+        .Check();
+    args.GetIsolate()->ThrowException(error);
   }
 }
 

@@ -124,8 +124,12 @@ void Worker::Terminate() {
 }
 
 Worker::Stats Worker::stats() const {
-  return Stats{heap_used_.load(), heap_limit_.load(), external_.load(),
-               static_cast<double>(cpu_ns_.load()) / 1e9};
+  return Stats{heap_used_.load(),
+               heap_limit_.load(),
+               external_.load(),
+               static_cast<double>(cpu_ns_.load()) / 1e9,
+               messages_in_.load(std::memory_order_relaxed),
+               messages_out_.load(std::memory_order_relaxed)};
 }
 
 double Worker::UptimeSeconds() const {

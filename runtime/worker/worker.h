@@ -127,6 +127,8 @@ class Worker final : public Actor, public PortOwner, public Watched {
     uint64_t heap_limit = 0;
     uint64_t external = 0;
     double cpu_seconds = 0;
+    uint64_t messages_in = 0;
+    uint64_t messages_out = 0;
   };
   Stats stats() const;
 
@@ -145,6 +147,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
   Bus* bus() const { return bus_; }
   WorkerHost* host() const { return host_; }
   void RefHandle(int delta) { handle_refs_ += delta; }
+  void CountMessageOut() { messages_out_.fetch_add(1, std::memory_order_relaxed); }
 
   // Ports (executor thread, isolate locked):
   v8::Local<v8::FunctionTemplate> PortTemplate();
@@ -272,7 +275,8 @@ class Worker final : public Actor, public PortOwner, public Watched {
   v8::Global<v8::Int32Array> tick_info_holder_;
   int32_t* tick_info_ = nullptr;  // into tick_info_holder_'s backing store
   bool constructing_port_ = false;
-  uint64_t messages_in_ = 0;
+  std::atomic<uint64_t> messages_in_{0};   // port messages delivered to JS
+  std::atomic<uint64_t> messages_out_{0};  // port messages this worker posted
 
   int64_t loop_now_ms_ = 0;
   uint64_t timer_seq_ = 0;

@@ -427,3 +427,55 @@ TEST_F(WorkerTest, ProcessExitFromAMicrotaskOrAMessageHandlerEndsTheWorker) {
 
 }  // namespace
 }  // namespace islet::runtime
+
+namespace islet::runtime {
+namespace {
+
+TEST(QueueLimitTest, PostingIntoAFullPortThrowsAndSendsNothing) {
+  auto runtime = Runtime::Create(RuntimeOptions{.max_port_queue = 100});
+  ASSERT_TRUE(runtime.has_value());
+  auto r = testing::RunJs(**runtime, R"(
+    const { port1, port2 } = new MessageChannel();
+    let sent = 0;
+    try {
+      for (;;) { port1.postMessage(sent); ++sent; }
+    } catch (e) {
+      console.log(sent, e.name, e.code);
+    }
+    let received = 0;
+    port2.on('message', (m) => { if (++received === sent) { console.log('received', received); port2.close(); } });
+  )");
+  EXPECT_EQ(r.out, "100 RangeError ERR_ISLET_QUEUE_FULL\nreceived 100\n");
+}
+
+TEST_F(WorkerTest, InspectCountsMessages) {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool ready = false, ended = false;
+  auto spawned = runtime_->Spawn(testing::MakeSpec(R"(
+        const { port1, port2 } = new MessageChannel();
+        port2.on('message', () => {});
+        for (let i = 0; i < 5; i++) port1.postMessage(i);
+        setTimeout(() => require('islet').control.postMessage('counted'), 20);
+        setTimeout(() => port2.close(), 100000).unref();
+        require('islet').control.once('message', () => port2.close());
+      )"),
+                                 [&](const WorkerEvent& event) {
+                                   std::lock_guard lock(mu);
+                                   if (std::holds_alternative<ControlMessage>(event.body)) ready = true;
+                                   if (std::holds_alternative<EndOfStream>(event.body)) ended = true;
+                                   cv.notify_all();
+                                 });
+  ASSERT_TRUE(spawned.has_value());
+  std::unique_lock lock(mu);
+  cv.wait(lock, [&] { return ready; });
+  auto info = runtime_->Inspect(spawned->worker_id);
+  // Five on the channel, one on the control port's inner channel.
+  EXPECT_EQ(info->messages_out, 6u);
+  EXPECT_EQ(info->messages_in, 6u);
+  runtime_->PostControl(spawned->worker_id, "1");
+  cv.wait(lock, [&] { return ended; });
+}
+
+}  // namespace
+}  // namespace islet::runtime

@@ -292,8 +292,12 @@ int PostCommand(const std::string& socket_path, uint64_t worker_id, const std::s
 int AttachCommand(const std::string& socket_path, uint64_t worker_id) {
   auto client = Client::Connect(socket_path);
   if (!client) return Report(client.error());
-  auto poster = Client::Connect(socket_path);
-  if (!poster) return Report(poster.error());
+  // The stdin reader blocks in getline and may outlive this function (stdin
+  // still open when the worker exits), so what it touches lives until the
+  // process ends.
+  auto connected = Client::Connect(socket_path);
+  if (!connected) return Report(connected.error());
+  auto* poster = new Client(std::move(*connected));
   InterruptPipe interrupt;
   v1::Request request;
   request.mutable_subscribe()->set_worker_id(worker_id);
@@ -306,12 +310,11 @@ int AttachCommand(const std::string& socket_path, uint64_t worker_id) {
   barrier.mutable_daemon_info();
   auto barrier_response = client->Call(std::move(barrier));
   if (!barrier_response) return Report(barrier_response.error());
-  std::atomic<bool> done{false};
-  std::thread reader([&] {
+  std::thread([poster, worker_id] {
     char* line = nullptr;
     size_t capacity = 0;
     ssize_t n;
-    while (!done.load() && (n = getline(&line, &capacity, stdin)) > 0) {
+    while ((n = getline(&line, &capacity, stdin)) > 0) {
       std::string json(line, static_cast<size_t>(n));
       while (!json.empty() && (json.back() == '\n' || json.back() == '\r')) json.pop_back();
       if (json.empty()) continue;
@@ -319,23 +322,21 @@ int AttachCommand(const std::string& socket_path, uint64_t worker_id) {
       post.mutable_post()->set_worker_id(worker_id);
       post.mutable_post()->set_json(json);
       auto response = poster->Call(std::move(post));
-      if (!response) Report(response.error());
+      if (!response) {
+        Report(response.error());
+        break;
+      }
     }
     std::free(line);
-  });
-  reader.detach();  // blocked in getline until stdin ends; the process exits with us
+  }).detach();
   for (;;) {
     auto response = client->Read(*id, interrupt.fd());
     if (!response) {
-      done = true;
       if (response.error().kind == ErrorKind::kInterrupted) return kExitInterrupted;
       return Report(response.error());
     }
     if (response->has_event()) WriteOutput(response->event());
-    if (response->end_of_stream()) {
-      done = true;
-      return kExitOk;
-    }
+    if (response->end_of_stream()) return kExitOk;
   }
 }
 

@@ -304,7 +304,9 @@ Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& limits) {
     }
     worker = it->second.worker;
   }
-  bool was_watched = worker->SetLimits(worker->limits());
+  // The watchdog drops a worker once it has no limits; watch it again when
+  // it gets some. (A second registration is harmless: checks are idempotent.)
+  bool was_watched = worker->HasLimits();
   if (worker->SetLimits(limits) && !was_watched) watchdog_.Watch(worker);
   Logger("watchdog")->info("worker {}: limits now cpu/turn {} ms, cpu {} ms, deadline {} ms", id,
                            limits.cpu_ms_per_turn, limits.cpu_ms_total, limits.deadline_ms);

@@ -61,14 +61,21 @@ Worker::~Worker() {
 void Worker::Start() { PostUrgent([] {}); }
 
 bool Worker::SetLimits(const WorkerLimits& limits) {
-  std::lock_guard lock(limits_mu_);
-  limits_ = limits;
-  return limits.cpu_ms_per_turn > 0 || limits.cpu_ms_total > 0 || limits.deadline_ms > 0;
+  {
+    std::lock_guard lock(limits_mu_);
+    limits_ = limits;
+  }
+  return HasLimits();
 }
 
 WorkerLimits Worker::limits() const {
   std::lock_guard lock(limits_mu_);
   return limits_;
+}
+
+bool Worker::HasLimits() const {
+  WorkerLimits l = limits();
+  return l.cpu_ms_per_turn > 0 || l.cpu_ms_total > 0 || l.deadline_ms > 0;
 }
 
 bool Worker::CheckLimits(std::chrono::steady_clock::time_point now) {
@@ -100,7 +107,7 @@ bool Worker::CheckLimits(std::chrono::steady_clock::time_point now) {
       return false;
     }
   }
-  return limits.cpu_ms_per_turn > 0 || limits.cpu_ms_total > 0 || limits.deadline_ms > 0;
+  return HasLimits();
 }
 
 void Worker::TerminateFor(const char* reason, std::string message) {

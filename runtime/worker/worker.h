@@ -118,6 +118,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
   // islet limits (thread-safe). True if any limit is set (needs watching).
   bool SetLimits(const WorkerLimits& limits);
   WorkerLimits limits() const;
+  bool HasLimits() const;
   // Watched (watchdog thread).
   bool CheckLimits(std::chrono::steady_clock::time_point now) override;
 

@@ -479,3 +479,24 @@ TEST_F(WorkerTest, InspectCountsMessages) {
 
 }  // namespace
 }  // namespace islet::runtime
+
+namespace islet::runtime {
+namespace {
+
+TEST_F(LimitsTest, CpuLimitEndsACatastrophicRegexpAndAnEndlessMicrotaskLoop) {
+  for (const char* source : {
+           "console.log('matching'); /(a+)+b/.test('a'.repeat(40));",
+           "console.log('looping'); (function f() { Promise.resolve().then(f); })();",
+           "console.log('ticking'); (function f() { process.nextTick(f); })();",
+       }) {
+    auto spec = testing::MakeSpec(source);
+    spec.limits.cpu_ms_per_turn = 100;
+    auto r = RunJs(*runtime_, std::move(spec));
+    EXPECT_EQ(r.exit.reason, "cpu-limit") << source;
+    EXPECT_EQ(r.exit.exit_code, 1) << source;
+  }
+  EXPECT_EQ(RunJs(*runtime_, "console.log('alive')").out, "alive\n");
+}
+
+}  // namespace
+}  // namespace islet::runtime

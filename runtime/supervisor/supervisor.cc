@@ -287,23 +287,26 @@ void Supervisor::Unsubscribe(WorkerId id, uint64_t subscription) {
   it->second.followers.erase(sub);
 }
 
+Result<std::shared_ptr<Worker>> Supervisor::LiveWorker(WorkerId id) {
+  std::lock_guard lock(mu_);
+  auto it = records_.find(id);
+  if (it == records_.end()) {
+    return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
+  }
+  if (!it->second.worker) {
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     "worker " + std::to_string(id) + " has exited");
+  }
+  return it->second.worker;
+}
+
 Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& limits) {
   if (limits.cpu_ms_per_turn < 0 || limits.cpu_ms_total < 0 || limits.deadline_ms < 0) {
     return MakeError(ErrorCode::kInvalidArgument, "limits must be 0 (none) or positive");
   }
-  std::shared_ptr<Worker> worker;
-  {
-    std::lock_guard lock(mu_);
-    auto it = records_.find(id);
-    if (it == records_.end()) {
-      return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
-    }
-    if (!it->second.worker) {
-      return MakeError(ErrorCode::kFailedPrecondition,
-                       "worker " + std::to_string(id) + " has exited");
-    }
-    worker = it->second.worker;
-  }
+  auto live = LiveWorker(id);
+  if (!live) return std::unexpected(live.error());
+  std::shared_ptr<Worker> worker = *std::move(live);
   // The watchdog drops a worker once it has no limits; watch it again when
   // it gets some. (A second registration is harmless: checks are idempotent.)
   bool was_watched = worker->HasLimits();
@@ -314,19 +317,9 @@ Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& limits) {
 }
 
 Result<void> Supervisor::PostControl(WorkerId id, std::string json) {
-  std::shared_ptr<Worker> worker;
-  {
-    std::lock_guard lock(mu_);
-    auto it = records_.find(id);
-    if (it == records_.end()) {
-      return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
-    }
-    if (!it->second.worker) {
-      return MakeError(ErrorCode::kFailedPrecondition,
-                       "worker " + std::to_string(id) + " has exited");
-    }
-    worker = it->second.worker;
-  }
+  auto live = LiveWorker(id);
+  if (!live) return std::unexpected(live.error());
+  std::shared_ptr<Worker> worker = *std::move(live);
   if (!worker->PostControl(std::move(json))) {
     return MakeError(ErrorCode::kResourceExhausted,
                      "worker " + std::to_string(id) + "'s mailbox is full");

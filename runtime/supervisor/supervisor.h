@@ -75,6 +75,8 @@ class Supervisor final : public Runtime, private WorkerHost {
   void AppendOutputLocked(Record& record, WorkerId id, const Output& out);
 
   Result<std::shared_ptr<const Bundle>> MakeBundle(SpawnSpec& spec) const;
+  // The running worker `id`: NOT_FOUND, or FAILED_PRECONDITION once exited.
+  Result<std::shared_ptr<Worker>> LiveWorker(WorkerId id);
   WorkerInfo Snapshot(const Record& record) const;
   void EvictExitedLocked();
 

@@ -48,6 +48,16 @@ void WriteAll(int fd, const std::string& data) {
 
 void Print(const std::string& text) { WriteAll(STDOUT_FILENO, text); }
 
+// One request, one response; on failure the error is reported and its exit
+// code returned.
+std::expected<v1::Response, int> Ask(const std::string& socket_path, v1::Request request) {
+  auto client = Client::Connect(socket_path);
+  if (!client) return std::unexpected(Report(client.error()));
+  auto response = client->Call(std::move(request));
+  if (!response) return std::unexpected(Report(response.error()));
+  return *std::move(response);
+}
+
 // Relays one streamed event to our stdout/stderr; a control-port message is
 // one JSON line on stdout.
 void WriteOutput(const v1::Event& event) {
@@ -206,12 +216,10 @@ int SpawnCommand(const std::string& socket_path, const std::string& file,
 }
 
 int PsCommand(const std::string& socket_path, bool json, bool all) {
-  auto client = Client::Connect(socket_path);
-  if (!client) return Report(client.error());
   v1::Request request;
   request.mutable_list()->set_include_exited(all);
-  auto response = client->Call(std::move(request));
-  if (!response) return Report(response.error());
+  auto response = Ask(socket_path, std::move(request));
+  if (!response) return response.error();
   std::vector<v1::WorkerInfo> workers(response->list().workers().begin(),
                                       response->list().workers().end());
   Print(json ? ToJsonArray(workers) + "\n" : FormatWorkerTable(workers));
@@ -219,24 +227,20 @@ int PsCommand(const std::string& socket_path, bool json, bool all) {
 }
 
 int InspectCommand(const std::string& socket_path, uint64_t worker_id, bool json) {
-  auto client = Client::Connect(socket_path);
-  if (!client) return Report(client.error());
   v1::Request request;
   request.mutable_inspect()->set_worker_id(worker_id);
-  auto response = client->Call(std::move(request));
-  if (!response) return Report(response.error());
+  auto response = Ask(socket_path, std::move(request));
+  if (!response) return response.error();
   const v1::WorkerInfo& worker = response->inspect().worker();
   Print(json ? ToJson(worker) + "\n" : FormatWorker(worker));
   return kExitOk;
 }
 
 int KillCommand(const std::string& socket_path, uint64_t worker_id) {
-  auto client = Client::Connect(socket_path);
-  if (!client) return Report(client.error());
   v1::Request request;
   request.mutable_terminate()->set_worker_id(worker_id);
-  auto response = client->Call(std::move(request));
-  if (!response) return Report(response.error());
+  auto response = Ask(socket_path, std::move(request));
+  if (!response) return response.error();
   Print(std::to_string(worker_id) + "\n");
   return kExitOk;
 }
@@ -263,27 +267,23 @@ int LogsCommand(const std::string& socket_path, uint64_t worker_id, bool follow)
 
 int LimitCommand(const std::string& socket_path, uint64_t worker_id, double cpu_ms_per_turn,
                  double cpu_ms_total, double deadline_ms) {
-  auto client = Client::Connect(socket_path);
-  if (!client) return Report(client.error());
   v1::Request request;
   request.mutable_set_limits()->set_worker_id(worker_id);
   v1::Limits* limits = request.mutable_set_limits()->mutable_limits();
   limits->set_cpu_ms_per_turn(cpu_ms_per_turn);
   limits->set_cpu_ms_total(cpu_ms_total);
   limits->set_deadline_ms(deadline_ms);
-  auto response = client->Call(std::move(request));
-  if (!response) return Report(response.error());
+  auto response = Ask(socket_path, std::move(request));
+  if (!response) return response.error();
   return kExitOk;
 }
 
 int PostCommand(const std::string& socket_path, uint64_t worker_id, const std::string& json) {
-  auto client = Client::Connect(socket_path);
-  if (!client) return Report(client.error());
   v1::Request request;
   request.mutable_post()->set_worker_id(worker_id);
   request.mutable_post()->set_json(json);
-  auto response = client->Call(std::move(request));
-  if (!response) return Report(response.error());
+  auto response = Ask(socket_path, std::move(request));
+  if (!response) return response.error();
   return kExitOk;
 }
 
@@ -387,12 +387,10 @@ int DaemonStopCommand(const std::string& socket_path) {
 }
 
 int DaemonStatusCommand(const std::string& socket_path) {
-  auto client = Client::Connect(socket_path);
-  if (!client) return Report(client.error());
   v1::Request request;
   request.mutable_daemon_info();
-  auto response = client->Call(std::move(request));
-  if (!response) return Report(response.error());
+  auto response = Ask(socket_path, std::move(request));
+  if (!response) return response.error();
   Print(FormatDaemonInfo(response->daemon_info()));
   return kExitOk;
 }

@@ -119,14 +119,4 @@ std::string ToJson(const google::protobuf::Message& message) {
   return json;
 }
 
-std::string ToJsonArray(const std::vector<v1::WorkerInfo>& workers) {
-  std::string out = "[";
-  for (size_t i = 0; i < workers.size(); ++i) {
-    if (i > 0) out += ",";
-    out += "\n  " + ToJson(workers[i]);
-  }
-  out += workers.empty() ? "]" : "\n]";
-  return out;
-}
-
 }  // namespace islet::client

@@ -28,6 +28,21 @@ std::string FormatDaemonInfo(const v1::DaemonInfoResponse& info);
 
 // Proto3 JSON with the .proto field names (snake_case), defaults included.
 std::string ToJson(const google::protobuf::Message& message);
-std::string ToJsonArray(const std::vector<v1::WorkerInfo>& workers);
+
+// A JSON array of messages, one per line ("[]" when empty).
+template <typename MessageT>
+std::string JsonArrayOf(const std::vector<MessageT>& messages) {
+  std::string out = "[";
+  for (size_t i = 0; i < messages.size(); ++i) {
+    if (i > 0) out += ",";
+    out += "\n  " + ToJson(messages[i]);
+  }
+  out += messages.empty() ? "]" : "\n]";
+  return out;
+}
+
+inline std::string ToJsonArray(const std::vector<v1::WorkerInfo>& workers) {
+  return JsonArrayOf(workers);
+}
 
 }  // namespace islet::client

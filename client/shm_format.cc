@@ -222,13 +222,7 @@ std::string FormatShmTable(const std::vector<v1::ShmSegment>& segments) {
 }
 
 std::string ShmSegmentsToJson(const std::vector<v1::ShmSegment>& segments) {
-  std::string out = "[";
-  for (size_t i = 0; i < segments.size(); ++i) {
-    if (i > 0) out += ",";
-    out += "\n  " + ToJson(segments[i]);
-  }
-  out += segments.empty() ? "]" : "\n]";
-  return out;
+  return JsonArrayOf(segments);
 }
 
 }  // namespace islet::client

@@ -1,23 +1,12 @@
 #pragma once
 
-#include <sys/types.h>
-
-#include <functional>
-#include <optional>
-#include <string>
-#include <string_view>
+#include "proto/socket_path.h"
 
 namespace islet::client {
 
-// Looks up an environment variable; nullopt when unset.
-using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
-
-// The process environment, as an EnvLookup.
-std::optional<std::string> GetEnv(std::string_view name);
-
-// The daemon's control socket: `flag` if non-empty, else $ISLET_SOCKET, else
-// $XDG_RUNTIME_DIR/islet/isletd.sock, else /tmp/islet-$UID/isletd.sock.
-// Must agree with isletd's own resolution (daemon/config.h; a test checks).
-std::string ResolveSocketPath(std::string_view flag, const EnvLookup& env, uid_t uid);
+// The daemon's control socket, resolved as isletd resolves it.
+using proto::EnvLookup;
+using proto::GetEnv;
+using proto::ResolveSocketPath;
 
 }  // namespace islet::client

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "proto/socket_path.h"
+
 #include <spdlog/common.h>
 #include <sys/types.h>
 
@@ -32,16 +34,10 @@ struct DaemonConfig {
   uint64_t shm_max_segments = 1024;
 };
 
-// Looks up an environment variable; nullopt when unset.
-using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
-
-// The process environment, as an EnvLookup.
-std::optional<std::string> GetEnv(std::string_view name);
-
-// The control socket path: `flag` if non-empty, else $ISLET_SOCKET, else
-// $XDG_RUNTIME_DIR/islet/isletd.sock, else /tmp/islet-$UID/isletd.sock.
-// The client resolves the same way (client/socket_path.h).
-std::string ResolveSocketPath(std::string_view flag, const EnvLookup& env, uid_t uid);
+// The control socket path, resolved as clients resolve it.
+using proto::EnvLookup;
+using proto::GetEnv;
+using proto::ResolveSocketPath;
 
 // What ParseFlags decided: run with a config, or exit at once with a code
 // (after --help, or a usage error already printed to stderr).

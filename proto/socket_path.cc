@@ -1,8 +1,8 @@
-#include "client/socket_path.h"
+#include "proto/socket_path.h"
 
 #include <cstdlib>
 
-namespace islet::client {
+namespace islet::proto {
 
 std::optional<std::string> GetEnv(std::string_view name) {
   const char* value = std::getenv(std::string(name).c_str());
@@ -19,4 +19,4 @@ std::string ResolveSocketPath(std::string_view flag, const EnvLookup& env, uid_t
   return "/tmp/islet-" + std::to_string(uid) + "/isletd.sock";
 }
 
-}  // namespace islet::client
+}  // namespace islet::proto

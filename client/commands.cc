@@ -21,6 +21,13 @@ extern char** environ;
 namespace islet::client {
 namespace {
 
+void SetLimits(const LimitOptions& in, v1::Limits* out) {
+  out->set_cpu_ms_per_turn(in.cpu_ms_per_turn);
+  out->set_cpu_ms_total(in.cpu_ms_total);
+  out->set_deadline_ms(in.deadline_ms);
+  out->set_max_external_mb(in.max_external_mb);
+}
+
 int Report(const Error& error) {
   if (error.kind == ErrorKind::kNoDaemon) {
     std::fprintf(stderr, "islet: %s (start one with 'islet daemon start')\n",
@@ -126,10 +133,16 @@ std::expected<v1::Request, std::string> MakeSpawn(const std::string& file,
     (*spawn->mutable_env())[entry.substr(0, eq)] = entry.substr(eq + 1);
   }
   spawn->set_follow(follow);
-  spawn->mutable_limits()->set_cpu_ms_per_turn(options.limits.cpu_ms_per_turn);
-  spawn->mutable_limits()->set_cpu_ms_total(options.limits.cpu_ms_total);
-  spawn->mutable_limits()->set_deadline_ms(options.limits.deadline_ms);
+  SetLimits(options.limits, spawn->mutable_limits());
   spawn->set_max_old_generation_mb(options.max_heap_mb);
+  v1::RestartPolicy* restart = spawn->mutable_restart();
+  restart->set_mode(options.restart == "always"       ? v1::RestartPolicy::ALWAYS
+                    : options.restart == "on-failure" ? v1::RestartPolicy::ON_FAILURE
+                                                      : v1::RestartPolicy::NEVER);
+  restart->set_max_restarts(options.max_restarts);
+  restart->set_window_seconds(options.restart_window_s);
+  restart->set_backoff_initial_ms(options.backoff_ms);
+  restart->set_backoff_max_ms(options.backoff_max_ms);
   return request;
 }
 
@@ -236,12 +249,15 @@ int InspectCommand(const std::string& socket_path, uint64_t worker_id, bool json
   return kExitOk;
 }
 
-int KillCommand(const std::string& socket_path, uint64_t worker_id) {
+int KillCommand(const std::string& socket_path, uint64_t worker_id, double grace_ms) {
   v1::Request request;
   request.mutable_terminate()->set_worker_id(worker_id);
+  request.mutable_terminate()->set_grace_ms(grace_ms);
   auto response = Ask(socket_path, std::move(request));
   if (!response) return response.error();
-  Print(std::to_string(worker_id) + "\n");
+  const v1::ExitInfo& exit = response->terminate().exit();
+  Print(std::to_string(worker_id) + ": " + exit.reason() + " (code " +
+        std::to_string(exit.exit_code()) + ")\n");
   return kExitOk;
 }
 
@@ -265,14 +281,10 @@ int LogsCommand(const std::string& socket_path, uint64_t worker_id, bool follow)
   }
 }
 
-int LimitCommand(const std::string& socket_path, uint64_t worker_id, double cpu_ms_per_turn,
-                 double cpu_ms_total, double deadline_ms) {
+int LimitCommand(const std::string& socket_path, uint64_t worker_id, const LimitOptions& limits) {
   v1::Request request;
   request.mutable_set_limits()->set_worker_id(worker_id);
-  v1::Limits* limits = request.mutable_set_limits()->mutable_limits();
-  limits->set_cpu_ms_per_turn(cpu_ms_per_turn);
-  limits->set_cpu_ms_total(cpu_ms_total);
-  limits->set_deadline_ms(deadline_ms);
+  SetLimits(limits, request.mutable_set_limits()->mutable_limits());
   auto response = Ask(socket_path, std::move(request));
   if (!response) return response.error();
   return kExitOk;

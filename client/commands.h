@@ -16,13 +16,23 @@ inline constexpr int kExitUsage = 64;    // bad command line (EX_USAGE)
 inline constexpr int kExitInterrupted = 130;
 
 // What `run` and `spawn` pass besides the bundle.
+struct LimitOptions {
+  double cpu_ms_per_turn = 0;
+  double cpu_ms_total = 0;
+  double deadline_ms = 0;
+  double max_external_mb = 0;
+};
+
 struct SpawnOptions {
-  struct {
-    double cpu_ms_per_turn = 0;
-    double cpu_ms_total = 0;
-    double deadline_ms = 0;
-  } limits;
+  LimitOptions limits;
   double max_heap_mb = 0;
+  // Supervision (spawn only): "never", "on-failure" or "always"; zeros take
+  // the daemon's defaults.
+  std::string restart = "never";
+  uint32_t max_restarts = 0;
+  double restart_window_s = 0;
+  double backoff_ms = 0;
+  double backoff_max_ms = 0;
 };
 
 int RunCommand(const std::string& socket_path, const std::string& file,
@@ -30,11 +40,12 @@ int RunCommand(const std::string& socket_path, const std::string& file,
 int SpawnCommand(const std::string& socket_path, const std::string& file,
                  const std::vector<std::string>& args, const SpawnOptions& options);
 // islet limit ID ...: replaces a live worker's limits.
-int LimitCommand(const std::string& socket_path, uint64_t worker_id, double cpu_ms_per_turn,
-                 double cpu_ms_total, double deadline_ms);
+int LimitCommand(const std::string& socket_path, uint64_t worker_id, const LimitOptions& limits);
 int PsCommand(const std::string& socket_path, bool json, bool all);
 int InspectCommand(const std::string& socket_path, uint64_t worker_id, bool json);
-int KillCommand(const std::string& socket_path, uint64_t worker_id);
+// islet kill ID: SIGTERM to a worker listening for it, forced after
+// `grace_ms`; at once otherwise. Prints how it exited.
+int KillCommand(const std::string& socket_path, uint64_t worker_id, double grace_ms);
 int LogsCommand(const std::string& socket_path, uint64_t worker_id, bool follow);
 // islet post ID JSON: delivers JSON to the worker's control port.
 int PostCommand(const std::string& socket_path, uint64_t worker_id, const std::string& json);

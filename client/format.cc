@@ -38,22 +38,26 @@ std::string StateName(v1::WorkerState state) {
       return "terminating";
     case v1::EXITED:
       return "exited";
+    case v1::RESTARTING:
+      return "restarting";
+    case v1::FAILED:
+      return "failed";
     default:
       return "unknown";
   }
 }
 
 std::string FormatWorkerTable(const std::vector<v1::WorkerInfo>& workers) {
-  using Row = std::array<std::string, 6>;
-  std::vector<Row> rows = {{"ID", "JOB", "NAME", "STATE", "UPTIME", "MAIN"}};
+  using Row = std::array<std::string, 7>;
+  std::vector<Row> rows = {{"ID", "JOB", "NAME", "STATE", "UPTIME", "RESTARTS", "MAIN"}};
   for (const v1::WorkerInfo& w : workers) {
     std::string state = StateName(w.state());
     if (w.has_exit()) state += "(" + std::to_string(w.exit().exit_code()) + ")";
     rows.push_back({std::to_string(w.id()), std::to_string(w.job_id()),
                     w.name().empty() ? "-" : w.name(), state, FormatDuration(w.uptime_seconds()),
-                    w.main()});
+                    std::to_string(w.restarts()), w.main()});
   }
-  std::array<size_t, 6> width{};
+  std::array<size_t, 7> width{};
   for (const Row& row : rows) {
     for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
   }
@@ -92,12 +96,45 @@ std::string FormatWorker(const v1::WorkerInfo& w) {
   line("messages_in", std::to_string(w.messages_in()));
   line("messages_out", std::to_string(w.messages_out()));
   line("mailbox_depth", std::to_string(w.mailbox_depth()));
-  line("restarts", std::to_string(w.restarts()));
-  if (w.has_exit()) {
-    line("exit_code", std::to_string(w.exit().exit_code()));
-    line("exit_reason", w.exit().reason());
-    if (!w.exit().error_message().empty()) line("error", w.exit().error_message());
+  const v1::Limits& limits = w.limits();
+  auto limit = [&](const char* key, double value, const char* unit) {
+    char text[48];
+    std::snprintf(text, sizeof(text), "%g %s", value, unit);
+    line(key, value > 0 ? text : "none");
+  };
+  limit("limit_cpu_ms_per_turn", limits.cpu_ms_per_turn(), "ms");
+  limit("limit_cpu_ms", limits.cpu_ms_total(), "ms");
+  limit("limit_deadline_ms", limits.deadline_ms(), "ms");
+  limit("limit_external_mb", limits.max_external_mb(), "MB");
+  if (w.has_restart()) {
+    const v1::RestartPolicy& r = w.restart();
+    char policy[160];
+    std::snprintf(policy, sizeof(policy), "%s, at most %u restarts in %g s, backoff %g..%g ms",
+                  r.mode() == v1::RestartPolicy::ALWAYS ? "always" : "on-failure",
+                  r.max_restarts(), r.window_seconds(), r.backoff_initial_ms(),
+                  r.backoff_max_ms());
+    line("restart_policy", policy);
   }
+  line("restarts", std::to_string(w.restarts()));
+  if (w.next_restart_unix_ms() != 0) line("next_restart_unix_ms", std::to_string(w.next_restart_unix_ms()));
+  auto exit_lines = [&](const char* prefix, const v1::ExitInfo& exit) {
+    std::string p = prefix;
+    line((p + "exit_code").c_str(), std::to_string(exit.exit_code()));
+    line((p + "exit_reason").c_str(), exit.reason());
+    if (!exit.error_message().empty()) line((p + "error").c_str(), exit.error_message());
+    if (!exit.error_stack().empty()) {
+      std::string stack = exit.error_stack();
+      // Indented under its key, one frame per line.
+      std::string indented;
+      for (char c : stack) {
+        indented += c;
+        if (c == '\n') indented += "    ";
+      }
+      line((p + "error_stack").c_str(), "\n    " + indented);
+    }
+  };
+  if (w.has_last_exit()) exit_lines("last_", w.last_exit());
+  if (w.has_exit()) exit_lines("", w.exit());
   return out;
 }
 
@@ -107,7 +144,13 @@ std::string FormatDaemonInfo(const v1::DaemonInfoResponse& info) {
          "uptime: " + FormatDuration(info.uptime_seconds()) + "\n" +
          "workers: " + std::to_string(info.workers_alive()) + " alive, " +
          std::to_string(info.workers_spawned_total()) + " spawned in total\n" +
-         "executor threads: " + std::to_string(info.executor_threads()) + "\n";
+         "executor threads: " + std::to_string(info.executor_threads()) + "\n" +
+         (info.state_path().empty() ? "" : "state file: " + info.state_path() + "\n") +
+         (info.workers_resurrected() == 0
+              ? ""
+              : "resurrected at start: " + std::to_string(info.workers_resurrected()) +
+                    " workers\n") +
+         (info.state_problem().empty() ? "" : "state file problem: " + info.state_problem() + "\n");
 }
 
 std::string ToJson(const google::protobuf::Message& message) {

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,11 @@ std::vector<std::string> SplitScriptArgs(std::vector<std::string>* argv) {
   if (i >= argv->size() || ((*argv)[i] != "run" && (*argv)[i] != "spawn")) return {};
   for (++i; i < argv->size(); ++i) {
     const std::string& arg = (*argv)[i];
-    if (arg == "--socket" || arg == "--cpu-ms-per-turn" || arg == "--cpu-ms" ||
-        arg == "--deadline-ms" || arg == "--max-heap-mb") {
+    static const std::set<std::string> kTakesValue = {
+        "--socket",       "--cpu-ms-per-turn", "--cpu-ms",          "--deadline-ms",
+        "--max-heap-mb",  "--max-external-mb", "--restart",         "--max-restarts",
+        "--restart-window", "--backoff-ms",    "--backoff-max-ms"};
+    if (kTakesValue.contains(arg)) {
       ++i;  // an option of run/spawn that takes a value
     } else if (arg == "--") {
       argv->erase(argv->begin() + static_cast<long>(i));
@@ -81,7 +85,24 @@ int Main(int argc, char** argv) {
                         "End the worker this long after it started");
     command->add_option("--max-heap-mb", spawn_options.max_heap_mb,
                         "Heap cap; reaching it ends the worker with ERR_WORKER_OUT_OF_MEMORY");
+    command->add_option("--max-external-mb", spawn_options.limits.max_external_mb,
+                        "ArrayBuffer memory the worker may hold (default: the daemon's)");
   }
+  spawn->add_option("--restart", spawn_options.restart,
+                    "Supervise: restart the worker when it exits (on-failure: unless it exited "
+                    "0 by itself), and again after a daemon restart")
+      ->check(CLI::IsMember({"never", "on-failure", "always"}));
+  spawn->add_option("--max-restarts", spawn_options.max_restarts,
+                    "Give up after this many restarts within the window (default 5)");
+  spawn->add_option("--restart-window", spawn_options.restart_window_s,
+                    "The window for --max-restarts, in seconds (default 60)")
+      ->check(CLI::NonNegativeNumber);
+  spawn->add_option("--backoff-ms", spawn_options.backoff_ms,
+                    "Delay before the first restart; it doubles with each (default 100)")
+      ->check(CLI::NonNegativeNumber);
+  spawn->add_option("--backoff-max-ms", spawn_options.backoff_max_ms,
+                    "Cap on the restart delay (default 30000)")
+      ->check(CLI::NonNegativeNumber);
 
   bool json = false;
   bool all = false;
@@ -94,8 +115,14 @@ int Main(int argc, char** argv) {
   inspect->add_option("ID", id, "Worker id")->required();
   inspect->add_flag("--json", json, "Print JSON");
 
-  auto* kill = app.add_subcommand("kill", "Terminate a worker");
+  double grace_ms = 5000;
+  auto* kill = app.add_subcommand(
+      "kill", "Terminate a worker (and stop its restarts); a script listening for SIGTERM gets it");
   kill->add_option("ID", id, "Worker id")->required();
+  kill->add_option("--grace", grace_ms,
+                   "Milliseconds a SIGTERM listener gets before the worker is forced (default "
+                   "5000; 0 = force at once)")
+      ->check(CLI::NonNegativeNumber);
 
   bool follow = false;
   auto* logs = app.add_subcommand("logs", "Print a worker's captured output");
@@ -111,13 +138,18 @@ int Main(int argc, char** argv) {
       "attach", "Follow a worker; each stdin line (JSON) goes to its control port");
   attach->add_option("ID", id, "Worker id")->required();
 
-  double cpu_per_turn = 0, cpu_total = 0, deadline = 0;
+  LimitOptions limits;
   auto* limit = app.add_subcommand("limit", "Replace a live worker's limits (0 = none)");
   limit->add_option("ID", id, "Worker id")->required();
-  limit->add_option("--cpu-ms-per-turn", cpu_per_turn, "CPU allowed per turn")
+  limit->add_option("--cpu-ms-per-turn", limits.cpu_ms_per_turn, "CPU allowed per turn")
       ->check(CLI::NonNegativeNumber);
-  limit->add_option("--cpu-ms", cpu_total, "CPU allowed in total")->check(CLI::NonNegativeNumber);
-  limit->add_option("--deadline-ms", deadline, "Wall clock allowed since the worker started")
+  limit->add_option("--cpu-ms", limits.cpu_ms_total, "CPU allowed in total")
+      ->check(CLI::NonNegativeNumber);
+  limit->add_option("--deadline-ms", limits.deadline_ms,
+                    "Wall clock allowed since the worker started")
+      ->check(CLI::NonNegativeNumber);
+  limit->add_option("--max-external-mb", limits.max_external_mb,
+                    "ArrayBuffer memory allowed (0 = the daemon's default)")
       ->check(CLI::NonNegativeNumber);
 
   ShmArgs shm_args;
@@ -142,10 +174,10 @@ int Main(int argc, char** argv) {
   if (auto code = RunShmCommand(socket, shm_args)) return *code;
   if (*run) return RunCommand(socket, file, args, spawn_options);
   if (*spawn) return SpawnCommand(socket, file, args, spawn_options);
-  if (*limit) return LimitCommand(socket, id, cpu_per_turn, cpu_total, deadline);
+  if (*limit) return LimitCommand(socket, id, limits);
   if (*ps) return PsCommand(socket, json, all);
   if (*inspect) return InspectCommand(socket, id, json);
-  if (*kill) return KillCommand(socket, id);
+  if (*kill) return KillCommand(socket, id, grace_ms);
   if (*logs) return LogsCommand(socket, id, follow);
   if (*post) return PostCommand(socket, id, json_message);
   if (*attach) return AttachCommand(socket, id);

@@ -52,6 +52,19 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
                  "Largest bundle accepted by spawn (default 8 MiB)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30));
   app.add_option("--pid-file", config.pid_file, "Write the daemon's pid here");
+  std::string state_flag;
+  app.add_option("--state-dir", state_flag,
+                 "Directory of the state file (isletd.state) that records supervised workers "
+                 "so a restarted daemon starts them again (default: $ISLET_STATE_DIR, else the "
+                 "socket's directory)");
+  app.add_option("--max-external-mb", config.max_external_mb,
+                 "ArrayBuffer memory one worker may hold, in MB; past it allocations throw a "
+                 "RangeError in the worker (default 4096)")
+      ->check(CLI::Range(1.0, 1048576.0 * 64));
+  app.add_option("--max-external-total-mb", config.max_external_total_mb,
+                 "ArrayBuffer memory all workers together may hold, in MB (default: half the "
+                 "machine's memory)")
+      ->check(CLI::Range(0.0, 1048576.0 * 64));
   app.add_option("--shm-max-bytes", config.shm_max_bytes,
                  "Bytes of named shared-memory segments mapped at once, deleted ones still "
                  "held by workers included; K/M/G suffixes are powers of 1024 (default 1G)")
@@ -75,6 +88,16 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
       {"error", spdlog::level::err}};
   config.log_level = kLevels.at(level);
   config.socket_path = ResolveSocketPath(socket_flag, env, getuid());
+  config.state_dir = state_flag;
+  if (config.state_dir.empty()) {
+    if (auto dir = env("ISLET_STATE_DIR"); dir && !dir->empty()) config.state_dir = *dir;
+  }
+  if (config.state_dir.empty()) {
+    auto slash = config.socket_path.find_last_of('/');
+    config.state_dir = slash == std::string::npos  ? "."
+                       : slash == 0                ? "/"
+                                                   : config.socket_path.substr(0, slash);
+  }
   return ParsedFlags{std::move(config), 0};
 }
 

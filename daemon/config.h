@@ -30,6 +30,11 @@ struct DaemonConfig {
   size_t max_frame_bytes = 16u << 20;
   size_t max_bundle_bytes = 8u << 20;
   std::string pid_file;  // empty = none
+  // Where the state file of supervised workers lives (isletd.state);
+  // resolved: never empty after ParseFlags.
+  std::string state_dir;
+  double max_external_mb = 4096;      // ArrayBuffer memory per worker
+  double max_external_total_mb = 0;   // in all workers; 0 = half the RAM
   uint64_t shm_max_bytes = 1ull << 30;  // shared-memory segments (docs/shm.md)
   uint64_t shm_max_segments = 1024;
 };

@@ -144,7 +144,7 @@ void ControlService::Terminate(const std::shared_ptr<Session>& session, uint64_t
       if (auto session = weak.lock()) session->Send(response);
     });
   };
-  auto ok = runtime_.Terminate(request.worker_id(), std::move(done));
+  auto ok = runtime_.Terminate(request.worker_id(), request.grace_ms(), std::move(done));
   if (!ok) return session->Send(ErrorResponse(id, ok.error()));
   Logger("control")->debug("{}: terminating worker {}", session->peer(), request.worker_id());
 }
@@ -173,6 +173,9 @@ void ControlService::DaemonInfo(const std::shared_ptr<Session>& session, uint64_
   info->set_workers_spawned_total(stats.workers_spawned_total);
   info->set_executor_threads(stats.executor_threads);
   info->set_socket_path(options_.socket_path);
+  info->set_state_path(options_.state_path);
+  info->set_state_problem(options_.state_problem);
+  info->set_workers_resurrected(options_.workers_resurrected);
   session->Send(response);
 }
 

@@ -18,6 +18,12 @@ struct ServiceOptions {
   std::string socket_path;  // reported by DaemonInfo
   size_t max_frame_bytes = 16u << 20;
   BundleLimits bundle_limits;
+  // The state file of supervised workers (reported by DaemonInfo).
+  std::string state_path;
+  std::string state_problem;
+  uint32_t workers_resurrected = 0;
+  // Runs on the control thread as shutdown begins, before the runtime stops.
+  std::function<void()> on_shutdown;
 };
 
 // Serves control requests against the runtime and replies through the

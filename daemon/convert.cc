@@ -67,7 +67,64 @@ runtime::Result<void> ValidateBundle(const v1::Bundle& bundle, const BundleLimit
 
 runtime::WorkerLimits FromProto(const v1::Limits& limits) {
   return runtime::WorkerLimits{limits.cpu_ms_per_turn(), limits.cpu_ms_total(),
-                               limits.deadline_ms()};
+                               limits.deadline_ms(), limits.max_external_mb()};
+}
+
+void ToProto(const runtime::WorkerLimits& limits, v1::Limits* out) {
+  out->set_cpu_ms_per_turn(limits.cpu_ms_per_turn);
+  out->set_cpu_ms_total(limits.cpu_ms_total);
+  out->set_deadline_ms(limits.deadline_ms);
+  out->set_max_external_mb(limits.max_external_mb);
+}
+
+runtime::Result<runtime::RestartPolicy> FromProto(const v1::RestartPolicy& policy) {
+  runtime::RestartPolicy out;
+  switch (policy.mode()) {
+    case v1::RestartPolicy::NEVER:
+      out.mode = runtime::RestartPolicy::Mode::kNever;
+      break;
+    case v1::RestartPolicy::ON_FAILURE:
+      out.mode = runtime::RestartPolicy::Mode::kOnFailure;
+      break;
+    case v1::RestartPolicy::ALWAYS:
+      out.mode = runtime::RestartPolicy::Mode::kAlways;
+      break;
+    default:
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "unknown restart mode " + std::to_string(policy.mode()));
+  }
+  if (policy.window_seconds() < 0 || policy.backoff_initial_ms() < 0 ||
+      policy.backoff_max_ms() < 0) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the restart window and backoff must be 0 (the default) or positive");
+  }
+  if (policy.max_restarts() > 0) out.max_restarts = policy.max_restarts();
+  if (policy.window_seconds() > 0) out.window_seconds = policy.window_seconds();
+  if (policy.backoff_initial_ms() > 0) out.backoff_initial_ms = policy.backoff_initial_ms();
+  if (policy.backoff_max_ms() > 0) out.backoff_max_ms = policy.backoff_max_ms();
+  // A cap below the initial delay given alone means "that delay, always".
+  if (policy.backoff_max_ms() == 0 && out.backoff_max_ms < out.backoff_initial_ms) {
+    out.backoff_max_ms = out.backoff_initial_ms;
+  }
+  return out;
+}
+
+void ToProto(const runtime::RestartPolicy& policy, v1::RestartPolicy* out) {
+  switch (policy.mode) {
+    case runtime::RestartPolicy::Mode::kNever:
+      out->set_mode(v1::RestartPolicy::NEVER);
+      return;  // the other fields mean nothing then
+    case runtime::RestartPolicy::Mode::kOnFailure:
+      out->set_mode(v1::RestartPolicy::ON_FAILURE);
+      break;
+    case runtime::RestartPolicy::Mode::kAlways:
+      out->set_mode(v1::RestartPolicy::ALWAYS);
+      break;
+  }
+  out->set_max_restarts(policy.max_restarts);
+  out->set_window_seconds(policy.window_seconds);
+  out->set_backoff_initial_ms(policy.backoff_initial_ms);
+  out->set_backoff_max_ms(policy.backoff_max_ms);
 }
 
 runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
@@ -91,10 +148,34 @@ runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
   spec.limits = FromProto(request->limits());
   spec.max_old_generation_mb = request->max_old_generation_mb();
   if (spec.max_old_generation_mb < 0 || spec.limits.cpu_ms_per_turn < 0 ||
-      spec.limits.cpu_ms_total < 0 || spec.limits.deadline_ms < 0) {
+      spec.limits.cpu_ms_total < 0 || spec.limits.deadline_ms < 0 ||
+      spec.limits.max_external_mb < 0) {
     return MakeError(ErrorCode::kInvalidArgument, "limits must be 0 (none) or positive");
   }
+  auto restart = FromProto(request->restart());
+  if (!restart) return std::unexpected(restart.error());
+  spec.restart = *restart;
   return spec;
+}
+
+void ToProto(const runtime::SupervisedSpec& supervised, v1::SupervisedWorker* out) {
+  out->set_worker_id(supervised.id);
+  out->set_restarts(supervised.restarts);
+  const runtime::SpawnSpec& spec = supervised.spec;
+  v1::SpawnRequest* request = out->mutable_spawn();
+  request->mutable_bundle()->set_main(spec.main);
+  request->mutable_bundle()->set_root(spec.root);
+  for (const runtime::BundleFile& file : spec.files) {
+    v1::File* f = request->mutable_bundle()->add_files();
+    f->set_name(file.name);
+    f->set_content(file.content);
+  }
+  for (const std::string& arg : spec.argv) request->add_argv(arg);
+  for (const auto& [key, value] : spec.env) (*request->mutable_env())[key] = value;
+  request->set_name(spec.name);
+  ToProto(spec.limits, request->mutable_limits());
+  request->set_max_old_generation_mb(spec.max_old_generation_mb);
+  ToProto(spec.restart, request->mutable_restart());
 }
 
 v1::Code ToProtoCode(ErrorCode code) {
@@ -138,6 +219,10 @@ v1::WorkerState ToProto(runtime::WorkerState state) {
       return v1::TERMINATING;
     case runtime::WorkerState::kExited:
       return v1::EXITED;
+    case runtime::WorkerState::kRestarting:
+      return v1::RESTARTING;
+    case runtime::WorkerState::kFailed:
+      return v1::FAILED;
   }
   return v1::WORKER_STATE_UNSPECIFIED;
 }
@@ -166,10 +251,13 @@ void ToProto(const runtime::WorkerInfo& info, v1::WorkerInfo* out) {
   out->set_messages_out(info.messages_out);
   out->set_mailbox_depth(info.mailbox_depth);
   out->set_restarts(info.restarts);
-  out->mutable_limits()->set_cpu_ms_per_turn(info.limits.cpu_ms_per_turn);
-  out->mutable_limits()->set_cpu_ms_total(info.limits.cpu_ms_total);
-  out->mutable_limits()->set_deadline_ms(info.limits.deadline_ms);
+  ToProto(info.limits, out->mutable_limits());
   if (info.exit) ToProto(*info.exit, out->mutable_exit());
+  if (info.last_exit) ToProto(*info.last_exit, out->mutable_last_exit());
+  if (info.restart.mode != runtime::RestartPolicy::Mode::kNever) {
+    ToProto(info.restart, out->mutable_restart());
+  }
+  out->set_next_restart_unix_ms(info.next_restart_unix_ms);
 }
 
 void ToProto(const runtime::ShmSegmentInfo& info, v1::ShmSegment* out) {

@@ -20,9 +20,14 @@ struct BundleLimits {
 // limits. The error (INVALID_ARGUMENT) names the problem.
 runtime::Result<void> ValidateBundle(const v1::Bundle& bundle, const BundleLimits& limits);
 
-// Validates, then moves the request's contents into a SpawnSpec.
 runtime::WorkerLimits FromProto(const v1::Limits& limits);
+void ToProto(const runtime::WorkerLimits& limits, v1::Limits* out);
+// Zero fields take the defaults; INVALID_ARGUMENT for negative ones or an
+// unknown mode.
+runtime::Result<runtime::RestartPolicy> FromProto(const v1::RestartPolicy& policy);
+void ToProto(const runtime::RestartPolicy& policy, v1::RestartPolicy* out);
 
+// Validates, then moves the request's contents into a SpawnSpec.
 runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
                                                 const BundleLimits& limits);
 
@@ -37,6 +42,8 @@ v1::WorkerState ToProto(runtime::WorkerState state);
 void ToProto(const runtime::ExitInfo& exit, v1::ExitInfo* out);
 void ToProto(const runtime::WorkerInfo& info, v1::WorkerInfo* out);
 void ToProto(const runtime::ShmSegmentInfo& info, v1::ShmSegment* out);
+// A supervised worker as the state file keeps it (ToSpawnSpec reads it back).
+void ToProto(const runtime::SupervisedSpec& supervised, v1::SupervisedWorker* out);
 
 // Fills `response` for one streamed event: Response{event} for output and
 // exit, Response{end_of_stream} for EndOfStream.

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <asio/io_context.hpp>
+#include <asio/post.hpp>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
@@ -14,6 +15,7 @@
 #include "daemon/daemonize.h"
 #include "daemon/listener.h"
 #include "daemon/server.h"
+#include "daemon/state_file.h"
 #include "runtime/base/log.h"
 #include "runtime/runtime.h"
 #include "runtime/version.h"
@@ -57,6 +59,46 @@ void SetShutdownSignalsBlocked(bool blocked) {
   pthread_sigmask(blocked ? SIG_BLOCK : SIG_UNBLOCK, &set, nullptr);
 }
 
+// Starts the supervised workers the state file recorded (pm2's resurrect).
+// A corrupt file is set aside and reported, never fatal.
+void Resurrect(StateKeeper& state, runtime::Runtime& runtime, const DaemonConfig& config,
+               ServiceOptions* service) {
+  LoadedState loaded = LoadStateFile(state.path());
+  if (!loaded.problem.empty()) {
+    service->state_problem = loaded.problem;
+    Logger("daemon")->error("state file: {}; no workers resurrected{}", loaded.problem,
+                            loaded.set_aside.empty() ? "" : " (kept as " + loaded.set_aside + ")");
+    if (loaded.set_aside.empty()) return;  // unreadable: leave it for a human, write nothing
+  }
+  BundleLimits limits;
+  limits.max_bytes = config.max_bundle_bytes;
+  for (v1::SupervisedWorker& entry : *loaded.state.mutable_workers()) {
+    std::string main = entry.spawn().bundle().main();
+    auto spec = ToSpawnSpec(entry.mutable_spawn(), limits);
+    if (spec && spec->restart.mode == runtime::RestartPolicy::Mode::kNever) {
+      spec = std::unexpected(runtime::Error{runtime::ErrorCode::kInvalidArgument,
+                                            "it has no restart policy"});
+    }
+    if (!spec) {
+      Logger("daemon")->error("state file: worker {} ({}) not resurrected: {}",
+                              entry.worker_id(), main, spec.error().message);
+      continue;
+    }
+    spec->worker_id = entry.worker_id();
+    spec->restarts = entry.restarts();
+    auto spawned = runtime.Spawn(std::move(*spec), nullptr);
+    if (!spawned) {
+      Logger("daemon")->error("state file: worker {} ({}) not resurrected: {}",
+                              entry.worker_id(), main, spawned.error().message);
+      continue;
+    }
+    ++service->workers_resurrected;
+    Logger("daemon")->info("resurrected worker {} ({}) as worker {}", entry.worker_id(), main,
+                           spawned->worker_id);
+  }
+  state.Save();  // what runs now, whatever the file held
+}
+
 int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   asio::io_context io(1);
   auto listener = UnixListener::Open(io, config.socket_path);
@@ -73,8 +115,18 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   options.max_bundle_bytes = config.max_bundle_bytes;
   options.shm_max_bytes = config.shm_max_bytes;
   options.shm_max_segments = config.shm_max_segments;
+  options.default_max_external_mb = config.max_external_mb;
+  options.max_external_mb_total = config.max_external_total_mb;
+
+  if (auto ok = EnsurePrivateDirectory(config.state_dir); !ok) return Fail(daemonizer, ok.error());
+  StateKeeper state(config.state_dir + "/isletd.state",
+                    [&io](std::function<void()> fn) { asio::post(io, std::move(fn)); });
+  options.on_supervised_changed = [&state] { state.Changed(); };
   auto runtime = runtime::Runtime::Create(options);
   if (!runtime) return Fail(daemonizer, "cannot start the runtime: " + runtime.error().message);
+  state.set_runtime(runtime->get());
+  ServiceOptions service;
+  Resurrect(state, **runtime, config, &service);
 
   if (!config.pid_file.empty()) {
     std::ofstream pid_file(config.pid_file, std::ios::trunc);
@@ -82,8 +134,9 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
     if (!pid_file) return Fail(daemonizer, "cannot write pid file " + config.pid_file);
   }
 
-  ServiceOptions service;
   service.socket_path = config.socket_path;
+  service.state_path = state.path();
+  service.on_shutdown = [&state] { state.Stop(); };
   service.max_frame_bytes = config.max_frame_bytes;
   service.bundle_limits.max_bytes = config.max_bundle_bytes;
   {
@@ -106,6 +159,7 @@ int Main(int argc, char** argv) {
   DaemonConfig config = std::move(*parsed.config);
   config.socket_path = Absolute(config.socket_path);
   if (!config.pid_file.empty()) config.pid_file = Absolute(config.pid_file);
+  config.state_dir = Absolute(config.state_dir);
   SetLogLevel(config.log_level);
   std::signal(SIGPIPE, SIG_IGN);
   SetShutdownSignalsBlocked(true);

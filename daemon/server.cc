@@ -14,6 +14,7 @@ Server::Server(asio::io_context& io, std::unique_ptr<UnixListener> listener,
       listener_(std::move(listener)),
       runtime_(runtime),
       max_frame_bytes_(options.max_frame_bytes),
+      on_shutdown_(options.on_shutdown),
       service_(io, runtime, std::move(options), [this] { Shutdown(); }),
       signals_(io),
       timer_(io) {}
@@ -61,6 +62,7 @@ void Server::Shutdown() {
   signals_.cancel(ec);
   timer_.cancel();
   listener_->acceptor().close(ec);
+  if (on_shutdown_) on_shutdown_();
   runtime_.Shutdown();
   // Posted behind the events the runtime posted while its workers exited, so
   // followers still get their exit event and end of stream.

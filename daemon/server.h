@@ -48,6 +48,7 @@ class Server {
   std::unique_ptr<UnixListener> listener_;
   runtime::Runtime& runtime_;
   size_t max_frame_bytes_;
+  std::function<void()> on_shutdown_;
   SessionManager manager_;
   ControlService service_;
   asio::signal_set signals_;

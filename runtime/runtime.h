@@ -31,6 +31,21 @@ struct WorkerLimits {
   double cpu_ms_per_turn = 0;  // CPU for one turn (a message, timer or task)
   double cpu_ms_total = 0;     // CPU over the worker's life
   double deadline_ms = 0;      // wall clock since spawn
+  // ArrayBuffer memory the worker holds (allocated by it, not yet freed);
+  // past it an allocation throws a RangeError in the worker. 0 = the
+  // daemon's default (RuntimeOptions.default_max_external_mb).
+  double max_external_mb = 0;
+};
+
+// What the supervisor does when a job's root worker exits (see
+// RestartPolicy in control.proto for the rules).
+struct RestartPolicy {
+  enum class Mode { kNever, kOnFailure, kAlways };
+  Mode mode = Mode::kNever;
+  uint32_t max_restarts = 5;  // within window_seconds; one more failure gives up
+  double window_seconds = 60;
+  double backoff_initial_ms = 100;
+  double backoff_max_ms = 30000;
 };
 
 struct SpawnSpec {
@@ -46,9 +61,23 @@ struct SpawnSpec {
   // 0 = RuntimeOptions.default_max_old_generation_mb.
   double max_old_generation_mb = 0;
   WorkerLimits limits;
+  RestartPolicy restart;
+  // Resurrection after a daemon restart: the id the worker had (used if
+  // free; 0 = a new one) and the restarts it had been through.
+  WorkerId worker_id = 0;
+  uint32_t restarts = 0;
 };
 
-enum class WorkerState { kStarting, kRunning, kIdle, kBlocked, kTerminating, kExited };
+enum class WorkerState {
+  kStarting,
+  kRunning,
+  kIdle,
+  kBlocked,
+  kTerminating,
+  kExited,
+  kRestarting,  // supervised: waiting out the backoff before starting again
+  kFailed,      // supervised: given up after too many restarts
+};
 
 struct ExitInfo {
   int exit_code = 0;
@@ -77,6 +106,18 @@ struct WorkerInfo {
   uint32_t restarts = 0;
   WorkerLimits limits;
   std::optional<ExitInfo> exit;
+  // Supervised workers: the exit before the latest restart, the policy, and
+  // when the next start is due (while kRestarting).
+  std::optional<ExitInfo> last_exit;
+  RestartPolicy restart;
+  int64_t next_restart_unix_ms = 0;
+};
+
+// A supervised worker as the daemon persists it: enough to start it again.
+struct SupervisedSpec {
+  WorkerId id = 0;
+  SpawnSpec spec;  // files, argv, env, name, limits, restart policy
+  uint32_t restarts = 0;
 };
 
 enum class Stream { kStdout = 1, kStderr = 2 };
@@ -131,6 +172,14 @@ struct RuntimeOptions {
   // (deleted segments still held by workers included) and named segments.
   uint64_t shm_max_bytes = 1ull << 30;
   uint64_t shm_max_segments = 1024;
+  // ArrayBuffer memory: per worker unless its limits say otherwise, and in
+  // all workers together. An allocation past either throws a RangeError in
+  // the worker that asked.
+  double default_max_external_mb = 4096;
+  double max_external_mb_total = 0;  // 0 = half the machine's memory
+  // Called (on any thread, never under a runtime lock) when the set of
+  // supervised workers changed: one was spawned, killed or given up.
+  std::function<void()> on_supervised_changed;
 };
 
 // A named shared-memory segment (require('islet').shared, `islet shm`).
@@ -175,9 +224,16 @@ class Runtime {
   virtual std::vector<WorkerInfo> List(bool include_exited) = 0;
   virtual Result<WorkerInfo> Inspect(WorkerId id) = 0;
 
-  // Ends the worker (and the workers it spawned). `done` runs once it has
-  // exited, on a runtime thread; at once if it had exited already.
-  virtual Result<void> Terminate(WorkerId id, std::function<void(const ExitInfo&)> done) = 0;
+  // Ends the worker (and the workers it spawned), and stops its restarts.
+  // With `grace_ms` > 0 a root worker listening for process.on('SIGTERM')
+  // gets that event and is forced only if still running `grace_ms` later.
+  // `done` runs once it has exited, on a runtime thread; at once if it had
+  // exited already.
+  virtual Result<void> Terminate(WorkerId id, double grace_ms,
+                                 std::function<void(const ExitInfo&)> done) = 0;
+  Result<void> Terminate(WorkerId id, std::function<void(const ExitInfo&)> done) {
+    return Terminate(id, 0, std::move(done));
+  }
 
   // Replays the captured output, then, with `follow`, streams until exit.
   // Returns a subscription id for Unsubscribe.
@@ -192,6 +248,10 @@ class Runtime {
   virtual Result<void> PostControl(WorkerId id, std::string json) = 0;
 
   virtual RuntimeStats Stats() = 0;
+
+  // The supervised workers that a restarted daemon should start again (live
+  // or waiting to restart; not the killed or given up).
+  virtual std::vector<SupervisedSpec> Supervised() { return {}; }
 
   // Terminates every worker and waits until they have exited.
   virtual void Shutdown() = 0;

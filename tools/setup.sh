@@ -10,7 +10,7 @@ v8_dir="$root/third_party/v8"
 packages=(
   bazel-bootstrap bazel-rules-java bazel-platforms
   g++ libasio-dev libprotobuf-dev protobuf-compiler libspdlog-dev libfmt-dev
-  libgtest-dev libgmock-dev libcli11-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libcli11-dev libbenchmark-dev zlib1g-dev
   libuv1 libicu72 libssl3 libc-ares2 libnghttp2-14 libbrotli1 zlib1g
 )
 

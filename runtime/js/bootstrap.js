@@ -800,6 +800,13 @@ return {
   onWorkerOnline: (id) => workerHooks().onWorkerOnline(id),
   onWorkerError: (id, error) => workerHooks().onWorkerError(id, reviveError(error)),
   errorForParent,
+  // A signal from the control plane (Terminate with a grace period): true if
+  // the script listens for it, as Node's process.on('SIGTERM') does.
+  onSignal(name) {
+    if (process.listenerCount(name) === 0) return false;
+    process.emit(name, name);
+    return true;
+  },
   onControlMessage(json) {
     loadBuiltin('islet').internal.deliver(json);
   },

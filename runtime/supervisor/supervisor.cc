@@ -1,6 +1,10 @@
 #include "runtime/supervisor/supervisor.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <unordered_set>
 
@@ -145,9 +149,41 @@ Result<std::shared_ptr<const Bundle>> Supervisor::MakeBundle(SpawnSpec& spec) co
   return bundle;
 }
 
+namespace {
+
+std::string CheckRestartPolicy(const RestartPolicy& p) {
+  auto bad = [](double v) { return !(v > 0) || !std::isfinite(v); };
+  if (p.mode == RestartPolicy::Mode::kNever) return {};
+  if (p.max_restarts == 0) return "the restart policy allows no restarts (max_restarts 0)";
+  if (bad(p.window_seconds)) return "the restart window must be a positive number of seconds";
+  if (bad(p.backoff_initial_ms) || bad(p.backoff_max_ms)) {
+    return "the restart backoff must be a positive number of milliseconds";
+  }
+  if (p.backoff_max_ms < p.backoff_initial_ms) {
+    return "the restart backoff cap is below its initial delay";
+  }
+  return {};
+}
+
+bool IsFailure(const ExitInfo& exit) { return exit.reason != "exited" || exit.exit_code != 0; }
+
+std::string DescribeExit(const ExitInfo& exit) {
+  std::string text = exit.reason + ", code " + std::to_string(exit.exit_code);
+  if (!exit.error_message.empty()) text += ": " + exit.error_message;
+  return text;
+}
+
+}  // namespace
+
 Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
+  if (std::string problem = CheckRestartPolicy(spec.restart); !problem.empty()) {
+    return MakeError(ErrorCode::kInvalidArgument, problem);
+  }
   auto bundle = MakeBundle(spec);
   if (!bundle) return std::unexpected(bundle.error());
+  RootSpec root{*std::move(bundle), spec.main,  std::move(spec.argv),           std::move(spec.env),
+                spec.name,          spec.max_old_generation_mb, spec.limits};
+  bool supervised = spec.restart.mode != RestartPolicy::Mode::kNever;
   std::shared_ptr<Worker> worker;
   SpawnResult result;
   {
@@ -158,47 +194,70 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
                        "the daemon already runs its maximum of " +
                            std::to_string(options_.max_workers) + " workers (--max-workers)");
     }
-    result.worker_id = next_worker_id_++;
-    result.job_id = next_job_id_++;
-    WorkerConfig config;
-    config.id = result.worker_id;
-    config.job_id = result.job_id;
-    config.bundle = *std::move(bundle);
-    config.main = spec.main;
-    config.argv = std::move(spec.argv);
-    config.env_store = std::make_shared<EnvStore>(spec.env);
-    config.islet_limits = spec.limits;
-    config.env = std::move(spec.env);
-    config.name = spec.name;
-    config.is_main_thread = true;
-    config.limits.max_old_generation_mb = spec.max_old_generation_mb > 0
-                                              ? spec.max_old_generation_mb
-                                              : options_.default_max_old_generation_mb;
-    worker = std::make_shared<Worker>(engine_, executor_.get(), &bus_, std::move(config),
-                                      static_cast<WorkerHost*>(this));
-    Record& record = records_[result.worker_id];
-    record.info.id = result.worker_id;
-    record.info.job_id = result.job_id;
+    // A resurrected worker keeps its id when it is free.
+    WorkerId id = spec.worker_id;
+    if (id == 0 || records_.contains(id)) id = next_worker_id_;
+    next_worker_id_ = std::max(next_worker_id_, id + 1);
+    Record& record = records_[id];
+    record.info.id = id;
     record.info.name = spec.name;
     record.info.main = spec.main;
-    record.info.started_unix_ms = UnixMs();
-    record.started = std::chrono::steady_clock::now();
-    record.worker = worker;
-    record.root_id = result.worker_id;
+    record.info.restarts = spec.restarts;
+    if (supervised) {
+      record.supervision = std::make_unique<Supervision>();
+      record.supervision->policy = spec.restart;
+      record.supervision->spec = root;
+    }
     if (follow) record.followers.emplace(next_subscription_++, std::move(follow));
-    ++spawned_total_;
-    ++alive_;
-    ++job_alive_[result.job_id];
+    worker = StartRootLocked(id, record, root);
+    result.worker_id = id;
+    result.job_id = record.info.job_id;
   }
   if (worker->SetLimits(spec.limits)) watchdog_.Watch(worker);
-  Logger("daemon")->info("worker {} (job {}) spawned: {}", result.worker_id, result.job_id,
-                         spec.main);
+  Logger("daemon")->info("worker {} (job {}) spawned: {}{}", result.worker_id, result.job_id,
+                         spec.main, supervised ? " (supervised)" : "");
   worker->Start();
+  if (supervised) SupervisedChanged();
   return result;
+}
+
+std::shared_ptr<Worker> Supervisor::StartRootLocked(WorkerId id, Record& record,
+                                                    const RootSpec& spec) {
+  JobId job = next_job_id_++;
+  WorkerConfig config;
+  config.id = id;
+  config.job_id = job;
+  config.bundle = spec.bundle;
+  config.main = spec.main;
+  config.argv = spec.argv;
+  config.env_store = std::make_shared<EnvStore>(spec.env);
+  config.islet_limits = spec.limits;
+  config.env = spec.env;
+  config.name = spec.name;
+  config.is_main_thread = true;
+  config.limits.max_old_generation_mb = spec.max_old_generation_mb > 0
+                                            ? spec.max_old_generation_mb
+                                            : options_.default_max_old_generation_mb;
+  auto worker = std::make_shared<Worker>(engine_, executor_.get(), &bus_, std::move(config),
+                                         static_cast<WorkerHost*>(this));
+  record.info.job_id = job;
+  record.info.started_unix_ms = UnixMs();
+  record.info.exit.reset();
+  record.started = std::chrono::steady_clock::now();
+  record.worker = worker;
+  record.root_id = id;
+  ++spawned_total_;
+  ++alive_;
+  ++job_alive_[job];
+  return worker;
 }
 
 WorkerInfo Supervisor::Snapshot(const Record& record) const {
   WorkerInfo info = record.info;
+  if (record.supervision) {
+    info.restart = record.supervision->policy;
+    info.limits = record.supervision->spec.limits;
+  }
   if (record.worker) {
     info.state = record.worker->state();
     auto stats = record.worker->stats();
@@ -212,8 +271,11 @@ WorkerInfo Supervisor::Snapshot(const Record& record) const {
     info.limits = record.worker->limits();
     info.uptime_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - record.started).count();
+  } else if (record.supervision && record.supervision->restart_pending) {
+    info.state = WorkerState::kRestarting;
+    info.next_restart_unix_ms = record.supervision->next_restart_unix_ms;
   } else {
-    info.state = WorkerState::kExited;
+    info.state = record.failed ? WorkerState::kFailed : WorkerState::kExited;
     info.uptime_seconds = record.final_uptime;
   }
   return info;
@@ -223,7 +285,8 @@ std::vector<WorkerInfo> Supervisor::List(bool include_exited) {
   std::lock_guard lock(mu_);
   std::vector<WorkerInfo> out;
   for (const auto& [id, record] : records_) {
-    if (!include_exited && !record.worker) continue;
+    // A given-up supervised worker stays listed until killed, so it is seen.
+    if (!include_exited && Finished(record) && !record.failed) continue;
     out.push_back(Snapshot(record));
   }
   return out;
@@ -238,20 +301,57 @@ Result<WorkerInfo> Supervisor::Inspect(WorkerId id) {
   return Snapshot(it->second);
 }
 
-Result<void> Supervisor::Terminate(WorkerId id, std::function<void(const ExitInfo&)> done) {
+Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
+                                   std::function<void(const ExitInfo&)> done) {
+  if (!(grace_ms >= 0) || !std::isfinite(grace_ms)) {
+    return MakeError(ErrorCode::kInvalidArgument, "the grace period must be 0 or positive");
+  }
   std::shared_ptr<Worker> worker;
+  std::optional<ExitInfo> finished;  // answered at once, outside the lock
+  std::vector<std::function<void(const ExitInfo&)>> on_exit;
+  bool supervised_changed = false;
   {
     std::lock_guard lock(mu_);
     auto it = records_.find(id);
     if (it == records_.end()) {
       return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
     }
-    if (!it->second.worker) {
-      if (done) done(*it->second.info.exit);
-      return {};
+    Record& record = it->second;
+    if (record.supervision && !record.supervision->stopped) {
+      record.supervision->stopped = true;
+      supervised_changed = !record.failed;
     }
-    if (done) it->second.on_exit.push_back(std::move(done));
-    worker = it->second.worker;
+    record.failed = false;  // killing a given-up worker dismisses it from `ps`
+    if (record.supervision && record.supervision->restart_pending) {
+      // Waiting out its backoff: the restart is cancelled, and that is its end.
+      record.supervision->restart_pending = false;
+      ++record.supervision->generation;
+      ExitInfo exit{1, "terminated", "", ""};
+      FinishLocked(id, record, exit, &on_exit);
+      finished = exit;
+    } else if (!record.worker) {
+      finished = *record.info.exit;
+    } else {
+      if (done) record.on_exit.push_back(std::move(done));
+      worker = record.worker;
+    }
+  }
+  if (supervised_changed) SupervisedChanged();
+  if (finished) {
+    for (auto& fn : on_exit) fn(*finished);
+    if (done) done(*finished);
+    return {};
+  }
+  if (grace_ms > 0 && worker->config().parent_id == 0) {
+    Logger("daemon")->info("worker {}: SIGTERM, forced in {} ms if still running", id, grace_ms);
+    worker->Signal("SIGTERM");
+    auto when = std::chrono::steady_clock::now() +
+                std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                    std::chrono::duration<double, std::milli>(grace_ms));
+    timers_->RunAt(when, [weak = std::weak_ptr<Worker>(worker)] {
+      if (auto w = weak.lock()) w->Terminate();
+    });
+    return {};
   }
   Logger("daemon")->info("worker {}: terminate requested", id);
   worker->Terminate();
@@ -267,7 +367,7 @@ Result<uint64_t> Supervisor::Subscribe(WorkerId id, bool follow, EventSink sink)
   Record& record = it->second;
   for (const Output& out : record.log) sink(WorkerEvent{id, out});
   uint64_t subscription = next_subscription_++;
-  if (!follow || !record.worker) {
+  if (!follow || Finished(record)) {
     if (follow && record.info.exit) sink(WorkerEvent{id, *record.info.exit});
     sink(WorkerEvent{id, EndOfStream{}});
     return subscription;
@@ -294,6 +394,10 @@ Result<std::shared_ptr<Worker>> Supervisor::LiveWorker(WorkerId id) {
     return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
   }
   if (!it->second.worker) {
+    if (!Finished(it->second)) {
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       "worker " + std::to_string(id) + " is waiting to restart");
+    }
     return MakeError(ErrorCode::kFailedPrecondition,
                      "worker " + std::to_string(id) + " has exited");
   }
@@ -301,18 +405,36 @@ Result<std::shared_ptr<Worker>> Supervisor::LiveWorker(WorkerId id) {
 }
 
 Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& limits) {
-  if (limits.cpu_ms_per_turn < 0 || limits.cpu_ms_total < 0 || limits.deadline_ms < 0) {
+  if (!(limits.cpu_ms_per_turn >= 0) || !(limits.cpu_ms_total >= 0) ||
+      !(limits.deadline_ms >= 0) || !(limits.max_external_mb >= 0)) {
     return MakeError(ErrorCode::kInvalidArgument, "limits must be 0 (none) or positive");
   }
-  auto live = LiveWorker(id);
-  if (!live) return std::unexpected(live.error());
-  std::shared_ptr<Worker> worker = *std::move(live);
+  std::shared_ptr<Worker> worker;
+  {
+    std::lock_guard lock(mu_);
+    auto it = records_.find(id);
+    if (it == records_.end()) {
+      return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
+    }
+    Record& record = it->second;
+    // A supervised worker keeps its new limits across restarts.
+    bool restartable = record.supervision && !Finished(record);
+    if (restartable) record.supervision->spec.limits = limits;
+    if (!record.worker && !restartable) {
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       "worker " + std::to_string(id) + " has exited");
+    }
+    worker = record.worker;
+  }
   // The watchdog drops a worker once it has no limits; watch it again when
   // it gets some. (A second registration is harmless: checks are idempotent.)
-  bool was_watched = worker->HasLimits();
-  if (worker->SetLimits(limits) && !was_watched) watchdog_.Watch(worker);
-  Logger("watchdog")->info("worker {}: limits now cpu/turn {} ms, cpu {} ms, deadline {} ms", id,
-                           limits.cpu_ms_per_turn, limits.cpu_ms_total, limits.deadline_ms);
+  if (worker) {
+    bool was_watched = worker->HasLimits();
+    if (worker->SetLimits(limits) && !was_watched) watchdog_.Watch(worker);
+  }
+  Logger("watchdog")->info(
+      "worker {}: limits now cpu/turn {} ms, cpu {} ms, deadline {} ms, external {} MB", id,
+      limits.cpu_ms_per_turn, limits.cpu_ms_total, limits.deadline_ms, limits.max_external_mb);
   return {};
 }
 
@@ -464,23 +586,19 @@ void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
   std::vector<std::shared_ptr<BroadcastHub>> dropped_hubs;  // destroyed unlocked
   std::shared_ptr<Worker> parent;
   std::shared_ptr<Worker> worker;  // released outside the lock
+  std::optional<std::chrono::milliseconds> restart_in;
+  uint64_t generation = 0;
+  bool supervised_ended = false;
   {
     std::lock_guard lock(mu_);
     auto it = records_.find(id);
     if (it == records_.end()) return;
     Record& record = it->second;
-    record.info.exit = exit;
     record.final_uptime =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - record.started).count();
     auto stats = record.worker->stats();
     record.info.cpu_seconds = stats.cpu_seconds;
     worker = std::move(record.worker);
-    for (auto& [sub, sink] : record.followers) {
-      sink(WorkerEvent{id, exit});
-      sink(WorkerEvent{id, EndOfStream{}});
-    }
-    record.followers.clear();
-    on_exit.swap(record.on_exit);
     // A worker's children end with it, as a Node worker's do.
     for (WorkerId child : record.children) {
       auto c = records_.find(child);
@@ -488,26 +606,157 @@ void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
     }
     record.children.clear();
     parent = worker->config().parent.lock();
+    JobId job = worker->config().job_id;
     if (worker->config().parent_id == 0) {
-      auto first = hubs_.lower_bound({worker->config().job_id, std::string()});
-      while (first != hubs_.end() && first->first.first == worker->config().job_id) {
+      auto first = hubs_.lower_bound({job, std::string()});
+      while (first != hubs_.end() && first->first.first == job) {
         dropped_hubs.push_back(std::move(first->second));
         first = hubs_.erase(first);
       }
     }
     --alive_;
-    if (--job_alive_[record.info.job_id] == 0) {
-      job_alive_.erase(record.info.job_id);
-      next_thread_id_.erase(record.info.job_id);
+    if (--job_alive_[job] == 0) {
+      job_alive_.erase(job);
+      next_thread_id_.erase(job);
     }
-    exited_order_.push_back(id);
-    EvictExitedLocked();
+    if (record.supervision) {
+      restart_in = PlanRestartLocked(id, record, exit);
+      generation = record.supervision->generation;
+      supervised_ended = !restart_in && !shutting_down_ && !record.supervision->stopped;
+    }
+    if (!restart_in) FinishLocked(id, record, exit, &on_exit);  // may evict `record`
   }
   exited_cv_.notify_all();
   Logger("daemon")->info("worker {} exited: {} (code {})", id, exit.reason, exit.exit_code);
   for (auto& child : orphans) child->Terminate();
   if (parent) parent->NotifyChildExit(worker->config().thread_id, exit.exit_code);
+  if (restart_in) {
+    timers_->RunAt(std::chrono::steady_clock::now() + *restart_in,
+                   [this, id, generation] { Restart(id, generation); });
+  }
+  if (supervised_ended) SupervisedChanged();
   for (auto& fn : on_exit) fn(exit);
+}
+
+void Supervisor::FinishLocked(WorkerId id, Record& record, const ExitInfo& exit,
+                              std::vector<std::function<void(const ExitInfo&)>>* on_exit) {
+  record.info.exit = exit;
+  for (auto& [sub, sink] : record.followers) {
+    sink(WorkerEvent{id, exit});
+    sink(WorkerEvent{id, EndOfStream{}});
+  }
+  record.followers.clear();
+  for (auto& fn : record.on_exit) on_exit->push_back(std::move(fn));
+  record.on_exit.clear();
+  exited_order_.push_back(id);
+  EvictExitedLocked();
+}
+
+std::optional<std::chrono::milliseconds> Supervisor::PlanRestartLocked(WorkerId id,
+                                                                       Record& record,
+                                                                       const ExitInfo& exit) {
+  Supervision& s = *record.supervision;
+  const RestartPolicy& policy = s.policy;
+  if (shutting_down_ || s.stopped) return std::nullopt;
+  if (policy.mode == RestartPolicy::Mode::kOnFailure && !IsFailure(exit)) {
+    Logger("daemon")->info("worker {} exited cleanly: not restarted (policy on-failure)", id);
+    return std::nullopt;
+  }
+  auto now = std::chrono::steady_clock::now();
+  auto window = std::chrono::duration<double>(policy.window_seconds);
+  while (!s.restart_times.empty() && now - s.restart_times.front() > window) {
+    s.restart_times.pop_front();
+  }
+  auto note = [&](const std::string& text) {
+    AppendOutputLocked(record, id, Output{Stream::kStderr, "[islet] worker " + std::to_string(id) +
+                                                               " " + text + "\n"});
+  };
+  if (s.restart_times.size() >= policy.max_restarts) {
+    record.failed = true;
+    std::string text = "failed: " + std::to_string(policy.max_restarts) + " restarts within " +
+                       fmt::format("{:g}", policy.window_seconds) +
+                       " s and exited again (" + DescribeExit(exit) + "); giving up";
+    Logger("daemon")->error("worker {} {}", id, text);
+    note(text);
+    return std::nullopt;
+  }
+  if (record.final_uptime >= policy.window_seconds) s.backoff_step = 0;
+  double delay_ms = policy.backoff_initial_ms * std::ldexp(1.0, static_cast<int>(s.backoff_step));
+  delay_ms = std::min(delay_ms, policy.backoff_max_ms);
+  if (s.backoff_step < 62) ++s.backoff_step;
+  s.restart_times.push_back(now);
+  s.restart_pending = true;
+  ++s.generation;
+  s.next_restart_unix_ms = UnixMs() + static_cast<int64_t>(delay_ms);
+  record.info.last_exit = exit;
+  std::string text = "exited (" + DescribeExit(exit) + "); restarting in " +
+                     fmt::format("{:g}", delay_ms) + " ms (restart " +
+                     std::to_string(s.restart_times.size()) + " of at most " +
+                     std::to_string(policy.max_restarts) + " in " +
+                     fmt::format("{:g}", policy.window_seconds) + " s)";
+  Logger("daemon")->warn("worker {} {}", id, text);
+  note(text);
+  return std::chrono::milliseconds(static_cast<int64_t>(std::ceil(delay_ms)));
+}
+
+void Supervisor::Restart(WorkerId id, uint64_t generation) {
+  std::shared_ptr<Worker> worker;
+  WorkerLimits limits;
+  uint32_t restarts = 0;
+  {
+    std::lock_guard lock(mu_);
+    auto it = records_.find(id);
+    if (it == records_.end() || !it->second.supervision) return;
+    Record& record = it->second;
+    Supervision& s = *record.supervision;
+    if (s.generation != generation || !s.restart_pending || s.stopped || shutting_down_) return;
+    if (alive_ >= options_.max_workers) {
+      // Not a failure of the worker: try again once there is room.
+      Logger("daemon")->warn("worker {}: restart postponed, the daemon runs its maximum of {} "
+                             "workers", id, options_.max_workers);
+      timers_->RunAt(std::chrono::steady_clock::now() + std::chrono::seconds(1),
+                     [this, id, generation] { Restart(id, generation); });
+      return;
+    }
+    s.restart_pending = false;
+    s.next_restart_unix_ms = 0;
+    restarts = ++record.info.restarts;
+    worker = StartRootLocked(id, record, s.spec);
+    limits = s.spec.limits;
+  }
+  if (worker->SetLimits(limits)) watchdog_.Watch(worker);
+  Logger("daemon")->info("worker {} restarted (restart {}, job {})", id, restarts,
+                         worker->config().job_id);
+  worker->Start();
+}
+
+void Supervisor::SupervisedChanged() {
+  if (options_.on_supervised_changed) options_.on_supervised_changed();
+}
+
+std::vector<SupervisedSpec> Supervisor::Supervised() {
+  std::lock_guard lock(mu_);
+  std::vector<SupervisedSpec> out;
+  for (const auto& [id, record] : records_) {
+    if (!record.supervision || record.supervision->stopped || Finished(record)) continue;
+    const Supervision& s = *record.supervision;
+    SupervisedSpec& entry = out.emplace_back();
+    entry.id = id;
+    entry.restarts = record.info.restarts;
+    SpawnSpec& spec = entry.spec;
+    spec.main = s.spec.main;
+    spec.root = s.spec.bundle->root;
+    for (const auto& [name, content] : s.spec.bundle->files) spec.files.push_back({name, content});
+    std::sort(spec.files.begin(), spec.files.end(),
+              [](const BundleFile& a, const BundleFile& b) { return a.name < b.name; });
+    spec.argv = s.spec.argv;
+    spec.env = s.spec.env;
+    spec.name = s.spec.name;
+    spec.max_old_generation_mb = s.spec.max_old_generation_mb;
+    spec.limits = s.spec.limits;
+    spec.restart = s.policy;
+  }
+  return out;
 }
 
 void Supervisor::EvictExitedLocked() {
@@ -535,6 +784,7 @@ void Supervisor::Shutdown() {
       Logger("daemon")->error("{} workers did not exit within 10 s of terminate", alive_);
     }
   }
+  timers_->Stop();  // pending restarts and grace periods are moot now
   if (executor_) executor_->Stop();
   warm_pool_.reset();
   std::lock_guard lock(mu_);

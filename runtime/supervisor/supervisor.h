@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "runtime/limits/watchdog.h"
 #include "runtime/runtime.h"
 #include "runtime/scheduler/executor.h"
+#include "runtime/scheduler/timer_service.h"
 #include "runtime/shm/segment_registry.h"
 #include "runtime/worker/warm_pool.h"
 #include "runtime/worker/worker.h"
@@ -34,12 +36,15 @@ class Supervisor final : public Runtime, private WorkerHost {
   Result<SpawnResult> Spawn(SpawnSpec spec, EventSink follow) override;
   std::vector<WorkerInfo> List(bool include_exited) override;
   Result<WorkerInfo> Inspect(WorkerId id) override;
-  Result<void> Terminate(WorkerId id, std::function<void(const ExitInfo&)> done) override;
+  using Runtime::Terminate;
+  Result<void> Terminate(WorkerId id, double grace_ms,
+                         std::function<void(const ExitInfo&)> done) override;
   Result<uint64_t> Subscribe(WorkerId id, bool follow, EventSink sink) override;
   void Unsubscribe(WorkerId id, uint64_t subscription) override;
   Result<void> PostControl(WorkerId id, std::string json) override;
   Result<void> SetLimits(WorkerId id, const WorkerLimits& limits) override;
   RuntimeStats Stats() override;
+  std::vector<SupervisedSpec> Supervised() override;
   void Shutdown() override;
   // Shared-memory segments (supervisor_shm.cc):
   Result<ShmCreateResult> ShmCreate(const std::string& name, uint64_t size) override;
@@ -49,6 +54,29 @@ class Supervisor final : public Runtime, private WorkerHost {
   Result<void> ShmWrite(const std::string& name, uint64_t offset, std::string_view data) override;
 
  private:
+  // What a job's root worker is started from (again, when supervised).
+  struct RootSpec {
+    std::shared_ptr<const Bundle> bundle;
+    std::string main;
+    std::vector<std::string> argv;
+    std::vector<std::pair<std::string, std::string>> env;
+    std::string name;
+    double max_old_generation_mb = 0;
+    WorkerLimits limits;
+  };
+
+  // A supervised worker's restart state (restart policy other than never).
+  struct Supervision {
+    RestartPolicy policy;
+    RootSpec spec;
+    std::deque<std::chrono::steady_clock::time_point> restart_times;  // in the window
+    uint32_t backoff_step = 0;
+    uint64_t generation = 0;  // a restart timer acts only on its own generation
+    bool restart_pending = false;
+    bool stopped = false;  // terminated on request: no more restarts
+    int64_t next_restart_unix_ms = 0;
+  };
+
   struct Record {
     WorkerInfo info;  // static fields; live ones are filled from `worker`
     std::shared_ptr<Worker> worker;  // null once exited
@@ -60,7 +88,14 @@ class Supervisor final : public Runtime, private WorkerHost {
     std::vector<std::function<void(const ExitInfo&)>> on_exit;
     WorkerId root_id = 0;            // the job's root worker
     std::vector<WorkerId> children;  // live children, terminated with it
+    std::unique_ptr<Supervision> supervision;  // null unless supervised
+    bool failed = false;  // supervised and given up
   };
+
+  // Neither running nor due to run again.
+  static bool Finished(const Record& record) {
+    return !record.worker && !(record.supervision && record.supervision->restart_pending);
+  }
 
   // WorkerHost (executor threads):
   void OnOutput(WorkerId id, Stream stream, std::string_view data) override;
@@ -73,6 +108,17 @@ class Supervisor final : public Runtime, private WorkerHost {
   SegmentRegistry* segments() override { return segments_.get(); }
 
   void AppendOutputLocked(Record& record, WorkerId id, const Output& out);
+  // Creates the root worker of a new job for `record` (not started yet).
+  std::shared_ptr<Worker> StartRootLocked(WorkerId id, Record& record, const RootSpec& spec);
+  // The exit is final: tell followers and waiters, keep the record for ps.
+  void FinishLocked(WorkerId id, Record& record, const ExitInfo& exit,
+                    std::vector<std::function<void(const ExitInfo&)>>* on_exit);
+  // Decides what follows a supervised root's exit; the restart delay, or
+  // nullopt if the exit is final.
+  std::optional<std::chrono::milliseconds> PlanRestartLocked(WorkerId id, Record& record,
+                                                             const ExitInfo& exit);
+  void Restart(WorkerId id, uint64_t generation);
+  void SupervisedChanged();
 
   Result<std::shared_ptr<const Bundle>> MakeBundle(SpawnSpec& spec) const;
   // The running worker `id`: NOT_FOUND, or FAILED_PRECONDITION once exited.
@@ -85,6 +131,8 @@ class Supervisor final : public Runtime, private WorkerHost {
   std::unique_ptr<Executor> executor_;
   std::unique_ptr<WarmPool> warm_pool_;
   Watchdog watchdog_;
+  // Restart backoffs and terminate grace periods.
+  std::unique_ptr<TimerService> timers_ = std::make_unique<TimerService>();
   Bus bus_;
   // Named shared-memory segments (supervisor_shm.cc). Thread-safe itself.
   std::unique_ptr<SegmentRegistry> segments_ = std::make_unique<SegmentRegistry>(

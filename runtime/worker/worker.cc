@@ -748,6 +748,26 @@ bool Worker::PostControl(std::string json) {
   });
 }
 
+void Worker::Signal(std::string name) {
+  bool posted = PostUrgent([this, name = std::move(name)] {
+    if (finishing_) return;
+    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+    v8::Local<v8::Value> args[] = {
+        v8::String::NewFromUtf8(isolate_, name.data(), v8::NewStringType::kNormal,
+                                static_cast<int>(name.size()))
+            .ToLocalChecked()};
+    bool handled = false;
+    RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
+      v8::MaybeLocal<v8::Value> result = CallHook(context, "onSignal", 1, args);
+      v8::Local<v8::Value> value;
+      handled = result.ToLocal(&value) && value->IsTrue();
+      return result;
+    });
+    if (!handled) Terminate();
+  });
+  if (!posted) Terminate();
+}
+
 void Worker::NotifyChildOnline(uint32_t thread_id) {
   PostUrgent([this, thread_id] {
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();

@@ -185,6 +185,9 @@ class Worker final : public Actor, public PortOwner, public Watched {
 
   // Delivers `json` to the control port (thread-safe). False if refused.
   bool PostControl(std::string json);
+  // Emits process.emit(name) if the script listens for it; otherwise (as in
+  // Node, whose default action for SIGTERM is to end) terminates. Thread-safe.
+  void Signal(std::string name);
 
   // PortOwner (any thread):
   void OnPortReady(PortId port) override;

@@ -133,9 +133,42 @@ TEST_F(CliTest, SpawnPsInspectKill) {
 
   ProcessResult kill = Run({"kill", id});
   EXPECT_EQ(kill.exit_code, 0) << kill.err;
+  EXPECT_EQ(kill.out, id + ": terminated (code 1)\n");
   EXPECT_EQ(Run({"ps"}).out.find("forever.js"), std::string::npos);
   ProcessResult all = Run({"ps", "-a"});
   EXPECT_NE(all.out.find("exited"), std::string::npos) << all.out;
+}
+
+TEST_F(CliTest, SpawnWithARestartPolicyAndKillWithAGracePeriod) {
+  ProcessResult spawn =
+      Run({"spawn", "--restart", "on-failure", "--max-restarts", "2", "--restart-window", "30",
+           "--backoff-ms", "10", "--backoff-max-ms", "20",
+           Script("flaky.js", "console.log('up', process.argv[2]); process.exit(3)"), "arg"});
+  ASSERT_EQ(spawn.exit_code, 0) << spawn.err;
+  std::string id = spawn.out.substr(0, spawn.out.find('\n'));
+  ASSERT_TRUE(WaitUntil([&] { return Run({"inspect", id}).out.find("state: failed") !=
+                                     std::string::npos; }));
+  ProcessResult inspect = Run({"inspect", id});
+  EXPECT_NE(inspect.out.find("restart_policy: on-failure, at most 2 restarts in 30 s, backoff "
+                             "10..20 ms\n"),
+            std::string::npos)
+      << inspect.out;
+  EXPECT_NE(inspect.out.find("restarts: 2\n"), std::string::npos) << inspect.out;
+  EXPECT_NE(inspect.out.find("last_exit_code: 3\n"), std::string::npos) << inspect.out;
+  ProcessResult ps = Run({"ps"});
+  EXPECT_NE(ps.out.find("failed(3)"), std::string::npos) << ps.out;
+  EXPECT_EQ(Count(Run({"logs", id}).out, "up arg\n"), 3u);
+
+  ProcessResult graceful = Run(
+      {"spawn", Script("graceful.js", "process.on('SIGTERM', () => { console.log('bye'); "
+                                      "process.exit(0); }); setInterval(() => {}, 1000);")});
+  std::string gid = graceful.out.substr(0, graceful.out.find('\n'));
+  ASSERT_TRUE(WaitUntil([&] { return Run({"inspect", gid}).out.find("state: idle") !=
+                                     std::string::npos; }));
+  ProcessResult kill = Run({"kill", gid});
+  EXPECT_EQ(kill.out, gid + ": exited (code 0)\n") << kill.err;
+  EXPECT_EQ(Run({"logs", gid}).out, "bye\n");
+  EXPECT_EQ(Run({"spawn", "--restart", "sometimes", Script("x.js", "")}).exit_code, 64);
 }
 
 TEST_F(CliTest, LogsFollowStreamsUntilTheWorkerExits) {

@@ -100,6 +100,70 @@ TEST(ToSpawnSpecTest, MovesEverythingAcross) {
   EXPECT_EQ(spec->name, "svc");
 }
 
+TEST(RestartPolicyTest, ZerosTakeTheDefaults) {
+  v1::RestartPolicy policy;
+  policy.set_mode(v1::RestartPolicy::ON_FAILURE);
+  auto out = FromProto(policy);
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->mode, runtime::RestartPolicy::Mode::kOnFailure);
+  EXPECT_EQ(out->max_restarts, 5u);
+  EXPECT_EQ(out->window_seconds, 60);
+  EXPECT_EQ(out->backoff_initial_ms, 100);
+  EXPECT_EQ(out->backoff_max_ms, 30000);
+  // An initial delay above the default cap, given alone, is used as is.
+  policy.set_backoff_initial_ms(60000);
+  out = FromProto(policy);
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->backoff_max_ms, 60000);
+}
+
+TEST(RestartPolicyTest, NegativeOrUnknownIsRefused) {
+  v1::RestartPolicy policy;
+  policy.set_mode(v1::RestartPolicy::ALWAYS);
+  policy.set_window_seconds(-1);
+  EXPECT_FALSE(FromProto(policy));
+  policy.set_window_seconds(1);
+  policy.set_mode(static_cast<v1::RestartPolicy::Mode>(7));
+  EXPECT_FALSE(FromProto(policy));
+}
+
+TEST(SupervisedSpecTest, RoundTripsThroughTheStateFileForm) {
+  runtime::SupervisedSpec in;
+  in.id = 12;
+  in.restarts = 3;
+  in.spec.main = "main.js";
+  in.spec.root = "/srv/app";
+  in.spec.files = {{"lib/x.js", "x"}, {"main.js", "m"}};
+  in.spec.argv = {"a", "b"};
+  in.spec.env = {{"A", "1"}, {"B", "2"}};
+  in.spec.name = "api";
+  in.spec.limits.cpu_ms_per_turn = 50;
+  in.spec.limits.max_external_mb = 64;
+  in.spec.max_old_generation_mb = 128;
+  in.spec.restart.mode = runtime::RestartPolicy::Mode::kAlways;
+  in.spec.restart.max_restarts = 9;
+  in.spec.restart.backoff_initial_ms = 250;
+  v1::SupervisedWorker proto;
+  ToProto(in, &proto);
+  EXPECT_EQ(proto.worker_id(), 12u);
+  EXPECT_EQ(proto.restarts(), 3u);
+  auto out = ToSpawnSpec(proto.mutable_spawn(), {});
+  ASSERT_TRUE(out) << out.error().message;
+  EXPECT_EQ(out->main, "main.js");
+  EXPECT_EQ(out->root, "/srv/app");
+  ASSERT_EQ(out->files.size(), 2u);
+  EXPECT_EQ(out->files[1].content, "m");
+  EXPECT_EQ(out->argv, in.spec.argv);
+  EXPECT_EQ(out->env, in.spec.env);
+  EXPECT_EQ(out->name, "api");
+  EXPECT_EQ(out->limits.cpu_ms_per_turn, 50);
+  EXPECT_EQ(out->limits.max_external_mb, 64);
+  EXPECT_EQ(out->max_old_generation_mb, 128);
+  EXPECT_EQ(out->restart.mode, runtime::RestartPolicy::Mode::kAlways);
+  EXPECT_EQ(out->restart.max_restarts, 9u);
+  EXPECT_EQ(out->restart.backoff_initial_ms, 250);
+}
+
 TEST(ConvertTest, ErrorCodesMapOneToOne) {
   using runtime::ErrorCode;
   for (auto [code, proto] : std::vector<std::pair<ErrorCode, v1::Code>>{

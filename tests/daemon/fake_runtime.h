@@ -52,7 +52,8 @@ class FakeRuntime : public runtime::Runtime {
     return it->second;
   }
 
-  runtime::Result<void> Terminate(runtime::WorkerId id,
+  using runtime::Runtime::Terminate;
+  runtime::Result<void> Terminate(runtime::WorkerId id, double /*grace_ms*/,
                                   std::function<void(const runtime::ExitInfo&)> done) override {
     {
       std::lock_guard lock(mu_);

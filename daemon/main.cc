@@ -68,7 +68,13 @@ void Resurrect(StateKeeper& state, runtime::Runtime& runtime, const DaemonConfig
     service->state_problem = loaded.problem;
     Logger("daemon")->error("state file: {}; no workers resurrected{}", loaded.problem,
                             loaded.set_aside.empty() ? "" : " (kept as " + loaded.set_aside + ")");
-    if (loaded.set_aside.empty()) return;  // unreadable: leave it for a human, write nothing
+    if (loaded.set_aside.empty()) {
+      // Unreadable (permissions?) or not movable: leave it for a human, and
+      // never overwrite it, so what it records is not lost.
+      state.Stop();
+      service->state_problem += "; supervised workers are not recorded until it is fixed";
+      return;
+    }
   }
   BundleLimits limits;
   limits.max_bytes = config.max_bundle_bytes;

@@ -1,5 +1,9 @@
 #include "runtime/engine/engine.h"
 
+#include <malloc.h>
+
+#include <chrono>
+
 #include "runtime/base/log.h"
 
 namespace islet::runtime {
@@ -35,14 +39,34 @@ void Engine::DisposeLater(v8::Isolate* isolate) {
 }
 
 void Engine::ReapLoop() {
+  // V8 frees much of a big heap's bookkeeping (and a worker's ArrayBuffers)
+  // with free(); glibc keeps freed memory in its arenas, so without a trim a
+  // worker that ran out of memory would leave gigabytes resident in the
+  // daemon. Trimmed once a burst of disposals is over, at most once a second.
+  constexpr auto kTrimInterval = std::chrono::seconds(1);
+  auto last_trim = std::chrono::steady_clock::now() - kTrimInterval;
+  bool trim_pending = false;
+  auto has_work = [&] { return !to_dispose_.empty(); };
   std::unique_lock lock(reap_mu_);
   for (;;) {
-    reap_cv_.wait(lock, [&] { return !to_dispose_.empty(); });
+    if (!has_work()) {
+      if (!trim_pending) {
+        reap_cv_.wait(lock, has_work);
+      } else if (!reap_cv_.wait_until(lock, last_trim + kTrimInterval, has_work)) {
+        lock.unlock();
+        malloc_trim(0);
+        lock.lock();
+        last_trim = std::chrono::steady_clock::now();
+        trim_pending = false;
+      }
+      continue;
+    }
     v8::Isolate* isolate = to_dispose_.front();
     to_dispose_.pop_front();
     lock.unlock();
     isolate->Dispose();
     lock.lock();
+    trim_pending = true;
   }
 }
 

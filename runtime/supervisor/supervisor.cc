@@ -1,5 +1,7 @@
 #include "runtime/supervisor/supervisor.h"
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -49,6 +51,8 @@ std::string_view WorkerStateName(WorkerState state) {
     case WorkerState::kBlocked: return "blocked";
     case WorkerState::kTerminating: return "terminating";
     case WorkerState::kExited: return "exited";
+    case WorkerState::kRestarting: return "restarting";
+    case WorkerState::kFailed: return "failed";
   }
   return "unknown";
 }
@@ -89,6 +93,16 @@ RuntimeOptions WithMapBudget(RuntimeOptions options) {
   return options;
 }
 
+// The cap on ArrayBuffer memory in all workers: as configured, else half the
+// machine's memory.
+uint64_t ExternalCapBytes(double configured_mb) {
+  if (configured_mb > 0) return static_cast<uint64_t>(configured_mb * 1024 * 1024);
+  long pages = sysconf(_SC_PHYS_PAGES);
+  long page_size = sysconf(_SC_PAGE_SIZE);
+  if (pages <= 0 || page_size <= 0) return 0;
+  return static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size) / 2;
+}
+
 }  // namespace
 
 Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
@@ -97,15 +111,23 @@ Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
       executor_(std::make_unique<Executor>(ExecutorOptions{
           .threads = options.executor_threads,
           .max_blocked_threads = options.max_blocked_threads})),
+      external_budget_(
+          std::make_shared<ExternalBudget>(ExternalCapBytes(options.max_external_mb_total))),
       warm_pool_(std::make_unique<WarmPool>(
           engine, options.warm_isolates,
-          ResourceLimits{.max_old_generation_mb = options.default_max_old_generation_mb})) {
+          ResourceLimits{.max_old_generation_mb = options.default_max_old_generation_mb},
+          external_budget_)) {
   bus_.set_queue_limit(options_.max_port_queue);
   Logger("sched")->info("executor started with {} threads; {} warm isolates",
                         executor_->threads(), options.warm_isolates);
 }
 
 Supervisor::~Supervisor() { Shutdown(); }
+
+WorkerLimits Supervisor::WithDefaults(WorkerLimits limits) const {
+  if (limits.max_external_mb <= 0) limits.max_external_mb = options_.default_max_external_mb;
+  return limits;
+}
 
 Result<std::shared_ptr<const Bundle>> Supervisor::MakeBundle(SpawnSpec& spec) const {
   if (spec.files.empty()) {
@@ -181,8 +203,8 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
   }
   auto bundle = MakeBundle(spec);
   if (!bundle) return std::unexpected(bundle.error());
-  RootSpec root{*std::move(bundle), spec.main,  std::move(spec.argv),           std::move(spec.env),
-                spec.name,          spec.max_old_generation_mb, spec.limits};
+  RootSpec root{*std::move(bundle), spec.main,  std::move(spec.argv),
+                std::move(spec.env), spec.name, spec.max_old_generation_mb, spec.limits};
   bool supervised = spec.restart.mode != RestartPolicy::Mode::kNever;
   std::shared_ptr<Worker> worker;
   SpawnResult result;
@@ -213,7 +235,7 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
     result.worker_id = id;
     result.job_id = record.info.job_id;
   }
-  if (worker->SetLimits(spec.limits)) watchdog_.Watch(worker);
+  if (worker->SetLimits(WithDefaults(root.limits))) watchdog_.Watch(worker);
   Logger("daemon")->info("worker {} (job {}) spawned: {}{}", result.worker_id, result.job_id,
                          spec.main, supervised ? " (supervised)" : "");
   worker->Start();
@@ -231,7 +253,7 @@ std::shared_ptr<Worker> Supervisor::StartRootLocked(WorkerId id, Record& record,
   config.main = spec.main;
   config.argv = spec.argv;
   config.env_store = std::make_shared<EnvStore>(spec.env);
-  config.islet_limits = spec.limits;
+  config.islet_limits = WithDefaults(spec.limits);
   config.env = spec.env;
   config.name = spec.name;
   config.is_main_thread = true;
@@ -404,12 +426,14 @@ Result<std::shared_ptr<Worker>> Supervisor::LiveWorker(WorkerId id) {
   return it->second.worker;
 }
 
-Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& limits) {
-  if (!(limits.cpu_ms_per_turn >= 0) || !(limits.cpu_ms_total >= 0) ||
-      !(limits.deadline_ms >= 0) || !(limits.max_external_mb >= 0)) {
+Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& requested) {
+  if (!(requested.cpu_ms_per_turn >= 0) || !(requested.cpu_ms_total >= 0) ||
+      !(requested.deadline_ms >= 0) || !(requested.max_external_mb >= 0)) {
     return MakeError(ErrorCode::kInvalidArgument, "limits must be 0 (none) or positive");
   }
+  WorkerLimits limits = WithDefaults(requested);
   std::shared_ptr<Worker> worker;
+  bool restartable = false;
   {
     std::lock_guard lock(mu_);
     auto it = records_.find(id);
@@ -417,9 +441,10 @@ Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& limits) {
       return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
     }
     Record& record = it->second;
-    // A supervised worker keeps its new limits across restarts.
-    bool restartable = record.supervision && !Finished(record);
-    if (restartable) record.supervision->spec.limits = limits;
+    // A supervised worker keeps its new limits across restarts (and daemon
+    // restarts: the defaults are applied at each start, not stored).
+    restartable = record.supervision && !record.supervision->stopped && !Finished(record);
+    if (restartable) record.supervision->spec.limits = requested;
     if (!record.worker && !restartable) {
       return MakeError(ErrorCode::kFailedPrecondition,
                        "worker " + std::to_string(id) + " has exited");
@@ -432,6 +457,7 @@ Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& limits) {
     bool was_watched = worker->HasLimits();
     if (worker->SetLimits(limits) && !was_watched) watchdog_.Watch(worker);
   }
+  if (restartable) SupervisedChanged();
   Logger("watchdog")->info(
       "worker {}: limits now cpu/turn {} ms, cpu {} ms, deadline {} ms, external {} MB", id,
       limits.cpu_ms_per_turn, limits.cpu_ms_total, limits.deadline_ms, limits.max_external_mb);
@@ -535,6 +561,8 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     // A runaway child is as bad as a runaway parent: the per-turn CPU limit
     // is inherited (total CPU and deadline are the parent's own).
     config.islet_limits.cpu_ms_per_turn = parent.limits().cpu_ms_per_turn;
+    // So is its ArrayBuffer allowance (each child has its own account).
+    config.islet_limits.max_external_mb = parent.limits().max_external_mb;
     // The channel exists before the child does; its side is adopted below.
     auto [parent_side, child_side] = bus_.CreateChannel(config.parent, {});
     bus_.Detach(child_side);
@@ -722,12 +750,13 @@ void Supervisor::Restart(WorkerId id, uint64_t generation) {
     s.next_restart_unix_ms = 0;
     restarts = ++record.info.restarts;
     worker = StartRootLocked(id, record, s.spec);
-    limits = s.spec.limits;
+    limits = WithDefaults(s.spec.limits);
   }
   if (worker->SetLimits(limits)) watchdog_.Watch(worker);
   Logger("daemon")->info("worker {} restarted (restart {}, job {})", id, restarts,
                          worker->config().job_id);
   worker->Start();
+  SupervisedChanged();  // the state file keeps the restart count
 }
 
 void Supervisor::SupervisedChanged() {

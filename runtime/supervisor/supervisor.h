@@ -106,6 +106,10 @@ class Supervisor final : public Runtime, private WorkerHost {
   PortId JoinBroadcast(Worker& worker, const std::string& name) override;
   WarmPool* warm_pool() override { return warm_pool_.get(); }
   SegmentRegistry* segments() override { return segments_.get(); }
+  std::shared_ptr<ExternalBudget> external_budget() override { return external_budget_; }
+
+  // `limits` with the daemon's defaults for what it leaves unset.
+  WorkerLimits WithDefaults(WorkerLimits limits) const;
 
   void AppendOutputLocked(Record& record, WorkerId id, const Output& out);
   // Creates the root worker of a new job for `record` (not started yet).
@@ -129,6 +133,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   Engine* const engine_;
   const RuntimeOptions options_;
   std::unique_ptr<Executor> executor_;
+  const std::shared_ptr<ExternalBudget> external_budget_;
   std::unique_ptr<WarmPool> warm_pool_;
   Watchdog watchdog_;
   // Restart backoffs and terminate grace periods.

@@ -19,10 +19,12 @@ bool SameLimits(const ResourceLimits& a, const ResourceLimits& b) {
 }  // namespace
 
 std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLimits& limits,
+                                                std::shared_ptr<ExternalBudget> budget,
                                                 std::string* error) {
   auto prepared = std::make_unique<PreparedIsolate>();
+  prepared->allocator = std::make_shared<CountingAllocator>(std::move(budget));
   v8::Isolate::CreateParams params;
-  params.array_buffer_allocator = engine->allocator();
+  params.array_buffer_allocator_shared = prepared->allocator;
   constexpr double kMb = 1024.0 * 1024.0;
   if (limits.max_old_generation_mb > 0) {
     params.constraints.set_max_old_generation_size_in_bytes(
@@ -81,8 +83,9 @@ void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared) 
   isolate->Dispose();
 }
 
-WarmPool::WarmPool(Engine* engine, size_t target, ResourceLimits limits)
-    : engine_(engine), target_(target), limits_(limits) {
+WarmPool::WarmPool(Engine* engine, size_t target, ResourceLimits limits,
+                   std::shared_ptr<ExternalBudget> budget)
+    : engine_(engine), target_(target), limits_(limits), budget_(std::move(budget)) {
   if (target_ > 0) thread_ = std::thread([this] { Loop(); });
 }
 
@@ -123,7 +126,7 @@ void WarmPool::Loop() {
     }
     lock.unlock();
     std::string error;
-    auto prepared = PrepareIsolate(engine_, limits_, &error);
+    auto prepared = PrepareIsolate(engine_, limits_, budget_, &error);
     lock.lock();
     if (!prepared) {
       Logger("isolate")->error("warm pool: preparing an isolate failed: {}", error);

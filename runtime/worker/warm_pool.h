@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "runtime/worker/array_buffer_allocator.h"
 #include "runtime/worker/worker.h"
 
 namespace islet::runtime {
@@ -22,10 +23,13 @@ struct PreparedIsolate {
   v8::Global<v8::Context> context;
   v8::Global<v8::Object> hooks;
   v8::Global<v8::FunctionTemplate> port_template;
+  std::shared_ptr<CountingAllocator> allocator;  // the isolate's ArrayBuffers
 };
 
 // Builds a PreparedIsolate on the calling thread; null with *error on failure.
+// Its ArrayBuffers are charged to `budget` (may be null).
 std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLimits& limits,
+                                                std::shared_ptr<ExternalBudget> budget,
                                                 std::string* error);
 // Disposes one that no worker adopted.
 void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared);
@@ -35,7 +39,8 @@ void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared);
 // isolate creation and bootstrap on its path. Thread-safe.
 class WarmPool {
  public:
-  WarmPool(Engine* engine, size_t target, ResourceLimits limits);
+  WarmPool(Engine* engine, size_t target, ResourceLimits limits,
+           std::shared_ptr<ExternalBudget> budget);
   ~WarmPool();
 
   // A prepared isolate if one is ready and `limits` are the pool's; else null
@@ -49,6 +54,7 @@ class WarmPool {
   Engine* const engine_;
   const size_t target_;
   const ResourceLimits limits_;
+  const std::shared_ptr<ExternalBudget> budget_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::unique_ptr<PreparedIsolate>> ready_;  // guarded by mu_

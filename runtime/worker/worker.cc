@@ -5,6 +5,7 @@
 
 #include "runtime/base/log.h"
 #include "runtime/engine/engine.h"
+#include "runtime/worker/array_buffer_allocator.h"
 #include "runtime/worker/bindings.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/serializer.h"
@@ -60,10 +61,22 @@ Worker::~Worker() {
 
 void Worker::Start() { PostUrgent([] {}); }
 
+namespace {
+
+uint64_t ExternalLimitBytes(const WorkerLimits& limits) {
+  return static_cast<uint64_t>(limits.max_external_mb * 1024 * 1024);
+}
+
+}  // namespace
+
 bool Worker::SetLimits(const WorkerLimits& limits) {
   {
     std::lock_guard lock(limits_mu_);
     limits_ = limits;
+  }
+  {
+    std::lock_guard lock(isolate_mu_);
+    if (allocator_) allocator_->set_limit(ExternalLimitBytes(limits));
   }
   return HasLimits();
 }
@@ -154,7 +167,7 @@ bool Worker::CreateIsolate() {
   if (WarmPool* pool = host_->warm_pool()) prepared = pool->Take(config_.limits);
   if (!prepared) {
     std::string error;
-    prepared = PrepareIsolate(engine_, config_.limits, &error);
+    prepared = PrepareIsolate(engine_, config_.limits, host_->external_budget(), &error);
     if (!prepared) {
       Logger("isolate")->error("worker {}: could not prepare an isolate: {}", config_.id, error);
       return false;
@@ -190,6 +203,8 @@ bool Worker::CreateIsolate() {
   port_template_ = std::move(prepared->port_template);
   std::lock_guard lock(isolate_mu_);
   isolate_ = isolate;
+  allocator_ = std::move(prepared->allocator);
+  allocator_->set_limit(ExternalLimitBytes(limits()));
   return true;
 }
 
@@ -221,7 +236,7 @@ bool Worker::RunTurn() {
       isolate_->GetHeapStatistics(&heap);
       heap_used_ = heap.used_heap_size();
       heap_limit_ = heap.heap_size_limit();
-      external_ = heap.external_memory();
+      external_ = allocator_->used();
     }
     if (finishing_) TeardownLocked();
   }

@@ -21,7 +21,9 @@
 
 namespace islet::runtime {
 
+class CountingAllocator;
 class Engine;
+class ExternalBudget;
 class SegmentRegistry;
 class WarmPool;
 class Worker;
@@ -98,6 +100,8 @@ class WorkerHost {
   virtual WarmPool* warm_pool() = 0;
   // The daemon's named shared-memory segments (require('islet').shared).
   virtual SegmentRegistry* segments() = 0;
+  // ArrayBuffer memory of all workers together (may be null: no cap).
+  virtual std::shared_ptr<ExternalBudget> external_budget() = 0;
 };
 
 // One worker: an isolate with one context running a script, as an actor.
@@ -259,6 +263,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
   mutable std::mutex isolate_mu_;
   v8::Isolate* isolate_ = nullptr;
   v8::Isolate::AtomicsWaitWakeHandle* wait_handle_ = nullptr;  // guarded by isolate_mu_
+  std::shared_ptr<CountingAllocator> allocator_;               // guarded by isolate_mu_
 
   // Executor thread only, below.
   v8::Global<v8::Context> context_;

@@ -315,6 +315,11 @@ TEST_F(SupervisionTest, SupervisedWorkersAreResurrectedAfterADaemonRestart) {
   kill.mutable_terminate()->set_worker_id(killed);
   ASSERT_TRUE(client_->Call(kill));
   ASSERT_TRUE(WaitUntil([&] { return Logs(*client_, supervised) == "up x prod\n"; }));
+  // Limits changed on the live worker are what comes back.
+  v1::Request limit;
+  limit.mutable_set_limits()->set_worker_id(supervised);
+  limit.mutable_set_limits()->mutable_limits()->set_cpu_ms_per_turn(7000);
+  ASSERT_TRUE(client_->Call(limit));
 
   Restart();
   v1::Request list;
@@ -326,7 +331,7 @@ TEST_F(SupervisionTest, SupervisedWorkersAreResurrectedAfterADaemonRestart) {
   EXPECT_EQ(back.id(), supervised);  // under its old id
   EXPECT_EQ(back.name(), "api");
   EXPECT_EQ(back.main(), "svc.js");
-  EXPECT_EQ(back.limits().cpu_ms_per_turn(), 5000);
+  EXPECT_EQ(back.limits().cpu_ms_per_turn(), 7000);
   EXPECT_EQ(back.restart().mode(), v1::RestartPolicy::ALWAYS);
   ASSERT_TRUE(WaitUntil([&] { return Logs(*client_, supervised) == "up x prod\n"; }))
       << Logs(*client_, supervised);

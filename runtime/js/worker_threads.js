@@ -88,9 +88,12 @@ class Worker extends EventEmitter {
       file = bundlePath(filename.startsWith('/') ? filename : process.cwd() + '/' + filename);
       file = internals.resolveBundleFile(file);
     }
+    // Undefined (a copy of this worker's process.env) and SHARE_ENV are done
+    // natively: copying through the process.env proxy costs a native call
+    // per variable.
     let env;
     if (options.env === undefined || options.env === SHARE_ENV) {
-      env = { ...process.env };
+      env = undefined;
     } else if (options.env !== null && typeof options.env === 'object') {
       env = {};
       for (const [k, v] of Object.entries(options.env)) env[k] = String(v);
@@ -118,7 +121,8 @@ class Worker extends EventEmitter {
     };
     const [threadId, portId, workerId] = binding.spawnWorker({
       filename: file, code, name: options.name === undefined ? '' : options.name,
-      argv, env, shareEnv: options.env === SHARE_ENV, limits: options.resourceLimits,
+      argv, env, shareEnv: options.env === SHARE_ENV, inheritEnv: options.env === undefined,
+      limits: options.resourceLimits,
       data: [options.workerData, environmentData, resourceLimits],
       transferList: options.transferList === undefined ? undefined : [...options.transferList],
     });

@@ -546,6 +546,7 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     config.main = spec.eval_code.empty() ? spec.main : "[worker eval]";
     config.eval_code = std::move(spec.eval_code);
     config.argv = std::move(spec.argv);
+    if (spec.inherit_env) spec.env = pc.env_store->Snapshot();
     config.env_store =
         spec.share_env ? pc.env_store : std::make_shared<EnvStore>(spec.env);
     config.env = std::move(spec.env);

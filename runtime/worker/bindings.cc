@@ -1,5 +1,7 @@
 #include "runtime/worker/bindings.h"
 
+#include "runtime/worker/code_cache.h"
+
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
@@ -70,11 +72,8 @@ void CompileFunction(const FunctionCallbackInfo<Value>& args) {
     if (!list->Get(context, i).ToLocal(&p) || !p->IsString()) return;
     params.push_back(p.As<v8::String>());
   }
-  v8::ScriptOrigin origin(isolate, args[1]);
-  v8::ScriptCompiler::Source source(args[0].As<v8::String>(), origin);
   Local<v8::Function> fn;
-  if (v8::ScriptCompiler::CompileFunction(context, &source, params.size(), params.data(), 0,
-                                          nullptr)
+  if (CompileFunctionCached(context, args[0].As<v8::String>(), args[1].As<v8::String>(), params)
           .ToLocal(&fn)) {
     args.GetReturnValue().Set(fn);
   }
@@ -87,10 +86,10 @@ void RunScript(const FunctionCallbackInfo<Value>& args) {
   if (!args[0]->IsString() || !args[1]->IsString()) {
     return ThrowTypeError(isolate, "runScript(source, filename)");
   }
-  v8::ScriptOrigin origin(isolate, args[1]);
   Local<v8::Script> script;
   Local<Value> result;
-  if (v8::Script::Compile(context, args[0].As<v8::String>(), &origin).ToLocal(&script) &&
+  if (CompileScriptCached(context, args[0].As<v8::String>(), args[1].As<v8::String>())
+          .ToLocal(&script) &&
       script->Run(context).ToLocal(&result)) {
     args.GetReturnValue().Set(result);
   }
@@ -382,10 +381,10 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
   if (!InstallShmBindings(context, binding)) return {};
 
   std::string_view source = js::FindSource("bootstrap");
-  v8::ScriptOrigin origin(isolate, Str(isolate, "node:internal/bootstrap"));
   Local<v8::Script> script;
   Local<Value> factory;
-  if (!v8::Script::Compile(context, Str(isolate, source), &origin).ToLocal(&script) ||
+  if (!CompileScriptCached(context, Str(isolate, source), Str(isolate, "node:internal/bootstrap"))
+           .ToLocal(&script) ||
       !script->Run(context).ToLocal(&factory) || !factory->IsFunction()) {
     return {};
   }

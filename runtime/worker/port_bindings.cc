@@ -130,12 +130,13 @@ void SpawnWorker(const FunctionCallbackInfo<Value>& args) {
       !GetString(context, opts, "name", &spec.name)) {
     return;
   }
-  Local<Value> argv, env, data, transfer, share_env;
+  Local<Value> argv, env, data, transfer, share_env, inherit_env;
   if (!opts->Get(context, Str(isolate, "argv")).ToLocal(&argv) ||
       !opts->Get(context, Str(isolate, "env")).ToLocal(&env) ||
       !opts->Get(context, Str(isolate, "data")).ToLocal(&data) ||
       !opts->Get(context, Str(isolate, "transferList")).ToLocal(&transfer) ||
-      !opts->Get(context, Str(isolate, "shareEnv")).ToLocal(&share_env)) {
+      !opts->Get(context, Str(isolate, "shareEnv")).ToLocal(&share_env) ||
+      !opts->Get(context, Str(isolate, "inheritEnv")).ToLocal(&inherit_env)) {
     return;
   }
   if (argv->IsArray()) {
@@ -159,6 +160,7 @@ void SpawnWorker(const FunctionCallbackInfo<Value>& args) {
     }
   }
   spec.share_env = share_env->IsTrue();
+  spec.inherit_env = inherit_env->IsTrue();
   Local<Value> limits;
   if (!opts->Get(context, Str(isolate, "limits")).ToLocal(&limits)) return;
   if (limits->IsObject()) {

@@ -42,6 +42,8 @@ std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLi
   isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
   isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
   prepared->isolate = isolate;
+  prepared->compile_log = std::make_unique<CompileLog>();
+  isolate->SetData(CompileLog::kSlot, prepared->compile_log.get());
   bool ok;
   {
     v8::Locker locker(isolate);
@@ -78,6 +80,8 @@ void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared) 
     prepared->hooks.Reset();
     prepared->context.Reset();
     prepared->port_template.Reset();
+    isolate->SetData(CompileLog::kSlot, nullptr);
+    prepared->compile_log.reset();
     engine->platform()->DetachIsolate(isolate);
   }
   isolate->Dispose();

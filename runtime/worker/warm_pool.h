@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "runtime/worker/array_buffer_allocator.h"
+#include "runtime/worker/code_cache.h"
 #include "runtime/worker/worker.h"
 
 namespace islet::runtime {
@@ -24,6 +25,9 @@ struct PreparedIsolate {
   v8::Global<v8::Object> hooks;
   v8::Global<v8::FunctionTemplate> port_template;
   std::shared_ptr<CountingAllocator> allocator;  // the isolate's ArrayBuffers
+  // Scripts compiled without a code cache (the isolate's data slot 1 points
+  // here); the worker makes caches of them after its first turn.
+  std::unique_ptr<CompileLog> compile_log;
 };
 
 // Builds a PreparedIsolate on the calling thread; null with *error on failure.

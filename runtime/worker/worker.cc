@@ -7,6 +7,7 @@
 #include "runtime/engine/engine.h"
 #include "runtime/worker/array_buffer_allocator.h"
 #include "runtime/worker/bindings.h"
+#include "runtime/worker/code_cache.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/serializer.h"
 #include "runtime/worker/warm_pool.h"
@@ -201,6 +202,7 @@ bool Worker::CreateIsolate() {
     }
   }
   port_template_ = std::move(prepared->port_template);
+  compile_log_ = std::move(prepared->compile_log);
   std::lock_guard lock(isolate_mu_);
   isolate_ = isolate;
   allocator_ = std::move(prepared->allocator);
@@ -232,13 +234,26 @@ bool Worker::RunTurn() {
     {
       v8::Context::Scope context_scope(context);
       more = Turn(context);
+      if (compile_log_ && started_) {
+        // The first turn ran the start-up code: share its compiled code with
+        // the isolates to come (CodeCache), unless it was cut short.
+        if (!out_of_memory_.load() && !terminate_requested_.load()) compile_log_->Flush();
+        isolate_->SetData(CompileLog::kSlot, nullptr);
+        compile_log_.reset();
+      }
       v8::HeapStatistics heap;
       isolate_->GetHeapStatistics(&heap);
       heap_used_ = heap.used_heap_size();
       heap_limit_ = heap.heap_size_limit();
       external_ = allocator_->used();
     }
-    if (finishing_) TeardownLocked();
+    if (finishing_) {
+      if (compile_log_) {
+        isolate_->SetData(CompileLog::kSlot, nullptr);
+        compile_log_.reset();  // its handles go before the isolate does
+      }
+      TeardownLocked();
+    }
   }
   if (turn_seq_.load() % 2 == 1) turn_seq_.fetch_add(1);
   in_turn_.store(false);

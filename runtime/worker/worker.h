@@ -21,6 +21,7 @@
 
 namespace islet::runtime {
 
+class CompileLog;
 class CountingAllocator;
 class Engine;
 class ExternalBudget;
@@ -70,7 +71,8 @@ struct ChildSpec {
   std::string name;
   std::vector<std::string> argv;
   std::vector<std::pair<std::string, std::string>> env;
-  bool share_env = false;  // SHARE_ENV: the parent's store, not a copy of `env`
+  bool share_env = false;    // SHARE_ENV: the parent's store, not a copy of `env`
+  bool inherit_env = false;  // a copy of the parent's process.env, not `env`
   ResourceLimits limits;
   std::shared_ptr<Message> init;
 };
@@ -264,6 +266,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
   v8::Isolate* isolate_ = nullptr;
   v8::Isolate::AtomicsWaitWakeHandle* wait_handle_ = nullptr;  // guarded by isolate_mu_
   std::shared_ptr<CountingAllocator> allocator_;               // guarded by isolate_mu_
+  std::unique_ptr<CompileLog> compile_log_;  // until the first turn's caches are made
 
   // Executor thread only, below.
   v8::Global<v8::Context> context_;

@@ -39,7 +39,8 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
                  "Live workers allowed in the daemon (default 20000)")
       ->check(CLI::Range(size_t{1}, size_t{10000000}));
   app.add_option("--max-workers-per-job", config.max_workers_per_job,
-                 "Live workers allowed in one job; new Worker past it throws (default 10000)")
+                 "Live workers one job may spawn (its main worker not counted); new Worker past it "
+                 "throws (default 10000)")
       ->check(CLI::Range(size_t{1}, size_t{10000000}));
   app.add_option("--max-port-queue", config.max_port_queue,
                  "Unread messages one MessagePort may hold; postMessage into a full one throws "

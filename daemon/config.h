@@ -25,7 +25,7 @@ struct DaemonConfig {
   size_t warm_isolates = 8;      // isolates prepared ahead of spawns
   double max_heap_mb = 1024;     // default old-generation cap per worker
   size_t max_workers = 20000;          // live workers in the daemon
-  size_t max_workers_per_job = 10000;  // live workers in one job
+  size_t max_workers_per_job = 10000;  // live workers one job spawned
   size_t max_port_queue = 1000000;     // unread messages one port may hold
   size_t max_frame_bytes = 16u << 20;
   size_t max_bundle_bytes = 8u << 20;

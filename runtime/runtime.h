@@ -160,10 +160,10 @@ struct RuntimeOptions {
   // resourceLimits say otherwise): reaching it ends that worker with
   // ERR_WORKER_OUT_OF_MEMORY, never the daemon.
   double default_max_old_generation_mb = 1024;
-  // Live workers in the daemon, and in one job (a job's root plus every
-  // worker it spawns); spawning past either is refused.
+  // Live workers in the daemon, and workers one job has spawned (its root
+  // not counted); spawning past either is refused.
   size_t max_workers = 20000;
-  size_t max_workers_per_job = 10000;
+  size_t max_workers_per_job = 10000;  // besides the job's root
   // Messages one port may hold unread. A postMessage into a full port throws
   // a RangeError (code ERR_ISLET_QUEUE_FULL) in the sender and sends
   // nothing: a flood cannot grow the daemon without bound.

@@ -531,10 +531,12 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
                        "the daemon already runs its maximum of " +
                            std::to_string(options_.max_workers) + " workers");
     }
-    if (job_alive_[pc.job_id] >= options_.max_workers_per_job) {
+    // The job's root is not counted: a job may spawn this many workers.
+    if (job_alive_[pc.job_id] - 1 >= options_.max_workers_per_job) {
       return MakeError(ErrorCode::kResourceExhausted,
                        "this job already runs its maximum of " +
-                           std::to_string(options_.max_workers_per_job) + " workers");
+                           std::to_string(options_.max_workers_per_job) +
+                           " workers besides its main one");
     }
     info.worker_id = next_worker_id_++;
     info.thread_id = ++next_thread_id_[pc.job_id];

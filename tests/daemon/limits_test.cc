@@ -226,7 +226,9 @@ TEST_F(LimitsTest, AWorkerSpawningWithoutEndStopsAtTheJobLimit) {
       process.exit(0);
     }
   )");
-  EXPECT_EQ(run.out, "49 ERR_WORKER_INIT_FAILED this job already runs its maximum of 50 workers\n")
+  EXPECT_EQ(run.out,
+            "50 ERR_WORKER_INIT_FAILED this job already runs its maximum of 50 workers besides "
+            "its main one\n")
       << run.err;
 }
 

@@ -400,7 +400,8 @@ TEST(JobLimitsTest, SpawningPastTheJobLimitThrowsInsteadOfGrowing) {
     for (const w of workers) w.terminate();
   )");
   EXPECT_EQ(r.out,
-            "3 ERR_WORKER_INIT_FAILED this job already runs its maximum of 4 workers\n");
+            "4 ERR_WORKER_INIT_FAILED this job already runs its maximum of 4 workers besides "
+            "its main one\n");
   EXPECT_EQ(r.exit.exit_code, 0);
 }
 

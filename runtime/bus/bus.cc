@@ -48,19 +48,12 @@ Bus::PostResult Bus::Post(PortId from, Message message) {
   return PostResult::kDelivered;
 }
 
-std::deque<Message> Bus::Take(PortId port, size_t max) {
-  std::deque<Message> out;
+std::vector<Message> Bus::Take(PortId port, size_t max) {
+  std::vector<Message> out;
   std::lock_guard lock(mu_);
   auto it = endpoints_.find(port);
   if (it == endpoints_.end()) return out;
   Endpoint& ep = it->second;
-  // All of it, without a close marker: one swap, so the lock is held for a
-  // moment whatever the queue's length (the sender may be waiting for it).
-  if (ep.queue.size() <= max && !ep.queue.empty() && !ep.queue.back().close_marker) {
-    out.swap(ep.queue);
-    ep.notified = false;
-    return out;
-  }
   while (!ep.queue.empty() && out.size() < max) {
     bool last = ep.queue.front().close_marker;
     out.push_back(std::move(ep.queue.front()));

@@ -9,7 +9,6 @@
 #include <utility>
 #include <vector>
 
-#include "runtime/base/adaptive_mutex.h"
 #include "runtime/bus/message.h"
 
 namespace islet::runtime {
@@ -49,7 +48,7 @@ class Bus {
 
   // Takes up to `max` queued messages for `port` (its owner calls this). A
   // returned close marker means the channel closed; nothing follows it.
-  std::deque<Message> Take(PortId port, size_t max);
+  std::vector<Message> Take(PortId port, size_t max);
   // Messages waiting on `port` (0 if unknown).
   size_t Pending(PortId port) const;
 
@@ -85,7 +84,7 @@ class Bus {
   std::shared_ptr<PortOwner> EnqueueLocked(PortId id, Endpoint& ep, Message message);
   void CloseLocked(PortId id, std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>>* notify);
 
-  mutable AdaptiveMutex mu_;
+  mutable std::mutex mu_;
   std::unordered_map<PortId, Endpoint> endpoints_;  // guarded by mu_
   PortId next_id_ = 1;                              // guarded by mu_
   size_t queue_limit_ = SIZE_MAX;                   // guarded by mu_

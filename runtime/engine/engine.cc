@@ -3,7 +3,6 @@
 #include <malloc.h>
 
 #include <chrono>
-#include <cstdlib>
 
 #include "runtime/base/log.h"
 
@@ -23,11 +22,6 @@ Engine::Engine()
   // that grows with the number of live ones (32 ms at 2,000 workers).
   static constexpr char kFlags[] = "--no-short-builtin-calls";
   v8::V8::SetFlagsFromString(kFlags, sizeof(kFlags) - 1);
-  // For experiments only: extra V8 flags, e.g. ISLET_V8_FLAGS=--trace-gc.
-  if (const char* extra = std::getenv("ISLET_V8_FLAGS"); extra != nullptr && *extra != '\0') {
-    Logger("isolate")->warn("V8 flags from ISLET_V8_FLAGS: {}", extra);
-    v8::V8::SetFlagsFromString(extra);
-  }
   v8::V8::InitializeICU();
   v8::V8::InitializePlatform(platform_.get());
   v8::V8::Initialize();

@@ -691,7 +691,7 @@ void Worker::OnPortReady(PortId port) {
 void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budget) {
   auto started = started_ports_.find(port);
   if (started == started_ports_.end() || !started->second) return;  // StartPort re-arms
-  std::deque<Message> messages = bus_->Take(port, budget);
+  std::vector<Message> messages = bus_->Take(port, budget);
   v8::Local<v8::Value> id = v8::Number::New(isolate_, static_cast<double>(port));
   for (Message& message : messages) {
     if (finishing_) return;

@@ -131,7 +131,8 @@ TEST_F(ShmCliTest, ErrorsAreClear) {
   r = Run({"shm", "create", "x", "lots"});
   EXPECT_EQ(r.exit_code, 64);
   EXPECT_THAT(r.err, HasSubstr("'lots' is not a byte count"));
-  ASSERT_EQ(Run({"shm", "create", "x", "8"}).exit_code, 0);
+  r = Run({"shm", "create", "x", "8"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;  // (failed once under TSan; the message says why)
   r = Run({"shm", "create", "x", "16"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "islet: shared segment 'x' exists with 8 bytes; 16 bytes were requested\n");

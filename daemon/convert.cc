@@ -147,6 +147,11 @@ runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
   spec.name = request->name();
   spec.limits = FromProto(request->limits());
   spec.max_old_generation_mb = request->max_old_generation_mb();
+  spec.max_young_generation_mb = request->max_young_generation_mb();
+  spec.code_range_mb = request->code_range_mb();
+  if (spec.max_young_generation_mb < 0 || spec.code_range_mb < 0) {
+    return MakeError(ErrorCode::kInvalidArgument, "resource limits must be 0 (default) or positive");
+  }
   if (spec.max_old_generation_mb < 0 || spec.limits.cpu_ms_per_turn < 0 ||
       spec.limits.cpu_ms_total < 0 || spec.limits.deadline_ms < 0 ||
       spec.limits.max_external_mb < 0) {
@@ -175,6 +180,8 @@ void ToProto(const runtime::SupervisedSpec& supervised, v1::SupervisedWorker* ou
   request->set_name(spec.name);
   ToProto(spec.limits, request->mutable_limits());
   request->set_max_old_generation_mb(spec.max_old_generation_mb);
+  request->set_max_young_generation_mb(spec.max_young_generation_mb);
+  request->set_code_range_mb(spec.code_range_mb);
   ToProto(spec.restart, request->mutable_restart());
 }
 

@@ -60,6 +60,9 @@ struct SpawnSpec {
   // Heap cap of the job's root worker (Node's maxOldGenerationSizeMb);
   // 0 = RuntimeOptions.default_max_old_generation_mb.
   double max_old_generation_mb = 0;
+  // Node's maxYoungGenerationSizeMb and codeRangeSizeMb; 0 = V8's default.
+  double max_young_generation_mb = 0;
+  double code_range_mb = 0;
   WorkerLimits limits;
   RestartPolicy restart;
   // Resurrection after a daemon restart: the id the worker had (used if

@@ -203,8 +203,15 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
   }
   auto bundle = MakeBundle(spec);
   if (!bundle) return std::unexpected(bundle.error());
-  RootSpec root{*std::move(bundle), spec.main,  std::move(spec.argv),
-                std::move(spec.env), spec.name, spec.max_old_generation_mb, spec.limits};
+  RootSpec root{*std::move(bundle),
+                spec.main,
+                std::move(spec.argv),
+                std::move(spec.env),
+                spec.name,
+                spec.max_old_generation_mb,
+                spec.max_young_generation_mb,
+                spec.code_range_mb,
+                spec.limits};
   bool supervised = spec.restart.mode != RestartPolicy::Mode::kNever;
   std::shared_ptr<Worker> worker;
   SpawnResult result;
@@ -260,6 +267,10 @@ std::shared_ptr<Worker> Supervisor::StartRootLocked(WorkerId id, Record& record,
   config.limits.max_old_generation_mb = spec.max_old_generation_mb > 0
                                             ? spec.max_old_generation_mb
                                             : options_.default_max_old_generation_mb;
+  if (spec.max_young_generation_mb > 0) {
+    config.limits.max_young_generation_mb = spec.max_young_generation_mb;
+  }
+  if (spec.code_range_mb > 0) config.limits.code_range_mb = spec.code_range_mb;
   auto worker = std::make_shared<Worker>(engine_, executor_.get(), &bus_, std::move(config),
                                          static_cast<WorkerHost*>(this));
   record.info.job_id = job;
@@ -785,6 +796,8 @@ std::vector<SupervisedSpec> Supervisor::Supervised() {
     spec.env = s.spec.env;
     spec.name = s.spec.name;
     spec.max_old_generation_mb = s.spec.max_old_generation_mb;
+    spec.max_young_generation_mb = s.spec.max_young_generation_mb;
+    spec.code_range_mb = s.spec.code_range_mb;
     spec.limits = s.spec.limits;
     spec.restart = s.policy;
   }

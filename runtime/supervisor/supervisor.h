@@ -62,6 +62,8 @@ class Supervisor final : public Runtime, private WorkerHost {
     std::vector<std::pair<std::string, std::string>> env;
     std::string name;
     double max_old_generation_mb = 0;
+    double max_young_generation_mb = 0;
+    double code_range_mb = 0;
     WorkerLimits limits;
   };
 

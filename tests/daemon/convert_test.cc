@@ -140,6 +140,8 @@ TEST(SupervisedSpecTest, RoundTripsThroughTheStateFileForm) {
   in.spec.limits.cpu_ms_per_turn = 50;
   in.spec.limits.max_external_mb = 64;
   in.spec.max_old_generation_mb = 128;
+  in.spec.max_young_generation_mb = 16;
+  in.spec.code_range_mb = 64;
   in.spec.restart.mode = runtime::RestartPolicy::Mode::kAlways;
   in.spec.restart.max_restarts = 9;
   in.spec.restart.backoff_initial_ms = 250;
@@ -159,6 +161,8 @@ TEST(SupervisedSpecTest, RoundTripsThroughTheStateFileForm) {
   EXPECT_EQ(out->limits.cpu_ms_per_turn, 50);
   EXPECT_EQ(out->limits.max_external_mb, 64);
   EXPECT_EQ(out->max_old_generation_mb, 128);
+  EXPECT_EQ(out->max_young_generation_mb, 16);
+  EXPECT_EQ(out->code_range_mb, 64);
   EXPECT_EQ(out->restart.mode, runtime::RestartPolicy::Mode::kAlways);
   EXPECT_EQ(out->restart.max_restarts, 9u);
   EXPECT_EQ(out->restart.backoff_initial_ms, 250);

@@ -202,6 +202,39 @@ TEST_F(LimitsTest, ExternalMemoryShowsInInspectAndTheLimitCanChangeLive) {
   ASSERT_TRUE(client_->Call(kill));
 }
 
+TEST_F(LimitsTest, NodesResourceLimitsApplyToASpawnedRoot) {
+  auto heap_limit = [&](double old_mb, double young_mb) -> uint64_t {
+    v1::Request spawn = SpawnRequest("idle.js", "setInterval(() => {}, 1000)", false);
+    spawn.mutable_spawn()->set_max_old_generation_mb(old_mb);
+    spawn.mutable_spawn()->set_max_young_generation_mb(young_mb);
+    auto spawned = client_->Call(spawn);
+    if (!spawned) return 0;
+    uint64_t id = spawned->spawn().worker_id();
+    v1::Request inspect;
+    inspect.mutable_inspect()->set_worker_id(id);
+    uint64_t limit = 0;
+    WaitUntil([&] {
+      auto r = client_->Call(inspect);
+      limit = r ? r->inspect().worker().heap_limit_bytes() : 0;
+      return limit > 0;
+    });
+    v1::Request kill;
+    kill.mutable_terminate()->set_worker_id(id);
+    (void)client_->Call(kill);
+    return limit;
+  };
+  uint64_t small = heap_limit(64, 8);
+  uint64_t large = heap_limit(64, 64);
+  ASSERT_GT(small, 64u << 20);
+  // V8's heap limit is old generation plus young: 56 MB more young space.
+  EXPECT_GT(large, small + (40u << 20)) << small << " vs " << large;
+  v1::Request bad = SpawnRequest("x.js", "1", false);
+  bad.mutable_spawn()->set_code_range_mb(-1);
+  auto refused = client_->Call(bad);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, v1::INVALID_ARGUMENT);
+}
+
 TEST_F(LimitsTest, RunawayLoopsEndAtTheirPerTurnCpuLimit) {
   for (const char* loop : {
            "for (;;) {}",

@@ -1,19 +1,9 @@
 #include "runtime/worker/code_cache.h"
 
 #include "runtime/base/log.h"
+#include "runtime/worker/errors.h"
 
 namespace islet::runtime {
-
-namespace {
-
-std::string Utf8(v8::Isolate* isolate, v8::Local<v8::String> s) {
-  std::string out(s->Utf8Length(isolate), '\0');
-  s->WriteUtf8(isolate, out.data(), static_cast<int>(out.size()), nullptr,
-               v8::String::NO_NULL_TERMINATION);
-  return out;
-}
-
-}  // namespace
 
 CodeCache& CodeCache::Get() {
   static CodeCache* cache = new CodeCache();  // shared by every isolate, never destroyed
@@ -90,32 +80,60 @@ void CompileLog::Flush() {
   compiled_.clear();
 }
 
+namespace {
+
+// One compile through the cache: hands V8 the cached data if there is an
+// entry, and afterwards forgets a cache V8 rejected.
+class CachedCompile {
+ public:
+  CachedCompile(v8::Isolate* isolate, v8::Local<v8::String> source, v8::Local<v8::String> name)
+      : key(ToUtf8(isolate, name)),
+        text(ToUtf8(isolate, source)),
+        entry_(CodeCache::Get().Find(key, text)),
+        source_(source, v8::ScriptOrigin(isolate, name),
+                entry_ ? new v8::ScriptCompiler::CachedData(  // owned by source_
+                             entry_->data.data(), static_cast<int>(entry_->data.size()),
+                             v8::ScriptCompiler::CachedData::BufferNotOwned)
+                       : nullptr) {}
+
+  ~CachedCompile() {
+    if (entry_ && source_.GetCachedData()->rejected) {
+      Logger("isolate")->debug("code cache for {} rejected", key);
+      CodeCache::Get().Forget(key);
+    }
+  }
+
+  v8::ScriptCompiler::Source* source() { return &source_; }
+  v8::ScriptCompiler::CompileOptions options() const {
+    return entry_ ? v8::ScriptCompiler::kConsumeCodeCache : v8::ScriptCompiler::kNoCompileOptions;
+  }
+  // Compiled without a cache: the isolate's CompileLog (if it records) should have it.
+  CompileLog* log(v8::Isolate* isolate) const {
+    return entry_ ? nullptr : CompileLog::Of(isolate);
+  }
+
+  std::string key;
+  std::string text;
+
+ private:
+  std::shared_ptr<const CodeCache::Entry> entry_;  // keeps the cached bytes alive
+  v8::ScriptCompiler::Source source_;
+};
+
+}  // namespace
+
 v8::MaybeLocal<v8::Function> CompileFunctionCached(v8::Local<v8::Context> context,
                                                    v8::Local<v8::String> source,
                                                    v8::Local<v8::String> name,
                                                    std::vector<v8::Local<v8::String>>& params) {
   v8::Isolate* isolate = context->GetIsolate();
-  std::string key = Utf8(isolate, name);
-  std::string text = Utf8(isolate, source);
-  auto entry = CodeCache::Get().Find(key, text);
-  v8::ScriptOrigin origin(isolate, name);
-  auto* cached = entry ? new v8::ScriptCompiler::CachedData(
-                             entry->data.data(), static_cast<int>(entry->data.size()),
-                             v8::ScriptCompiler::CachedData::BufferNotOwned)
-                       : nullptr;
-  v8::ScriptCompiler::Source src(source, origin, cached);  // owns `cached`
+  CachedCompile compile(isolate, source, name);
   v8::MaybeLocal<v8::Function> fn = v8::ScriptCompiler::CompileFunction(
-      context, &src, params.size(), params.data(), 0, nullptr,
-      cached ? v8::ScriptCompiler::kConsumeCodeCache : v8::ScriptCompiler::kNoCompileOptions);
-  if (cached && src.GetCachedData()->rejected) {
-    Logger("isolate")->debug("code cache for {} rejected", key);
-    CodeCache::Get().Forget(key);
-  }
+      context, compile.source(), params.size(), params.data(), 0, nullptr, compile.options());
   v8::Local<v8::Function> compiled;
-  if (!cached && fn.ToLocal(&compiled)) {
-    if (CompileLog* log = CompileLog::Of(isolate)) {
-      log->AddFunction(isolate, std::move(key), std::move(text), compiled);
-    }
+  CompileLog* log = compile.log(isolate);
+  if (log != nullptr && fn.ToLocal(&compiled)) {
+    log->AddFunction(isolate, std::move(compile.key), std::move(compile.text), compiled);
   }
   return fn;
 }
@@ -124,27 +142,14 @@ v8::MaybeLocal<v8::Script> CompileScriptCached(v8::Local<v8::Context> context,
                                                v8::Local<v8::String> source,
                                                v8::Local<v8::String> name) {
   v8::Isolate* isolate = context->GetIsolate();
-  std::string key = Utf8(isolate, name);
-  std::string text = Utf8(isolate, source);
-  auto entry = CodeCache::Get().Find(key, text);
-  v8::ScriptOrigin origin(isolate, name);
-  auto* cached = entry ? new v8::ScriptCompiler::CachedData(
-                             entry->data.data(), static_cast<int>(entry->data.size()),
-                             v8::ScriptCompiler::CachedData::BufferNotOwned)
-                       : nullptr;
-  v8::ScriptCompiler::Source src(source, origin, cached);
-  v8::MaybeLocal<v8::Script> script = v8::ScriptCompiler::Compile(
-      context, &src,
-      cached ? v8::ScriptCompiler::kConsumeCodeCache : v8::ScriptCompiler::kNoCompileOptions);
-  if (cached && src.GetCachedData()->rejected) {
-    Logger("isolate")->debug("code cache for {} rejected", key);
-    CodeCache::Get().Forget(key);
-  }
+  CachedCompile compile(isolate, source, name);
+  v8::MaybeLocal<v8::Script> script =
+      v8::ScriptCompiler::Compile(context, compile.source(), compile.options());
   v8::Local<v8::Script> compiled;
-  if (!cached && script.ToLocal(&compiled)) {
-    if (CompileLog* log = CompileLog::Of(isolate)) {
-      log->AddScript(isolate, std::move(key), std::move(text), compiled->GetUnboundScript());
-    }
+  CompileLog* log = compile.log(isolate);
+  if (log != nullptr && script.ToLocal(&compiled)) {
+    log->AddScript(isolate, std::move(compile.key), std::move(compile.text),
+                   compiled->GetUnboundScript());
   }
   return script;
 }

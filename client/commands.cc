@@ -26,6 +26,7 @@ void SetLimits(const LimitOptions& in, v1::Limits* out) {
   out->set_cpu_ms_total(in.cpu_ms_total);
   out->set_deadline_ms(in.deadline_ms);
   out->set_max_external_mb(in.max_external_mb);
+  out->set_max_port_queue(in.max_port_queue);
 }
 
 int Report(const Error& error) {

@@ -21,6 +21,7 @@ struct LimitOptions {
   double cpu_ms_total = 0;
   double deadline_ms = 0;
   double max_external_mb = 0;
+  uint64_t max_port_queue = 0;
 };
 
 struct SpawnOptions {

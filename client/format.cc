@@ -106,6 +106,7 @@ std::string FormatWorker(const v1::WorkerInfo& w) {
   limit("limit_cpu_ms", limits.cpu_ms_total(), "ms");
   limit("limit_deadline_ms", limits.deadline_ms(), "ms");
   limit("limit_external_mb", limits.max_external_mb(), "MB");
+  limit("limit_port_queue", static_cast<double>(limits.max_port_queue()), "messages");
   if (w.has_restart()) {
     const v1::RestartPolicy& r = w.restart();
     char policy[160];

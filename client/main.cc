@@ -35,7 +35,7 @@ std::vector<std::string> SplitScriptArgs(std::vector<std::string>* argv) {
     static const std::set<std::string> kTakesValue = {
         "--socket",       "--cpu-ms-per-turn", "--cpu-ms",          "--deadline-ms",
         "--max-heap-mb",  "--max-external-mb", "--restart",         "--max-restarts",
-        "--restart-window", "--backoff-ms",    "--backoff-max-ms"};
+        "--restart-window", "--backoff-ms",    "--backoff-max-ms",  "--max-port-queue"};
     if (kTakesValue.contains(arg)) {
       ++i;  // an option of run/spawn that takes a value
     } else if (arg == "--") {
@@ -87,6 +87,9 @@ int Main(int argc, char** argv) {
                         "Heap cap; reaching it ends the worker with ERR_WORKER_OUT_OF_MEMORY");
     command->add_option("--max-external-mb", spawn_options.limits.max_external_mb,
                         "ArrayBuffer memory the worker may hold (default: the daemon's)");
+    command->add_option("--max-port-queue", spawn_options.limits.max_port_queue,
+                        "Unread messages one of its ports may hold; a post into a full one "
+                        "throws (default and cap: the daemon's)");
   }
   spawn->add_option("--restart", spawn_options.restart,
                     "Supervise: restart the worker when it exits (on-failure: unless it exited "
@@ -151,6 +154,8 @@ int Main(int argc, char** argv) {
   limit->add_option("--max-external-mb", limits.max_external_mb,
                     "ArrayBuffer memory allowed (0 = the daemon's default)")
       ->check(CLI::NonNegativeNumber);
+  limit->add_option("--max-port-queue", limits.max_port_queue,
+                    "Unread messages one of its ports may hold (0 = the daemon's limit)");
 
   ShmArgs shm_args;
   AddShmCommands(app, &shm_args);

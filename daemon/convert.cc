@@ -67,7 +67,8 @@ runtime::Result<void> ValidateBundle(const v1::Bundle& bundle, const BundleLimit
 
 runtime::WorkerLimits FromProto(const v1::Limits& limits) {
   return runtime::WorkerLimits{limits.cpu_ms_per_turn(), limits.cpu_ms_total(),
-                               limits.deadline_ms(), limits.max_external_mb()};
+                               limits.deadline_ms(), limits.max_external_mb(),
+                               limits.max_port_queue()};
 }
 
 void ToProto(const runtime::WorkerLimits& limits, v1::Limits* out) {
@@ -75,6 +76,7 @@ void ToProto(const runtime::WorkerLimits& limits, v1::Limits* out) {
   out->set_cpu_ms_total(limits.cpu_ms_total);
   out->set_deadline_ms(limits.deadline_ms);
   out->set_max_external_mb(limits.max_external_mb);
+  out->set_max_port_queue(limits.max_port_queue);
 }
 
 runtime::Result<runtime::RestartPolicy> FromProto(const v1::RestartPolicy& policy) {

@@ -35,6 +35,10 @@ struct WorkerLimits {
   // past it an allocation throws a RangeError in the worker. 0 = the
   // daemon's default (RuntimeOptions.default_max_external_mb).
   double max_external_mb = 0;
+  // Messages one of the worker's ports may hold unread; a post into a full
+  // one throws ERR_ISLET_QUEUE_FULL in the sender. 0 = the daemon's
+  // --max-port-queue, which also caps it.
+  uint64_t max_port_queue = 0;
 };
 
 // What the supervisor does when a job's root worker exits (see

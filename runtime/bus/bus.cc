@@ -11,14 +11,15 @@ std::pair<PortId, PortId> Bus::CreateChannel(std::weak_ptr<PortOwner> first,
   std::lock_guard lock(mu_);
   PortId a = next_id_++;
   PortId b = next_id_++;
-  Endpoint& ea = endpoints_[a];
-  ea.peer = b;
-  ea.owner_raw = first.lock().get();
-  ea.owner = std::move(first);
-  Endpoint& eb = endpoints_[b];
-  eb.peer = a;
-  eb.owner_raw = second.lock().get();
-  eb.owner = std::move(second);
+  auto init = [](Endpoint& ep, PortId peer, std::weak_ptr<PortOwner> owner) {
+    ep.peer = peer;
+    auto strong = owner.lock();
+    ep.owner_raw = strong.get();
+    ep.limit = strong ? strong->queue_limit() : nullptr;
+    ep.owner = std::move(owner);
+  };
+  init(endpoints_[a], b, std::move(first));
+  init(endpoints_[b], a, std::move(second));
   return {a, b};
 }
 
@@ -41,7 +42,12 @@ Bus::PostResult Bus::Post(PortId from, Message message) {
     to = src->second.peer;
     auto dst = endpoints_.find(to);
     if (dst == endpoints_.end() || dst->second.closed) return PostResult::kPeerClosed;
-    if (dst->second.queue.size() >= queue_limit_) return PostResult::kQueueFull;
+    size_t limit = queue_limit_;
+    if (dst->second.limit) {
+      size_t own = dst->second.limit->load(std::memory_order_relaxed);
+      if (own != 0 && own < limit) limit = own;
+    }
+    if (dst->second.queue.size() >= limit) return PostResult::kQueueFull;
     notify = EnqueueLocked(to, dst->second, std::move(message));
   }
   if (notify) notify->OnPortReady(to);
@@ -116,7 +122,9 @@ bool Bus::Adopt(PortId port, std::weak_ptr<PortOwner> owner) {
     if (it == endpoints_.end()) return false;
     Endpoint& ep = it->second;
     ep.detached = false;
-    ep.owner_raw = owner.lock().get();
+    auto strong = owner.lock();
+    ep.owner_raw = strong.get();
+    ep.limit = strong ? strong->queue_limit() : nullptr;
     ep.owner = std::move(owner);
     if (!ep.queue.empty() && !ep.notified) {
       notify = ep.owner.lock();

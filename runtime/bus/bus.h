@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <deque>
 #include <memory>
@@ -22,6 +23,9 @@ class PortOwner {
   // `port` has messages (or a close) waiting; fired once per empty->ready
   // transition, re-armed when the owner drains the port.
   virtual void OnPortReady(PortId port) = 0;
+  // Messages one of this owner's ports may hold unread (0 = the bus's own
+  // limit; never above it), read at every post. Null: the bus's limit.
+  virtual std::shared_ptr<const std::atomic<size_t>> queue_limit() const { return nullptr; }
 };
 
 // The port registry: entangled pairs of endpoints with daemon-unique ids, a
@@ -78,6 +82,7 @@ class Bus {
     bool closed = false;    // no more sends from this side; close marker queued
     bool notified = false;  // OnPortReady fired, not yet drained
     bool detached = false;
+    std::shared_ptr<const std::atomic<size_t>> limit;  // the owner's, if it sets one
   };
 
   // Returns the owner to notify (outside the lock), if any.

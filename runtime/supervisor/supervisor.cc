@@ -577,6 +577,7 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     config.islet_limits.cpu_ms_per_turn = parent.limits().cpu_ms_per_turn;
     // So is its ArrayBuffer allowance (each child has its own account).
     config.islet_limits.max_external_mb = parent.limits().max_external_mb;
+    config.islet_limits.max_port_queue = parent.limits().max_port_queue;
     // The channel exists before the child does; its side is adopted below.
     auto [parent_side, child_side] = bus_.CreateChannel(config.parent, {});
     bus_.Detach(child_side);

@@ -75,6 +75,7 @@ bool Worker::SetLimits(const WorkerLimits& limits) {
     std::lock_guard lock(limits_mu_);
     limits_ = limits;
   }
+  queue_limit_->store(static_cast<size_t>(limits.max_port_queue), std::memory_order_relaxed);
   {
     std::lock_guard lock(isolate_mu_);
     if (allocator_) allocator_->set_limit(ExternalLimitBytes(limits));

@@ -197,6 +197,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
 
   // PortOwner (any thread):
   void OnPortReady(PortId port) override;
+  std::shared_ptr<const std::atomic<size_t>> queue_limit() const override { return queue_limit_; }
 
  protected:
   bool RunTurn() override;
@@ -307,6 +308,8 @@ class Worker final : public Actor, public PortOwner, public Watched {
   std::atomic<uint64_t> heap_used_{0};
   std::atomic<uint64_t> heap_limit_{0};
   std::atomic<uint64_t> external_{0};
+  // limits_.max_port_queue, read by the bus at every post to our ports.
+  const std::shared_ptr<std::atomic<size_t>> queue_limit_ = std::make_shared<std::atomic<size_t>>(0);
 };
 
 }  // namespace islet::runtime

@@ -280,6 +280,64 @@ TEST_F(LimitsTest, AFloodIntoABoundedPortIsRefusedNotBuffered) {
   EXPECT_EQ(run.out, "1000 RangeError ERR_ISLET_QUEUE_FULL\n") << run.err;
 }
 
+TEST_F(LimitsTest, APerWorkerPortQueueLimitIsSetAtSpawnAndChangedLive) {
+  v1::Request spawn = SpawnRequest("flood.js", R"(
+    const { MessageChannel } = require('worker_threads');
+    require('islet').control.on('message', () => {
+      const { port1, port2 } = new MessageChannel();
+      let sent = 0;
+      try { for (;;) { port1.postMessage(sent); ++sent; } }
+      catch (e) { console.log(sent, e.code); }
+      port1.close();
+    });
+  )", false);
+  spawn.mutable_spawn()->mutable_limits()->set_max_port_queue(100);
+  auto spawned = client_->Call(spawn);
+  ASSERT_TRUE(spawned) << spawned.error().message;
+  uint64_t id = spawned->spawn().worker_id();
+  auto flood_and_read = [&](size_t lines) {
+    v1::Request post;
+    post.mutable_post()->set_worker_id(id);
+    post.mutable_post()->set_json("1");
+    EXPECT_TRUE(client_->Call(post));
+    std::string text;
+    WaitUntil([&] {
+      v1::Request logs;
+      logs.mutable_subscribe()->set_worker_id(id);
+      auto sent = client_->Send(logs);
+      text.clear();
+      for (;;) {
+        auto response = client_->Read(*sent);
+        if (!response || response->end_of_stream()) break;
+        if (response->has_event() && response->event().has_output()) {
+          text += response->event().output().data();
+        }
+      }
+      return Count(text, "\n") == lines;
+    });
+    return text;
+  };
+  EXPECT_EQ(flood_and_read(1), "100 ERR_ISLET_QUEUE_FULL\n");
+  v1::Request limit;
+  limit.mutable_set_limits()->set_worker_id(id);
+  limit.mutable_set_limits()->mutable_limits()->set_max_port_queue(30);
+  ASSERT_TRUE(client_->Call(limit));
+  EXPECT_EQ(flood_and_read(2), "100 ERR_ISLET_QUEUE_FULL\n30 ERR_ISLET_QUEUE_FULL\n");
+  // Never above the daemon's --max-port-queue (1000 here).
+  limit.mutable_set_limits()->mutable_limits()->set_max_port_queue(5000);
+  ASSERT_TRUE(client_->Call(limit));
+  EXPECT_EQ(flood_and_read(3),
+            "100 ERR_ISLET_QUEUE_FULL\n30 ERR_ISLET_QUEUE_FULL\n1000 ERR_ISLET_QUEUE_FULL\n");
+  v1::Request inspect;
+  inspect.mutable_inspect()->set_worker_id(id);
+  auto info = client_->Call(inspect);
+  ASSERT_TRUE(info);
+  EXPECT_EQ(info->inspect().worker().limits().max_port_queue(), 5000u);
+  v1::Request kill;
+  kill.mutable_terminate()->set_worker_id(id);
+  ASSERT_TRUE(client_->Call(kill));
+}
+
 TEST_F(LimitsTest, TerminateEndsEveryBlockingState) {
   for (const char* blocked : {
            "console.log('ready'); for (;;) {}",

@@ -113,6 +113,39 @@ TEST(BusTest, QueueLimitRefusesInsteadOfGrowing) {
   EXPECT_EQ(bus.Pending(b), 2u);
 }
 
+class LimitedOwner : public RecordingOwner {
+ public:
+  std::shared_ptr<const std::atomic<size_t>> queue_limit() const override { return limit; }
+  std::shared_ptr<std::atomic<size_t>> limit = std::make_shared<std::atomic<size_t>>(0);
+};
+
+TEST(BusTest, AnOwnersQueueLimitAppliesToItsPortsUpToTheBusLimit) {
+  Bus bus;
+  bus.set_queue_limit(4);
+  auto limited = std::make_shared<LimitedOwner>();
+  auto other = std::make_shared<RecordingOwner>();
+  limited->limit->store(2);
+  // `b` is the limited owner's: posts into it stop at 2; `a`'s at the bus's 4.
+  auto [a, b] = bus.CreateChannel(other, limited);
+  EXPECT_EQ(bus.Post(a, Text(1)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Post(a, Text(2)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Post(a, Text(3)), Bus::PostResult::kQueueFull);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(bus.Post(b, Text(i)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Post(b, Text(5)), Bus::PostResult::kQueueFull);
+  // Changed live, and never above the bus's limit.
+  limited->limit->store(100);
+  EXPECT_EQ(bus.Post(a, Text(3)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Post(a, Text(4)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Post(a, Text(5)), Bus::PostResult::kQueueFull);
+  // A port adopted by the limited owner takes its limit.
+  auto [c, d] = bus.CreateChannel(other);
+  ASSERT_TRUE(bus.Detach(d));
+  ASSERT_TRUE(bus.Adopt(d, limited));
+  limited->limit->store(1);
+  EXPECT_EQ(bus.Post(c, Text(1)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Post(c, Text(2)), Bus::PostResult::kQueueFull);
+}
+
 TEST(BusTest, ConcurrentPostersKeepPerSenderOrder) {
   Bus bus;
   auto owner = std::make_shared<RecordingOwner>();

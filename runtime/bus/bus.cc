@@ -54,12 +54,20 @@ Bus::PostResult Bus::Post(PortId from, Message message) {
   return PostResult::kDelivered;
 }
 
-std::vector<Message> Bus::Take(PortId port, size_t max) {
-  std::vector<Message> out;
+std::deque<Message> Bus::Take(PortId port, size_t max, bool* more) {
+  std::deque<Message> out;
+  if (more != nullptr) *more = false;
   std::lock_guard lock(mu_);
   auto it = endpoints_.find(port);
   if (it == endpoints_.end()) return out;
   Endpoint& ep = it->second;
+  // All of it, without a close marker: one swap, so the lock is held for a
+  // moment whatever the queue's length (the sender may be waiting for it).
+  if (ep.queue.size() <= max && !ep.queue.empty() && !ep.queue.back().close_marker) {
+    out.swap(ep.queue);
+    ep.notified = false;
+    return out;
+  }
   while (!ep.queue.empty() && out.size() < max) {
     bool last = ep.queue.front().close_marker;
     out.push_back(std::move(ep.queue.front()));
@@ -69,7 +77,11 @@ std::vector<Message> Bus::Take(PortId port, size_t max) {
       return out;
     }
   }
-  if (ep.queue.empty()) ep.notified = false;
+  if (ep.queue.empty()) {
+    ep.notified = false;
+  } else if (more != nullptr) {
+    *more = true;
+  }
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "runtime/base/adaptive_mutex.h"
 #include "runtime/bus/message.h"
 
 namespace islet::runtime {
@@ -52,7 +53,11 @@ class Bus {
 
   // Takes up to `max` queued messages for `port` (its owner calls this). A
   // returned close marker means the channel closed; nothing follows it.
-  std::vector<Message> Take(PortId port, size_t max);
+  // `*more` (if given) is set when messages remain: the port's notification
+  // is then still outstanding, so the bus sends no new OnPortReady and the
+  // caller must come back for the rest itself. When it is false, the next
+  // post notifies the owner again.
+  std::deque<Message> Take(PortId port, size_t max, bool* more = nullptr);
   // Messages waiting on `port` (0 if unknown).
   size_t Pending(PortId port) const;
 
@@ -89,7 +94,7 @@ class Bus {
   std::shared_ptr<PortOwner> EnqueueLocked(PortId id, Endpoint& ep, Message message);
   void CloseLocked(PortId id, std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>>* notify);
 
-  mutable std::mutex mu_;
+  mutable AdaptiveMutex mu_;
   std::unordered_map<PortId, Endpoint> endpoints_;  // guarded by mu_
   PortId next_id_ = 1;                              // guarded by mu_
   size_t queue_limit_ = SIZE_MAX;                   // guarded by mu_

@@ -6,6 +6,8 @@
 #include <functional>
 #include <mutex>
 
+#include "runtime/base/adaptive_mutex.h"
+
 namespace islet::runtime {
 
 // One unit of work for an actor: a message, a timer firing, a platform task,
@@ -36,7 +38,7 @@ class Mailbox {
   void set_capacity(size_t capacity);
 
  private:
-  mutable std::mutex mu_;
+  mutable AdaptiveMutex mu_;
   std::deque<Task> tasks_;  // guarded by mu_
   size_t capacity_;         // guarded by mu_
   bool closed_ = false;     // guarded by mu_

@@ -79,7 +79,7 @@ void PortReceive(const FunctionCallbackInfo<Value>& args) {
   Local<v8::Context> context = isolate->GetCurrentContext();
   PortId id = ArgPort(args, 0);
   if (self->bus()->Pending(id) == 0) return;
-  std::vector<Message> messages = self->bus()->Take(id, 1);
+  std::deque<Message> messages = self->bus()->Take(id, 1);
   if (messages.empty() || messages[0].close_marker) return;
   Local<Value> value;
   if (!DeserializeMessage(self, context, messages[0]).ToLocal(&value)) return;

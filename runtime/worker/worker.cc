@@ -692,7 +692,8 @@ void Worker::OnPortReady(PortId port) {
 void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budget) {
   auto started = started_ports_.find(port);
   if (started == started_ports_.end() || !started->second) return;  // StartPort re-arms
-  std::vector<Message> messages = bus_->Take(port, budget);
+  bool more = false;
+  std::deque<Message> messages = bus_->Take(port, budget, &more);
   v8::Local<v8::Value> id = v8::Number::New(isolate_, static_cast<double>(port));
   for (Message& message : messages) {
     if (finishing_) return;
@@ -719,9 +720,14 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
       return result;
     });
   }
-  if (!finishing_ && bus_->Pending(port) > 0 && started_ports_.contains(port)) {
-    OnPortReady(port);  // more than one turn's worth: continue in a later turn
-  }
+  // More than one turn's worth: continue in a later turn. Only then, and
+  // only from here: the bus notifies again only once the queue was emptied,
+  // so there is exactly one drain task per port in the mailbox. (Re-posting
+  // whenever messages were pending, as this did, raced with that
+  // notification: under a fast flood each drain could leave two tasks
+  // behind, and the mailbox grew to millions of them, starving every other
+  // port of the worker.)
+  if (!finishing_ && more && started_ports_.contains(port)) OnPortReady(port);
 }
 
 void Worker::ThrowDataCloneError(v8::Local<v8::String> message) {

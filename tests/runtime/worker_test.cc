@@ -478,6 +478,47 @@ TEST_F(WorkerTest, InspectCountsMessages) {
   cv.wait(lock, [&] { return ended; });
 }
 
+// A worker flooded with messages keeps one drain task per port in its
+// mailbox. It used to re-post a drain whenever messages were still pending,
+// which raced with the bus's own notification: under a fast flood each drain
+// left two tasks behind, the mailbox grew to millions of them and the
+// worker's other ports (a ping, a timer) waited behind them for seconds.
+TEST_F(WorkerTest, AFloodLeavesOneDrainTaskPerPortInTheMailbox) {
+  std::atomic<bool> ended{false};
+  auto spawned = runtime_->Spawn(testing::MakeSpec(R"(
+        const { Worker } = require('worker_threads');
+        const f = new Worker(`
+          const { parentPort } = require('worker_threads');
+          let sent = 0, acked = 0, running = true;
+          const pump = () => { while (running && sent - acked < 10000) parentPort.postMessage(sent++); };
+          parentPort.on('message', (m) => { if (m === 'stop') running = false; else acked = m; pump(); });
+          pump();
+        `, { eval: true });
+        let received = 0;
+        f.on('message', () => { if (++received % 1000 === 0) f.postMessage(received); });
+        require('islet').control.once('message', () => { f.postMessage('stop'); f.terminate(); });
+      )"),
+                                 [&](const WorkerEvent& event) {
+                                   if (std::holds_alternative<EndOfStream>(event.body)) ended = true;
+                                 });
+  ASSERT_TRUE(spawned.has_value());
+  uint64_t deepest = 0;
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+  while (std::chrono::steady_clock::now() < until) {
+    auto info = runtime_->Inspect(spawned->worker_id);
+    ASSERT_TRUE(info.has_value());
+    deepest = std::max(deepest, info->mailbox_depth);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  auto info = runtime_->Inspect(spawned->worker_id);
+  EXPECT_GT(info->messages_in, 10000u) << "the flood did not run";
+  // Drain tasks for the child's port, plus the odd child-lifecycle or
+  // control event: a handful, never thousands.
+  EXPECT_LT(deepest, 100u);
+  ASSERT_TRUE(runtime_->PostControl(spawned->worker_id, "1").has_value());
+  while (!ended) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
 }  // namespace
 }  // namespace islet::runtime
 

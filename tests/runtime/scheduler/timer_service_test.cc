@@ -52,10 +52,12 @@ TEST(TimerServiceTest, GoneActorIsSkipped) {
   std::promise<void> done;
   auto survivor = std::make_shared<WakeRecorder>(&executor, 1, [&](int) { done.set_value(); });
   {
+    // Due well after the scope ends: with a deadline of "now" the timer
+    // thread could fire while `gone` still exists (it did under TSan).
     auto gone = std::make_shared<WakeRecorder>(&executor, 0, [](int) { FAIL(); });
-    timers.WakeAt(TimerService::Clock::now(), gone);
+    timers.WakeAt(TimerService::Clock::now() + std::chrono::milliseconds(20), gone);
   }
-  timers.WakeAt(TimerService::Clock::now() + std::chrono::milliseconds(5), survivor);
+  timers.WakeAt(TimerService::Clock::now() + std::chrono::milliseconds(40), survivor);
   done.get_future().wait();
 }
 

@@ -6,6 +6,7 @@
 
 #include <asio/io_context.hpp>
 #include <asio/post.hpp>
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
@@ -59,6 +60,14 @@ void SetShutdownSignalsBlocked(bool blocked) {
   pthread_sigmask(blocked ? SIG_BLOCK : SIG_UNBLOCK, &set, nullptr);
 }
 
+// The state file is named after the socket (isletd.sock -> isletd.state), so
+// daemons on different sockets in one directory keep different files.
+std::string StateFileName(const std::string& socket_path) {
+  std::string name = socket_path.substr(socket_path.find_last_of('/') + 1);
+  if (name.size() > 5 && name.ends_with(".sock")) name.resize(name.size() - 5);
+  return name + ".state";
+}
+
 // Starts the supervised workers the state file recorded (pm2's resurrect).
 // A corrupt file is set aside and reported, never fatal.
 void Resurrect(StateKeeper& state, runtime::Runtime& runtime, const DaemonConfig& config,
@@ -78,24 +87,34 @@ void Resurrect(StateKeeper& state, runtime::Runtime& runtime, const DaemonConfig
   }
   BundleLimits limits;
   limits.max_bytes = config.max_bundle_bytes;
+  // The recorded ids first, so that no worker started meanwhile (a
+  // resurrected one's child) takes the id of one not yet resurrected.
+  runtime::WorkerId highest = 0;
+  for (const v1::SupervisedWorker& entry : loaded.state.workers()) {
+    highest = std::max<runtime::WorkerId>(highest, entry.worker_id());
+  }
+  runtime.ReserveWorkerIds(highest);
   for (v1::SupervisedWorker& entry : *loaded.state.mutable_workers()) {
     std::string main = entry.spawn().bundle().main();
+    v1::SupervisedWorker original = entry;  // ToSpawnSpec moves the bundle out
     auto spec = ToSpawnSpec(entry.mutable_spawn(), limits);
     if (spec && spec->restart.mode == runtime::RestartPolicy::Mode::kNever) {
       spec = std::unexpected(runtime::Error{runtime::ErrorCode::kInvalidArgument,
                                             "it has no restart policy"});
     }
     if (!spec) {
-      Logger("daemon")->error("state file: worker {} ({}) not resurrected: {}",
+      Logger("daemon")->error("state file: worker {} ({}) not resurrected, kept in the file: {}",
                               entry.worker_id(), main, spec.error().message);
+      state.KeepUnresurrected(std::move(original));
       continue;
     }
     spec->worker_id = entry.worker_id();
     spec->restarts = entry.restarts();
     auto spawned = runtime.Spawn(std::move(*spec), nullptr);
     if (!spawned) {
-      Logger("daemon")->error("state file: worker {} ({}) not resurrected: {}",
+      Logger("daemon")->error("state file: worker {} ({}) not resurrected, kept in the file: {}",
                               entry.worker_id(), main, spawned.error().message);
+      state.KeepUnresurrected(std::move(original));
       continue;
     }
     ++service->workers_resurrected;
@@ -125,7 +144,7 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   options.max_external_mb_total = config.max_external_total_mb;
 
   if (auto ok = EnsurePrivateDirectory(config.state_dir); !ok) return Fail(daemonizer, ok.error());
-  StateKeeper state(config.state_dir + "/isletd.state",
+  StateKeeper state(config.state_dir + "/" + StateFileName(config.socket_path),
                     [&io](std::function<void()> fn) { asio::post(io, std::move(fn)); });
   options.on_supervised_changed = [&state] { state.Changed(); };
   auto runtime = runtime::Runtime::Create(options);

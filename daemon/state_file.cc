@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <cerrno>
+#include <climits>
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -21,7 +22,7 @@ constexpr std::string_view kMagic = "ISLETST1";
 constexpr size_t kHeaderSize = 8 + 8 + 4;
 // Far above any real file (bundles are at most a few MiB each), so a wild
 // length is reported as corruption instead of being trusted.
-constexpr uint64_t kMaxPayload = 1ull << 34;
+constexpr uint64_t kMaxPayload = INT_MAX;  // protobuf parses at most this
 
 void PutLittleEndian(std::string* out, uint64_t value, int bytes) {
   for (int i = 0; i < bytes; ++i) out->push_back(static_cast<char>((value >> (8 * i)) & 0xff));
@@ -60,7 +61,7 @@ std::string DirectoryOf(const std::string& path) {
 
 std::string EncodeStateFile(const v1::StateFile& state) {
   std::string payload;
-  state.SerializeToString(&payload);
+  if (!state.SerializeToString(&payload)) return {};  // over protobuf's 2 GiB
   std::string out(kMagic);
   PutLittleEndian(&out, payload.size(), 8);
   PutLittleEndian(&out, Crc32(payload), 4);
@@ -95,8 +96,13 @@ std::expected<v1::StateFile, std::string> DecodeStateFile(std::string_view bytes
 std::expected<void, std::string> WriteStateFile(const std::string& path,
                                                 const v1::StateFile& state) {
   std::string bytes = EncodeStateFile(state);
-  std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (bytes.empty()) {
+    return std::unexpected("the state is too large to serialize (over 2 GiB); " + path +
+                           " keeps its previous contents");
+  }
+  // A unique temporary name: two writers never share one.
+  std::string tmp = path + ".XXXXXX";
+  int fd = ::mkostemp(tmp.data(), O_CLOEXEC);  // mode 0600
   if (fd < 0) return std::unexpected(ErrnoText("cannot create", tmp));
   size_t done = 0;
   while (done < bytes.size()) {
@@ -174,6 +180,7 @@ bool StateKeeper::Save() {
   for (const runtime::SupervisedSpec& spec : runtime_->Supervised()) {
     ToProto(spec, state.add_workers());
   }
+  for (const v1::SupervisedWorker& entry : unresurrected_) *state.add_workers() = entry;
   auto ok = WriteStateFile(path_, state);
   if (!ok) {
     Logger("daemon")->error("state file not saved: {}", ok.error());

@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "proto/islet/v1/control.pb.h"
 #include "runtime/runtime.h"
@@ -45,6 +46,12 @@ class StateKeeper {
   StateKeeper(std::string path, std::function<void(std::function<void()>)> post);
 
   void set_runtime(runtime::Runtime* runtime) { runtime_ = runtime; }
+  // Entries of the file that could not be started (a lowered
+  // --max-bundle-bytes or --max-workers, say): written back with every save,
+  // so that they are not lost, until someone removes them. Control thread.
+  void KeepUnresurrected(v1::SupervisedWorker entry) {
+    unresurrected_.push_back(std::move(entry));
+  }
   const std::string& path() const { return path_; }
 
   void Changed();
@@ -56,6 +63,7 @@ class StateKeeper {
   const std::string path_;
   const std::function<void(std::function<void()>)> post_;
   runtime::Runtime* runtime_ = nullptr;
+  std::vector<v1::SupervisedWorker> unresurrected_;
   std::atomic<bool> pending_{false};
   std::atomic<bool> stopped_{false};
 };

@@ -259,6 +259,9 @@ class Runtime {
   // The supervised workers that a restarted daemon should start again (live
   // or waiting to restart; not the killed or given up).
   virtual std::vector<SupervisedSpec> Supervised() { return {}; }
+  // New workers get ids above `highest` (resurrection reserves the ids it
+  // is about to reuse).
+  virtual void ReserveWorkerIds(WorkerId highest) {}
 
   // Terminates every worker and waits until they have exited.
   virtual void Shutdown() = 0;

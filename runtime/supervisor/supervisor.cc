@@ -173,6 +173,8 @@ Result<std::shared_ptr<const Bundle>> Supervisor::MakeBundle(SpawnSpec& spec) co
 
 namespace {
 
+constexpr double kMaxDurationMs = 24 * 3600 * 1000.0;  // a day
+
 std::string CheckRestartPolicy(const RestartPolicy& p) {
   auto bad = [](double v) { return !(v > 0) || !std::isfinite(v); };
   if (p.mode == RestartPolicy::Mode::kNever) return {};
@@ -184,6 +186,9 @@ std::string CheckRestartPolicy(const RestartPolicy& p) {
   if (p.backoff_max_ms < p.backoff_initial_ms) {
     return "the restart backoff cap is below its initial delay";
   }
+  // Beyond these the clock arithmetic would overflow; nobody means them.
+  if (p.backoff_max_ms > kMaxDurationMs) return "the restart backoff is over a day";
+  if (p.window_seconds > kMaxDurationMs / 1000 * 365) return "the restart window is over a year";
   return {};
 }
 
@@ -336,8 +341,9 @@ Result<WorkerInfo> Supervisor::Inspect(WorkerId id) {
 
 Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
                                    std::function<void(const ExitInfo&)> done) {
-  if (!(grace_ms >= 0) || !std::isfinite(grace_ms)) {
-    return MakeError(ErrorCode::kInvalidArgument, "the grace period must be 0 or positive");
+  if (!(grace_ms >= 0) || !(grace_ms <= kMaxDurationMs)) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the grace period must be between 0 and a day (86400000 ms)");
   }
   std::shared_ptr<Worker> worker;
   std::optional<ExitInfo> finished;  // answered at once, outside the lock
@@ -354,7 +360,12 @@ Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
       record.supervision->stopped = true;
       supervised_changed = !record.failed;
     }
-    record.failed = false;  // killing a given-up worker dismisses it from `ps`
+    if (record.failed) {
+      // Killing a given-up worker dismisses it from `ps`; from now on it is
+      // an exited record like any other.
+      record.failed = false;
+      exited_order_.push_back(id);
+    }
     if (record.supervision && record.supervision->restart_pending) {
       // Waiting out its backoff: the restart is cancelled, and that is its end.
       record.supervision->restart_pending = false;
@@ -438,8 +449,9 @@ Result<std::shared_ptr<Worker>> Supervisor::LiveWorker(WorkerId id) {
 }
 
 Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& requested) {
-  if (!(requested.cpu_ms_per_turn >= 0) || !(requested.cpu_ms_total >= 0) ||
-      !(requested.deadline_ms >= 0) || !(requested.max_external_mb >= 0)) {
+  auto ok = [](double v) { return v >= 0 && std::isfinite(v); };
+  if (!ok(requested.cpu_ms_per_turn) || !ok(requested.cpu_ms_total) ||
+      !ok(requested.deadline_ms) || !ok(requested.max_external_mb)) {
     return MakeError(ErrorCode::kInvalidArgument, "limits must be 0 (none) or positive");
   }
   WorkerLimits limits = WithDefaults(requested);
@@ -691,6 +703,9 @@ void Supervisor::FinishLocked(WorkerId id, Record& record, const ExitInfo& exit,
   record.followers.clear();
   for (auto& fn : record.on_exit) on_exit->push_back(std::move(fn));
   record.on_exit.clear();
+  // A given-up worker stays (listed in `ps`) until killed; Terminate
+  // queues it for eviction then.
+  if (record.failed) return;
   exited_order_.push_back(id);
   EvictExitedLocked();
 }
@@ -744,7 +759,7 @@ std::optional<std::chrono::milliseconds> Supervisor::PlanRestartLocked(WorkerId 
 
 void Supervisor::Restart(WorkerId id, uint64_t generation) {
   std::shared_ptr<Worker> worker;
-  WorkerLimits limits;
+  bool watch = false;
   uint32_t restarts = 0;
   {
     std::lock_guard lock(mu_);
@@ -765,13 +780,19 @@ void Supervisor::Restart(WorkerId id, uint64_t generation) {
     s.next_restart_unix_ms = 0;
     restarts = ++record.info.restarts;
     worker = StartRootLocked(id, record, s.spec);
-    limits = WithDefaults(s.spec.limits);
+    // Under the lock: a concurrent SetLimits then applies after these.
+    watch = worker->SetLimits(WithDefaults(s.spec.limits));
   }
-  if (worker->SetLimits(limits)) watchdog_.Watch(worker);
+  if (watch) watchdog_.Watch(worker);
   Logger("daemon")->info("worker {} restarted (restart {}, job {})", id, restarts,
                          worker->config().job_id);
   worker->Start();
   SupervisedChanged();  // the state file keeps the restart count
+}
+
+void Supervisor::ReserveWorkerIds(WorkerId highest) {
+  std::lock_guard lock(mu_);
+  next_worker_id_ = std::max(next_worker_id_, highest + 1);
 }
 
 void Supervisor::SupervisedChanged() {

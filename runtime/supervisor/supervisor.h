@@ -45,6 +45,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   Result<void> SetLimits(WorkerId id, const WorkerLimits& limits) override;
   RuntimeStats Stats() override;
   std::vector<SupervisedSpec> Supervised() override;
+  void ReserveWorkerIds(WorkerId highest) override;
   void Shutdown() override;
   // Shared-memory segments (supervisor_shm.cc):
   Result<ShmCreateResult> ShmCreate(const std::string& name, uint64_t size) override;

@@ -102,7 +102,8 @@ class SupervisionTest : public ::testing::Test {
     Start(extra);
   }
 
-  std::string StatePath() const { return dir_.Join("isletd.state"); }
+  // Named after the socket (s.sock).
+  std::string StatePath() const { return dir_.Join("s.state"); }
 
   TempDir dir_;
   std::unique_ptr<Isletd> daemon_;
@@ -350,6 +351,45 @@ TEST_F(SupervisionTest, SupervisedWorkersAreResurrectedAfterADaemonRestart) {
   EXPECT_NE(fresh, supervised);
 }
 
+TEST_F(SupervisionTest, AWorkerThatCannotBeResurrectedStaysInTheFileForTheNextStart) {
+  uint64_t id =
+      SpawnOk(*client_, Supervised("svc.js", kService, v1::RestartPolicy::ALWAYS, 5, 60, 10));
+  // Restarted with a bundle limit its files exceed: not started, not lost.
+  Restart({"--max-bundle-bytes", "50"});
+  v1::Request info;
+  info.mutable_daemon_info();
+  auto status = client_->Call(info);
+  ASSERT_TRUE(status);
+  EXPECT_EQ(status->daemon_info().workers_resurrected(), 0u);
+  EXPECT_FALSE(Inspect(*client_, id));
+  EXPECT_NE(daemon_->Log().find("kept in the file"), std::string::npos) << daemon_->Log();
+  // A supervised spawn meanwhile rewrites the file: the entry is still kept.
+  SpawnOk(*client_, Supervised("b.js", "setInterval(() => {}, 1000)", v1::RestartPolicy::ALWAYS,
+                               5, 60, 10));
+  Restart();
+  status = client_->Call(info);
+  ASSERT_TRUE(status);
+  EXPECT_EQ(status->daemon_info().workers_resurrected(), 2u);
+  auto back = Inspect(*client_, id);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->main(), "svc.js");
+}
+
+TEST_F(SupervisionTest, DaemonsOnTwoSocketsInOneDirectoryKeepTheirOwnStateFiles) {
+  SpawnOk(*client_, Supervised("svc.js", kService, v1::RestartPolicy::ALWAYS, 5, 60, 10));
+  auto other = Isletd::StartOn(dir_.Join("t.sock"));
+  ASSERT_TRUE(other) << other.error();
+  auto other_client = (*other)->Connect();
+  ASSERT_TRUE(other_client);
+  v1::Request list;
+  list.mutable_list();
+  auto listed = other_client->Call(list);
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->list().workers_size(), 0) << "the second daemon resurrected the first's";
+  EXPECT_TRUE(std::filesystem::exists(dir_.Join("t.state")));
+  EXPECT_TRUE(std::filesystem::exists(StatePath()));
+}
+
 TEST_F(SupervisionTest, ResurrectionSurvivesADaemonCrash) {
   uint64_t id = SpawnOk(*client_, Supervised("svc.js", kService, v1::RestartPolicy::ON_FAILURE,
                                              5, 60, 10));
@@ -373,7 +413,7 @@ TEST_F(SupervisionTest, ACorruptStateFileIsSetAsideAndReported) {
   std::string bytes = ReadFileOrEmpty(StatePath());
   ASSERT_GT(bytes.size(), 40u);
   bytes[bytes.size() / 2] ^= 0x5a;  // one flipped byte
-  dir_.Write("isletd.state", bytes);
+  dir_.Write("s.state", bytes);
 
   Start();
   v1::Request info;
@@ -385,7 +425,7 @@ TEST_F(SupervisionTest, ACorruptStateFileIsSetAsideAndReported) {
   EXPECT_EQ(status->daemon_info().workers_resurrected(), 0u);
   bool set_aside = false;
   for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
-    set_aside |= entry.path().filename().string().starts_with("isletd.state.corrupt-");
+    set_aside |= entry.path().filename().string().starts_with("s.state.corrupt-");
   }
   EXPECT_TRUE(set_aside);
   // The daemon works, and keeps a fresh state file from now on.
@@ -403,7 +443,7 @@ TEST_F(SupervisionTest, GarbageAndEmptyStateFilesNeverStopTheDaemon) {
   for (const std::string& bytes : {std::string(), std::string("ISLETST1"),
                                    std::string("not a state file at all, just text"),
                                    std::string("ISLETST1\xff\xff\xff\xff\xff\xff\xff\xff" "abcd", 20)}) {
-    dir_.Write("isletd.state", bytes);
+    dir_.Write("s.state", bytes);
     Start();
     v1::Request info;
     info.mutable_daemon_info();

@@ -1,5 +1,7 @@
 #include "runtime/worker/code_cache.h"
 
+#include <functional>
+
 #include "runtime/base/log.h"
 #include "runtime/worker/errors.h"
 
@@ -37,10 +39,10 @@ void CodeCache::Store(const std::string& name, std::string source, const uint8_t
   total_ += size;
 }
 
-void CodeCache::Forget(const std::string& name) {
+void CodeCache::Forget(const std::string& name, const std::shared_ptr<const Entry>& entry) {
   std::lock_guard lock(mu_);
   auto it = entries_.find(name);
-  if (it == entries_.end()) return;
+  if (it == entries_.end() || it->second != entry) return;
   total_ -= it->second->source.size() + it->second->data.size();
   entries_.erase(it);
 }
@@ -82,12 +84,20 @@ void CompileLog::Flush() {
 
 namespace {
 
+// Code of `new Worker(code, {eval: true})` all has one name: keyed by its
+// source too, so that different eval workers do not replace each other's
+// entry at every spawn.
+std::string KeyFor(std::string name, const std::string& source) {
+  if (!name.starts_with("[worker eval]")) return name;
+  return name + "#" + std::to_string(std::hash<std::string>{}(source));
+}
+
 // One compile through the cache: hands V8 the cached data if there is an
 // entry, and afterwards forgets a cache V8 rejected.
 class CachedCompile {
  public:
   CachedCompile(v8::Isolate* isolate, v8::Local<v8::String> source, v8::Local<v8::String> name)
-      : key(ToUtf8(isolate, name)),
+      : key(KeyFor(ToUtf8(isolate, name), ToUtf8(isolate, source))),
         text(ToUtf8(isolate, source)),
         entry_(CodeCache::Get().Find(key, text)),
         source_(source, v8::ScriptOrigin(isolate, name),
@@ -99,7 +109,7 @@ class CachedCompile {
   ~CachedCompile() {
     if (entry_ && source_.GetCachedData()->rejected) {
       Logger("isolate")->debug("code cache for {} rejected", key);
-      CodeCache::Get().Forget(key);
+      CodeCache::Get().Forget(key, entry_);
     }
   }
 

@@ -37,7 +37,8 @@ class CodeCache {
   // Keeps `data` for (name, source) unless one is kept already or the cache
   // is full. V8 rejected caches are dropped with Forget.
   void Store(const std::string& name, std::string source, const uint8_t* data, size_t length);
-  void Forget(const std::string& name);
+  // Drops `name`'s entry if it is still `entry` (not one stored since).
+  void Forget(const std::string& name, const std::shared_ptr<const Entry>& entry);
 
  private:
   // User sources cached at most this large, and all entries together.

@@ -22,8 +22,13 @@ TEST(CodeCacheTest, AnEntryMatchesOnlyItsSource) {
   cache.Store("test:a", "source two", bytes, 1);
   EXPECT_EQ(cache.Find("test:a", "source one"), nullptr);
   ASSERT_NE(cache.Find("test:a", "source two"), nullptr);
-  cache.Forget("test:a");
-  EXPECT_EQ(cache.Find("test:a", "source two"), nullptr);
+  // Forgetting an entry that was replaced meanwhile leaves the new one.
+  auto two = cache.Find("test:a", "source two");
+  cache.Store("test:a", "source three", bytes, 2);
+  cache.Forget("test:a", two);
+  EXPECT_NE(cache.Find("test:a", "source three"), nullptr);
+  cache.Forget("test:a", cache.Find("test:a", "source three"));
+  EXPECT_EQ(cache.Find("test:a", "source three"), nullptr);
 }
 
 TEST(CodeCacheTest, WorkersRunTheSameFromACache) {

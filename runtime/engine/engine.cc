@@ -30,10 +30,10 @@ Engine::Engine()
   Logger("isolate")->debug("V8 {} initialised", v8::V8::GetVersion());
 }
 
-void Engine::DisposeLater(v8::Isolate* isolate) {
+void Engine::DisposeLater(v8::Isolate* isolate, bool large) {
   {
     std::lock_guard lock(reap_mu_);
-    to_dispose_.push_back(isolate);
+    to_dispose_.emplace_back(isolate, large);
   }
   reap_cv_.notify_one();
 }
@@ -42,7 +42,9 @@ void Engine::ReapLoop() {
   // V8 frees much of a big heap's bookkeeping (and a worker's ArrayBuffers)
   // with free(); glibc keeps freed memory in its arenas, so without a trim a
   // worker that ran out of memory would leave gigabytes resident in the
-  // daemon. Trimmed once a burst of disposals is over, at most once a second.
+  // daemon. Trimmed after a large isolate (a small one's memory is reused
+  // by the next), once a burst of disposals is over, at most once a second:
+  // a trim walks every arena under its lock.
   constexpr auto kTrimInterval = std::chrono::seconds(1);
   auto last_trim = std::chrono::steady_clock::now() - kTrimInterval;
   bool trim_pending = false;
@@ -61,12 +63,12 @@ void Engine::ReapLoop() {
       }
       continue;
     }
-    v8::Isolate* isolate = to_dispose_.front();
+    auto [isolate, large] = to_dispose_.front();
     to_dispose_.pop_front();
     lock.unlock();
     isolate->Dispose();
     lock.lock();
-    trim_pending = true;
+    trim_pending = trim_pending || large;
   }
 }
 

@@ -27,7 +27,9 @@ class Engine {
   // Disposes `isolate` on a background thread: disposal takes about a
   // millisecond, which an executor thread should spend running actors. The
   // isolate must be unlocked, detached from the platform, and unused.
-  void DisposeLater(v8::Isolate* isolate);
+  // `large`: it held a big heap (or ran out of memory), so once disposals
+  // are over the process's free memory is handed back (malloc_trim).
+  void DisposeLater(v8::Isolate* isolate, bool large = false);
 
  private:
   Engine();
@@ -35,7 +37,7 @@ class Engine {
 
   std::mutex reap_mu_;
   std::condition_variable reap_cv_;
-  std::deque<v8::Isolate*> to_dispose_;  // guarded by reap_mu_
+  std::deque<std::pair<v8::Isolate*, bool>> to_dispose_;  // guarded by reap_mu_
   std::thread reaper_;
 
   std::unique_ptr<TimerService> timers_;

@@ -800,28 +800,43 @@ void Supervisor::SupervisedChanged() {
 }
 
 std::vector<SupervisedSpec> Supervisor::Supervised() {
-  std::lock_guard lock(mu_);
+  // Under the lock only what is cheap to copy (the bundle is shared); the
+  // files are copied out after, so executor threads are not held up.
+  struct Entry {
+    WorkerId id;
+    uint32_t restarts;
+    RootSpec spec;
+    RestartPolicy policy;
+  };
+  std::vector<Entry> entries;
+  {
+    std::lock_guard lock(mu_);
+    for (const auto& [id, record] : records_) {
+      if (!record.supervision || record.supervision->stopped || Finished(record)) continue;
+      entries.push_back(
+          {id, record.info.restarts, record.supervision->spec, record.supervision->policy});
+    }
+  }
   std::vector<SupervisedSpec> out;
-  for (const auto& [id, record] : records_) {
-    if (!record.supervision || record.supervision->stopped || Finished(record)) continue;
-    const Supervision& s = *record.supervision;
+  out.reserve(entries.size());
+  for (Entry& e : entries) {
     SupervisedSpec& entry = out.emplace_back();
-    entry.id = id;
-    entry.restarts = record.info.restarts;
+    entry.id = e.id;
+    entry.restarts = e.restarts;
     SpawnSpec& spec = entry.spec;
-    spec.main = s.spec.main;
-    spec.root = s.spec.bundle->root;
-    for (const auto& [name, content] : s.spec.bundle->files) spec.files.push_back({name, content});
+    spec.main = std::move(e.spec.main);
+    spec.root = e.spec.bundle->root;
+    for (const auto& [name, content] : e.spec.bundle->files) spec.files.push_back({name, content});
     std::sort(spec.files.begin(), spec.files.end(),
               [](const BundleFile& a, const BundleFile& b) { return a.name < b.name; });
-    spec.argv = s.spec.argv;
-    spec.env = s.spec.env;
-    spec.name = s.spec.name;
-    spec.max_old_generation_mb = s.spec.max_old_generation_mb;
-    spec.max_young_generation_mb = s.spec.max_young_generation_mb;
-    spec.code_range_mb = s.spec.code_range_mb;
-    spec.limits = s.spec.limits;
-    spec.restart = s.policy;
+    spec.argv = std::move(e.spec.argv);
+    spec.env = std::move(e.spec.env);
+    spec.name = std::move(e.spec.name);
+    spec.max_old_generation_mb = e.spec.max_old_generation_mb;
+    spec.max_young_generation_mb = e.spec.max_young_generation_mb;
+    spec.code_range_mb = e.spec.code_range_mb;
+    spec.limits = e.spec.limits;
+    spec.restart = e.policy;
   }
   return out;
 }

@@ -21,6 +21,9 @@ bool CountingAllocator::Charge(size_t length) {
     refused_.fetch_add(1, std::memory_order_relaxed);
     return false;
   }
+  uint64_t peak = peak_.load(std::memory_order_relaxed);
+  while (now > peak && !peak_.compare_exchange_weak(peak, now, std::memory_order_relaxed)) {
+  }
   return true;
 }
 

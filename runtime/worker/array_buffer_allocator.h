@@ -44,6 +44,8 @@ class CountingAllocator final : public v8::ArrayBuffer::Allocator {
   uint64_t used() const { return used_.load(std::memory_order_relaxed); }
   // Allocations refused so far.
   uint64_t refused() const { return refused_.load(std::memory_order_relaxed); }
+  // The most it ever held at once.
+  uint64_t peak() const { return peak_.load(std::memory_order_relaxed); }
 
  private:
   bool Charge(size_t length);
@@ -53,6 +55,7 @@ class CountingAllocator final : public v8::ArrayBuffer::Allocator {
   std::atomic<uint64_t> used_{0};
   std::atomic<uint64_t> limit_{0};
   std::atomic<uint64_t> refused_{0};
+  std::atomic<uint64_t> peak_{0};
 };
 
 }  // namespace islet::runtime

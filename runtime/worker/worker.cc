@@ -266,7 +266,9 @@ bool Worker::RunTurn() {
   }
   {
     std::lock_guard lock(isolate_mu_);
-    engine_->DisposeLater(isolate_);
+    constexpr uint64_t kLarge = 32u << 20;
+    engine_->DisposeLater(isolate_, out_of_memory_.load() || heap_used_.load() > kLarge ||
+                                        allocator_->peak() > kLarge);
     isolate_ = nullptr;
   }
   state_.store(WorkerState::kExited);

@@ -24,6 +24,7 @@ TEST(CountingAllocatorTest, ChargesAndUnchargesTheWorkerAndTheBudget) {
   a.Free(q, 24);
   EXPECT_EQ(a.used(), 0u);
   EXPECT_EQ(budget->used(), 0u);
+  EXPECT_EQ(a.peak(), 1024u);
 }
 
 TEST(CountingAllocatorTest, RefusesPastItsOwnLimit) {

@@ -852,7 +852,7 @@ void Supervisor::Shutdown() {
   std::vector<std::shared_ptr<Worker>> alive;
   {
     std::lock_guard lock(mu_);
-    if (shutting_down_ && !executor_) return;
+    if (shut_down_) return;  // the destructor's call after the daemon's
     shutting_down_ = true;
     for (auto& [id, record] : records_) {
       if (record.worker) alive.push_back(record.worker);
@@ -871,6 +871,7 @@ void Supervisor::Shutdown() {
   warm_pool_.reset();
   std::lock_guard lock(mu_);
   for (auto& [id, record] : records_) record.followers.clear();
+  shut_down_ = true;
 }
 
 }  // namespace islet::runtime

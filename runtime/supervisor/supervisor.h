@@ -160,6 +160,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   // BroadcastChannel hubs by job and name; dropped when the job ends.
   std::map<std::pair<JobId, std::string>, std::shared_ptr<BroadcastHub>> hubs_;  // guarded by mu_
   bool shutting_down_ = false;          // guarded by mu_
+  bool shut_down_ = false;              // guarded by mu_: Shutdown finished
 };
 
 }  // namespace islet::runtime

@@ -50,14 +50,23 @@ Worker::Worker(Engine* engine, Executor* executor, Bus* bus, WorkerConfig config
       init_(config_.init) {}
 
 Worker::~Worker() {
-  // A worker is destroyed only after its last turn disposed the isolate, or
-  // if it never ran (the executor stopped first).
+  // Normally the last turn disposed the isolate. It is still here when the
+  // executor stopped before that turn (a shutdown that timed out while
+  // another worker held the only thread): the handles into it go first,
+  // then the isolate.
   std::lock_guard lock(isolate_mu_);
-  if (isolate_ != nullptr) {
-    engine_->platform()->DetachIsolate(isolate_);
-    isolate_->Dispose();
-    isolate_ = nullptr;
+  if (isolate_ == nullptr) return;
+  {
+    v8::Locker locker(isolate_);
+    v8::Isolate::Scope isolate_scope(isolate_);
+    if (compile_log_) {
+      isolate_->SetData(CompileLog::kSlot, nullptr);
+      compile_log_.reset();
+    }
+    TeardownLocked();
   }
+  isolate_->Dispose();
+  isolate_ = nullptr;
 }
 
 void Worker::Start() { PostUrgent([] {}); }

@@ -2,6 +2,9 @@
 // of its plateau: teardown frees isolates, ports, records and timers.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "tests/runtime/run_script.h"
 
 namespace islet::runtime {
@@ -39,6 +42,43 @@ TEST(TeardownStressTest, TenThousandSpawnTerminateCyclesDoNotGrowMemory) {
   double ratio = std::stod(r.out.substr(at + 8));
   std::printf("teardown: %s", r.out.c_str());
   EXPECT_LE(ratio, 1.10) << r.out;
+}
+
+}  // namespace
+}  // namespace islet::runtime
+
+namespace islet::runtime {
+namespace {
+
+// A shutdown that times out: one executor thread, held by a worker stuck in
+// C++ that never checks for termination (a 1e8-element dictionary fill,
+// tens of seconds), while another worker with a live isolate waits for a
+// turn it never gets. The runtime gives up after 10 s and drops the waiting
+// worker, which then disposes its isolate itself; its V8 handles must go
+// before the isolate does (they used to be freed after it).
+TEST(TeardownStressTest, AShutdownThatTimesOutDisposesWaitingWorkersCleanly) {
+  auto runtime = Runtime::Create(
+      RuntimeOptions{.executor_threads = 1, .max_blocked_threads = 0, .warm_isolates = 0});
+  ASSERT_TRUE(runtime.has_value());
+  auto idle = (*runtime)->Spawn(testing::MakeSpec("setInterval(() => {}, 1000)"), nullptr);
+  ASSERT_TRUE(idle.has_value());
+  for (int i = 0; i < 1000 && (*runtime)->Inspect(idle->worker_id)->state != WorkerState::kIdle;
+       ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_EQ((*runtime)->Inspect(idle->worker_id)->state, WorkerState::kIdle);
+  auto stuck_spec = testing::MakeSpec("new Array(1e8).fill(0);");
+  stuck_spec.max_old_generation_mb = 64;
+  auto stuck = (*runtime)->Spawn(std::move(stuck_spec), nullptr);
+  ASSERT_TRUE(stuck.has_value());
+  for (int i = 0; i < 1000 && (*runtime)->Inspect(stuck->worker_id)->state != WorkerState::kRunning;
+       ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // well inside fill
+  (*runtime)->Shutdown();  // times out after 10 s, then waits for the fill to end
+  runtime->reset();        // destroys the workers: must not crash
+  SUCCEED();
 }
 
 }  // namespace

@@ -102,19 +102,20 @@ void Resurrect(StateKeeper& state, runtime::Runtime& runtime, const DaemonConfig
       spec = std::unexpected(runtime::Error{runtime::ErrorCode::kInvalidArgument,
                                             "it has no restart policy"});
     }
-    if (!spec) {
+    auto keep = [&](const runtime::Error& error) {
       Logger("daemon")->error("state file: worker {} ({}) not resurrected, kept in the file: {}",
-                              entry.worker_id(), main, spec.error().message);
+                              entry.worker_id(), main, error.message);
       state.KeepUnresurrected(std::move(original));
+    };
+    if (!spec) {
+      keep(spec.error());
       continue;
     }
     spec->worker_id = entry.worker_id();
     spec->restarts = entry.restarts();
     auto spawned = runtime.Spawn(std::move(*spec), nullptr);
     if (!spawned) {
-      Logger("daemon")->error("state file: worker {} ({}) not resurrected, kept in the file: {}",
-                              entry.worker_id(), main, spawned.error().message);
-      state.KeepUnresurrected(std::move(original));
+      keep(spawned.error());
       continue;
     }
     ++service->workers_resurrected;

@@ -306,6 +306,21 @@ v1::Request SpawnRequest(const std::string& name, const std::string& source, boo
   return request;
 }
 
+std::string CapturedOutput(client::Client& client, uint64_t worker_id) {
+  v1::Request request;
+  request.mutable_subscribe()->set_worker_id(worker_id);
+  auto sent = client.Send(request);
+  if (!sent) return {};
+  std::string text;
+  for (;;) {
+    auto response = client.Read(*sent);
+    if (!response || response->end_of_stream()) return text;
+    if (response->has_event() && response->event().has_output()) {
+      text += response->event().output().data();
+    }
+  }
+}
+
 Followed SpawnAndFollow(client::Client& client, v1::Request spawn) {
   Followed result;
   spawn.mutable_spawn()->set_follow(true);

@@ -129,6 +129,10 @@ struct Followed {
 // Sends `spawn` (follow=true) and reads its stream to the end.
 Followed SpawnAndFollow(client::Client& client, v1::Request spawn);
 
+// A worker's captured output so far (stdout and stderr, in order), read with
+// a non-following Subscribe; empty if the request fails.
+std::string CapturedOutput(client::Client& client, uint64_t worker_id);
+
 // Whether `pid` is gone or a zombie (a daemonized isletd is not our child).
 bool ProcessGone(pid_t pid);
 

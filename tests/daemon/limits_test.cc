@@ -183,20 +183,8 @@ TEST_F(LimitsTest, ExternalMemoryShowsInInspectAndTheLimitCanChangeLive) {
   post.mutable_post()->set_worker_id(id);
   post.mutable_post()->set_json(std::to_string(8 << 20));
   ASSERT_TRUE(client_->Call(post));
-  v1::Request logs;
-  logs.mutable_subscribe()->set_worker_id(id);
-  ASSERT_TRUE(WaitUntil([&] {
-    auto sent = client_->Send(logs);
-    std::string text;
-    for (;;) {
-      auto response = client_->Read(*sent);
-      if (!response || response->end_of_stream()) break;
-      if (response->has_event() && response->event().has_output()) {
-        text += response->event().output().data();
-      }
-    }
-    return text == "Array buffer allocation failed\n";
-  }));
+  ASSERT_TRUE(WaitUntil(
+      [&] { return CapturedOutput(*client_, id) == "Array buffer allocation failed\n"; }));
   v1::Request kill;
   kill.mutable_terminate()->set_worker_id(id);
   ASSERT_TRUE(client_->Call(kill));
@@ -302,17 +290,7 @@ TEST_F(LimitsTest, APerWorkerPortQueueLimitIsSetAtSpawnAndChangedLive) {
     EXPECT_TRUE(client_->Call(post));
     std::string text;
     WaitUntil([&] {
-      v1::Request logs;
-      logs.mutable_subscribe()->set_worker_id(id);
-      auto sent = client_->Send(logs);
-      text.clear();
-      for (;;) {
-        auto response = client_->Read(*sent);
-        if (!response || response->end_of_stream()) break;
-        if (response->has_event() && response->event().has_output()) {
-          text += response->event().output().data();
-        }
-      }
+      text = CapturedOutput(*client_, id);
       return Count(text, "\n") == lines;
     });
     return text;

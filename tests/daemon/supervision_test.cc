@@ -48,21 +48,6 @@ v1::WorkerState StateOf(Client& client, uint64_t id) {
   return info ? info->state() : v1::WORKER_STATE_UNSPECIFIED;
 }
 
-// The captured output of a worker so far (stdout + stderr, in order).
-std::string Logs(Client& client, uint64_t id) {
-  v1::Request request;
-  request.mutable_subscribe()->set_worker_id(id);
-  auto sent = client.Send(request);
-  if (!sent) return {};
-  std::string text;
-  for (;;) {
-    auto response = client.Read(*sent);
-    if (!response || response->end_of_stream()) return text;
-    if (response->has_event() && response->event().has_output()) {
-      text += response->event().output().data();
-    }
-  }
-}
 
 // Milliseconds between successive "began <ms>" lines the script printed.
 std::vector<int64_t> StartGaps(const std::string& logs) {
@@ -115,7 +100,7 @@ TEST_F(SupervisionTest, OnFailureRestartsWithDoublingBackoffThenGivesUp) {
                                              /*max_restarts=*/3, /*window_s=*/60,
                                              /*backoff_ms=*/100));
   ASSERT_TRUE(WaitUntil([&] { return StateOf(*client_, id) == v1::FAILED; }))
-      << Logs(*client_, id);
+      << CapturedOutput(*client_, id);
   auto info = Inspect(*client_, id);
   ASSERT_TRUE(info);
   EXPECT_EQ(info->restarts(), 3u);
@@ -126,7 +111,7 @@ TEST_F(SupervisionTest, OnFailureRestartsWithDoublingBackoffThenGivesUp) {
   EXPECT_EQ(info->last_exit().reason(), "error");
   EXPECT_EQ(info->restart().mode(), v1::RestartPolicy::ON_FAILURE);
 
-  std::string logs = Logs(*client_, id);
+  std::string logs = CapturedOutput(*client_, id);
   EXPECT_EQ(Count(logs, "Error: boom"), 8u) << logs;  // 4 runs: message + stack line each
   EXPECT_NE(logs.find("restarting in 100 ms (restart 1 of at most 3 in 60 s)"), std::string::npos)
       << logs;
@@ -160,7 +145,7 @@ TEST_F(SupervisionTest, BackoffIsCapped) {
   uint64_t id = SpawnOk(*client_, Supervised("crash.js", kCrashSoon, v1::RestartPolicy::ALWAYS, 4,
                                              60, /*backoff_ms=*/50, /*backoff_max_ms=*/120));
   ASSERT_TRUE(WaitUntil([&] { return StateOf(*client_, id) == v1::FAILED; }));
-  std::string logs = Logs(*client_, id);
+  std::string logs = CapturedOutput(*client_, id);
   EXPECT_NE(logs.find("restarting in 50 ms"), std::string::npos) << logs;
   EXPECT_NE(logs.find("restarting in 100 ms"), std::string::npos) << logs;
   EXPECT_EQ(Count(logs, "restarting in 120 ms"), 2u) << logs;
@@ -173,7 +158,7 @@ TEST_F(SupervisionTest, OnFailureLeavesACleanExitAlone) {
   auto info = Inspect(*client_, id);
   EXPECT_EQ(info->restarts(), 0u);
   EXPECT_EQ(info->exit().reason(), "exited");
-  EXPECT_EQ(Logs(*client_, id), "done\n");
+  EXPECT_EQ(CapturedOutput(*client_, id), "done\n");
 }
 
 TEST_F(SupervisionTest, AlwaysRestartsACleanExitAndKillStopsIt) {
@@ -224,7 +209,7 @@ TEST_F(SupervisionTest, ARunLongerThanTheWindowStartsTheCountOver) {
     return info && info->restarts() >= 3;
   }));
   EXPECT_NE(StateOf(*client_, id), v1::FAILED);
-  std::string logs = Logs(*client_, id);
+  std::string logs = CapturedOutput(*client_, id);
   // The backoff started over too: every restart waited the initial delay.
   EXPECT_EQ(Count(logs, "restarting in 10 ms"), Count(logs, "restarting in")) << logs;
 }
@@ -255,7 +240,7 @@ TEST_F(SupervisionTest, GracePeriodLetsASigtermListenerFinish) {
                                                "setInterval(() => {}, 1000);\n"
                                                "console.log('ready');\n",
                                                false));
-  ASSERT_TRUE(WaitUntil([&] { return Logs(*client_, id) == "ready\n"; }));
+  ASSERT_TRUE(WaitUntil([&] { return CapturedOutput(*client_, id) == "ready\n"; }));
   v1::Request kill;
   kill.mutable_terminate()->set_worker_id(id);
   kill.mutable_terminate()->set_grace_ms(20000);
@@ -263,7 +248,7 @@ TEST_F(SupervisionTest, GracePeriodLetsASigtermListenerFinish) {
   ASSERT_TRUE(killed) << killed.error().message;
   EXPECT_EQ(killed->terminate().exit().reason(), "exited");
   EXPECT_EQ(killed->terminate().exit().exit_code(), 0);
-  EXPECT_EQ(Logs(*client_, id), "ready\ncleaning up after SIGTERM\n");
+  EXPECT_EQ(CapturedOutput(*client_, id), "ready\ncleaning up after SIGTERM\n");
 }
 
 TEST_F(SupervisionTest, GracePeriodEndsInForceWhenTheListenerDoesNotExit) {
@@ -275,14 +260,14 @@ TEST_F(SupervisionTest, GracePeriodEndsInForceWhenTheListenerDoesNotExit) {
                                                "setInterval(() => {}, 1000);\n"
                                                "console.log('ready');\n",
                                                false));
-  ASSERT_TRUE(WaitUntil([&] { return Logs(*client_, id) == "ready\n"; }));
+  ASSERT_TRUE(WaitUntil([&] { return CapturedOutput(*client_, id) == "ready\n"; }));
   v1::Request kill;
   kill.mutable_terminate()->set_worker_id(id);
   kill.mutable_terminate()->set_grace_ms(200);
   auto killed = client_->Call(kill);
   ASSERT_TRUE(killed) << killed.error().message;
   EXPECT_EQ(killed->terminate().exit().reason(), "terminated");
-  EXPECT_EQ(Logs(*client_, id), "ready\nignoring it\n");
+  EXPECT_EQ(CapturedOutput(*client_, id), "ready\nignoring it\n");
 }
 
 TEST_F(SupervisionTest, WithoutAListenerAGracefulKillIsImmediate) {
@@ -315,7 +300,7 @@ TEST_F(SupervisionTest, SupervisedWorkersAreResurrectedAfterADaemonRestart) {
   v1::Request kill;
   kill.mutable_terminate()->set_worker_id(killed);
   ASSERT_TRUE(client_->Call(kill));
-  ASSERT_TRUE(WaitUntil([&] { return Logs(*client_, supervised) == "up x prod\n"; }));
+  ASSERT_TRUE(WaitUntil([&] { return CapturedOutput(*client_, supervised) == "up x prod\n"; }));
   // Limits changed on the live worker are what comes back.
   v1::Request limit;
   limit.mutable_set_limits()->set_worker_id(supervised);
@@ -334,8 +319,8 @@ TEST_F(SupervisionTest, SupervisedWorkersAreResurrectedAfterADaemonRestart) {
   EXPECT_EQ(back.main(), "svc.js");
   EXPECT_EQ(back.limits().cpu_ms_per_turn(), 7000);
   EXPECT_EQ(back.restart().mode(), v1::RestartPolicy::ALWAYS);
-  ASSERT_TRUE(WaitUntil([&] { return Logs(*client_, supervised) == "up x prod\n"; }))
-      << Logs(*client_, supervised);
+  ASSERT_TRUE(WaitUntil([&] { return CapturedOutput(*client_, supervised) == "up x prod\n"; }))
+      << CapturedOutput(*client_, supervised);
   (void)plain;
 
   v1::Request info;
@@ -393,7 +378,7 @@ TEST_F(SupervisionTest, DaemonsOnTwoSocketsInOneDirectoryKeepTheirOwnStateFiles)
 TEST_F(SupervisionTest, ResurrectionSurvivesADaemonCrash) {
   uint64_t id = SpawnOk(*client_, Supervised("svc.js", kService, v1::RestartPolicy::ON_FAILURE,
                                              5, 60, 10));
-  ASSERT_TRUE(WaitUntil([&] { return Logs(*client_, id).starts_with("up"); }));
+  ASSERT_TRUE(WaitUntil([&] { return CapturedOutput(*client_, id).starts_with("up"); }));
   client_.reset();
   daemon_->process().Signal(SIGKILL);
   ASSERT_TRUE(daemon_->process().Wait());

@@ -4,6 +4,8 @@
 #include <memory>
 #include <vector>
 
+#include "runtime/bus/message_bytes.h"
+
 namespace islet::runtime {
 
 using PortId = uint64_t;
@@ -22,7 +24,7 @@ class MessageAttachments {
 // One serialized postMessage: move-only; owned by exactly one queue or
 // receiver at a time.
 struct Message {
-  std::vector<uint8_t> bytes;
+  MessageBytes bytes;
   std::vector<PortId> ports;  // transferred ports, re-homed on receipt
   std::unique_ptr<MessageAttachments> attachments;
   bool close_marker = false;  // internal: the sending side closed

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "runtime/bus/bus.h"
+#include "runtime/worker/fast_clone.h"
 #include "runtime/worker/worker.h"
 
 namespace islet::runtime {
@@ -13,8 +14,10 @@ namespace {
 
 class SerializerDelegate final : public v8::ValueSerializer::Delegate {
  public:
-  SerializerDelegate(Worker* worker, V8Attachments* attachments)
-      : worker_(worker), attachments_(attachments) {}
+  explicit SerializerDelegate(Worker* worker) : worker_(worker) {}
+  ~SerializerDelegate() override {
+    if (scratch_in_use_) ScratchBuffer().in_use = false;
+  }
 
   void ThrowDataCloneError(v8::Local<v8::String> message) override {
     worker_->ThrowDataCloneError(message);
@@ -47,22 +50,77 @@ class SerializerDelegate final : public v8::ValueSerializer::Delegate {
       if (shared_handles_[i] == sab) return v8::Just(static_cast<uint32_t>(i));
     }
     shared_handles_.push_back(sab);
-    attachments_->shared_buffers.push_back(sab->GetBackingStore());
+    attachments().shared_buffers.push_back(sab->GetBackingStore());
     return v8::Just(static_cast<uint32_t>(shared_handles_.size() - 1));
   }
 
+  // The serializer's buffer starts in a per-thread scratch block, so a small
+  // message costs no allocation here (MessageBytes keeps it inline); one
+  // that outgrows the block moves to malloc. Serialization can run JS
+  // (getters) that posts again on the same thread: only the outermost
+  // serializer uses the block.
   void* ReallocateBufferMemory(void* old_buffer, size_t size, size_t* actual_size) override {
+    Scratch& scratch = ScratchBuffer();
+    if (old_buffer == nullptr && !scratch.in_use && size <= sizeof(scratch.bytes)) {
+      scratch.in_use = scratch_in_use_ = true;
+      *actual_size = sizeof(scratch.bytes);
+      return scratch.bytes;
+    }
+    if (old_buffer != nullptr && old_buffer == scratch.bytes) {
+      if (size <= sizeof(scratch.bytes)) {
+        *actual_size = sizeof(scratch.bytes);
+        return scratch.bytes;
+      }
+      void* grown = std::malloc(size);
+      if (grown == nullptr) return nullptr;
+      std::memcpy(grown, scratch.bytes, sizeof(scratch.bytes));
+      scratch.in_use = scratch_in_use_ = false;
+      *actual_size = size;
+      return grown;
+    }
     *actual_size = size;
     return std::realloc(old_buffer, size);
   }
-  void FreeBufferMemory(void* buffer) override { std::free(buffer); }
+  void FreeBufferMemory(void* buffer) override {
+    if (buffer == ScratchBuffer().bytes) {
+      ScratchBuffer().in_use = scratch_in_use_ = false;
+      return;
+    }
+    std::free(buffer);
+  }
+
+  // Moves the released buffer into `out`, copying out of the scratch block.
+  void Release(std::pair<uint8_t*, size_t> data, MessageBytes* out) {
+    if (data.first == ScratchBuffer().bytes) {
+      out->assign(data.first, data.second);
+      ScratchBuffer().in_use = scratch_in_use_ = false;
+    } else {
+      out->adopt(data.first, data.second);
+    }
+  }
+
+  V8Attachments& attachments() {
+    if (!attachments_) attachments_ = std::make_unique<V8Attachments>();
+    return *attachments_;
+  }
+  std::unique_ptr<V8Attachments> TakeAttachments() { return std::move(attachments_); }
 
   v8::ValueSerializer* serializer_ = nullptr;
   std::vector<PortId> ports_;
 
  private:
+  struct Scratch {
+    alignas(16) uint8_t bytes[4096];
+    bool in_use = false;
+  };
+  static Scratch& ScratchBuffer() {
+    thread_local Scratch scratch;
+    return scratch;
+  }
+
   Worker* worker_;
-  V8Attachments* attachments_;
+  std::unique_ptr<V8Attachments> attachments_;  // only if something needs it
+  bool scratch_in_use_ = false;
   std::vector<v8::Local<v8::SharedArrayBuffer>> shared_handles_;
 };
 
@@ -110,8 +168,17 @@ v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
                                  v8::Local<v8::Value> value, v8::Local<v8::Value> transfer_list,
                                  uint64_t source_port, Message* out) {
   v8::Isolate* isolate = context->GetIsolate();
-  auto attachments = std::make_unique<V8Attachments>();
-  SerializerDelegate delegate(worker, attachments.get());
+  // Nothing to transfer: most messages take the fast form (no JS runs when
+  // one does not, so falling through to V8's path changes nothing).
+  if (transfer_list.IsEmpty() || transfer_list->IsNullOrUndefined() ||
+      (transfer_list->IsArray() && transfer_list.As<v8::Array>()->Length() == 0)) {
+    if (fast_clone::TrySerialize(context, value, &out->bytes)) {
+      out->ports.clear();
+      out->attachments.reset();
+      return v8::Just(true);
+    }
+  }
+  SerializerDelegate delegate(worker);
   v8::ValueSerializer serializer(isolate, &delegate);
   delegate.serializer_ = &serializer;
 
@@ -171,20 +238,21 @@ v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
     worker->ForgetPort(id);
   }
   for (auto& ab : buffers) {
-    attachments->array_buffers.push_back(ab->GetBackingStore());
+    delegate.attachments().array_buffers.push_back(ab->GetBackingStore());
     ab->Detach();
   }
-  std::pair<uint8_t*, size_t> data = serializer.Release();
-  out->bytes.assign(data.first, data.first + data.second);
-  std::free(data.first);
+  delegate.Release(serializer.Release(), &out->bytes);
   out->ports = std::move(delegate.ports_);
-  out->attachments = std::move(attachments);
+  out->attachments = delegate.TakeAttachments();
   return v8::Just(true);
 }
 
 v8::MaybeLocal<v8::Value> DeserializeMessage(Worker* worker, v8::Local<v8::Context> context,
                                              Message& message, v8::Local<v8::Array>* ports_out) {
   v8::Isolate* isolate = context->GetIsolate();  // handles live in the caller's scope
+  if (fast_clone::IsFastForm(message.bytes) && message.ports.empty() && !message.attachments) {
+    return fast_clone::Deserialize(context, message.bytes);
+  }
   std::vector<v8::Local<v8::Object>> ports;
   for (PortId id : message.ports) {
     v8::Local<v8::Object> port;
@@ -206,7 +274,7 @@ v8::MaybeLocal<v8::Value> DeserializeMessage(Worker* worker, v8::Local<v8::Conte
   if (!deserializer.ReadHeader(context).To(&header)) return {};
   v8::Local<v8::Value> value;
   if (!deserializer.ReadValue(context).ToLocal(&value)) return {};
-  if (ports_out != nullptr) {
+  if (ports_out != nullptr && !ports.empty()) {
     std::vector<v8::Local<v8::Value>> items(ports.begin(), ports.end());
     *ports_out = v8::Array::New(isolate, items.data(), items.size());
   }

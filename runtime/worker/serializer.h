@@ -38,7 +38,8 @@ v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
                                  uint64_t source_port, Message* out);
 
 // Recreates the value in this worker's isolate; transferred ports are adopted
-// by `worker` (and listed in *ports, if given). On failure a JS exception is
+// by `worker` (and listed in *ports, if given and there are any: *ports is
+// left empty when the message carried none). On failure a JS exception is
 // pending.
 v8::MaybeLocal<v8::Value> DeserializeMessage(Worker* worker, v8::Local<v8::Context> context,
                                              Message& message,

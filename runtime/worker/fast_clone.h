@@ -1,0 +1,37 @@
+#pragma once
+
+#include <v8.h>
+
+#include <cstdint>
+
+#include "runtime/bus/message_bytes.h"
+
+namespace islet::runtime::fast_clone {
+
+// A compact form for the messages most programs post: primitives
+// (undefined, null, booleans, numbers, strings) and ordinary objects whose
+// values are those or further ordinary objects, { type: 'x', id: 1 }. V8's
+// ValueSerializer costs a Zone, an IdentityMap registered as heap roots (a
+// lock) and, to read, a global handle, per message; for these values that
+// setup was most of a postMessage. Anything else (arrays, Dates, Maps,
+// typed arrays, shared objects repeated in one message, accessors, proxies,
+// index keys, transfer lists) takes V8's path, so the result is always the
+// one V8's structured clone gives.
+//
+// The form starts with kTag; V8's starts with its version tag, 0xFF.
+inline constexpr uint8_t kTag = 0x01;
+
+inline bool IsFastForm(const MessageBytes& bytes) {
+  return !bytes.empty() && bytes.data()[0] == kTag;
+}
+
+// Writes `value` in the fast form into `out` and returns true, or returns
+// false without having run any JS or changed anything when `value` has no
+// fast form.
+bool TrySerialize(v8::Local<v8::Context> context, v8::Local<v8::Value> value, MessageBytes* out);
+
+// Recreates a value from its fast form. Malformed input gives an Error (a
+// pending exception) and an empty result.
+v8::MaybeLocal<v8::Value> Deserialize(v8::Local<v8::Context> context, const MessageBytes& bytes);
+
+}  // namespace islet::runtime::fast_clone

@@ -173,6 +173,19 @@ function installEventTarget(proto, toEvent) {
   }
 }
 
+// The keys of an ordinary object about to be posted without a transfer
+// list: Object.keys reads them from V8's enum cache, several times faster
+// than the native side can enumerate them. Only for what the native side
+// says is an ordinary object: on a Proxy, Object.keys would run its traps.
+const ObjectKeys = Object.keys;
+function cloneKeys(value, list) {
+  if (typeof value !== 'object' || value === null || (list !== undefined && list.length > 0) ||
+      !binding.isOrdinaryObject(value)) {
+    return undefined;
+  }
+  return ObjectKeys(value);
+}
+
 const protoMethods = {
   postMessage(value, transfer) {
     if (arguments.length === 0) {
@@ -182,7 +195,7 @@ const protoMethods = {
     }
     const list = transferListFrom(transfer, 'transferList', true);
     if (this[kState].detached) return;
-    binding.portPost(this[kId], value, list);
+    binding.portPost(this[kId], value, list, cloneKeys(value, list));
   },
   start() { startPort(this); },
   close() {

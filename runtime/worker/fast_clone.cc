@@ -65,8 +65,8 @@ class Writer {
 
 class Serializer {
  public:
-  Serializer(v8::Local<v8::Context> context, Writer* out)
-      : context_(context), isolate_(context->GetIsolate()), out_(out) {}
+  Serializer(v8::Local<v8::Context> context, v8::Local<v8::Value> top_keys, Writer* out)
+      : context_(context), isolate_(context->GetIsolate()), top_keys_(top_keys), out_(out) {}
 
   bool Value(v8::Local<v8::Value> value, int depth) {
     if (value->IsInt32()) {
@@ -109,15 +109,7 @@ class Serializer {
   // keys. Every check comes before anything that could run JS (an accessor),
   // so giving up is always free.
   bool Object(v8::Local<v8::Object> object, int depth) {
-    if (depth >= kMaxDepth || objects_ == kMaxObjects) return false;
-    // The instance type, read as V8's own inline API reads it: arrays,
-    // Dates, errors, proxies, API objects (MessagePort), arguments objects
-    // and every other exotic object have types of their own.
-    using I = v8::internal::Internals;
-    if (I::GetInstanceType(*reinterpret_cast<v8::internal::Address*>(*object)) !=
-        I::kJSObjectType) {
-      return false;
-    }
+    if (depth >= kMaxDepth || objects_ == kMaxObjects || !IsOrdinaryObject(object)) return false;
     // The same object twice in one message is one object on arrival (and
     // a cycle is legal): V8's path keeps that identity.
     for (size_t i = 0; i < objects_; ++i) {
@@ -126,7 +118,9 @@ class Serializer {
     seen_[objects_++] = object;
 
     v8::Local<v8::Array> keys;
-    if (!object
+    if (depth == 0 && !top_keys_.IsEmpty() && top_keys_->IsArray()) {
+      keys = top_keys_.As<v8::Array>();  // Object.keys(object): index keys are strings there
+    } else if (!object
              ->GetOwnPropertyNames(
                  context_,
                  static_cast<v8::PropertyFilter>(v8::ONLY_ENUMERABLE | v8::SKIP_SYMBOLS),
@@ -139,6 +133,7 @@ class Serializer {
     for (uint32_t i = 0; i < count; ++i) {
       v8::Local<v8::Value> key;
       if (!keys->Get(context_, i).ToLocal(&key) || !key->IsString()) return false;  // an index
+      if (MayBeIndex(key.As<v8::String>())) return false;
       bool accessor;
       if (!object->HasRealNamedCallbackProperty(context_, key.As<v8::Name>()).To(&accessor) ||
           accessor) {
@@ -155,7 +150,17 @@ class Serializer {
 
  private:
   v8::Local<v8::Context> context_;
+  // An index key ("0") from Object.keys; such objects take V8's path. Keys
+  // merely starting with a digit do too, which costs nothing but speed.
+  bool MayBeIndex(v8::Local<v8::String> key) {
+    if (key->Length() == 0) return false;
+    uint16_t first = 0;
+    key->Write(isolate_, &first, 0, 1, v8::String::NO_NULL_TERMINATION);
+    return first >= '0' && first <= '9';
+  }
+
   v8::Isolate* isolate_;
+  v8::Local<v8::Value> top_keys_;
   Writer* out_;
   v8::Local<v8::Object> seen_[kMaxObjects];
   size_t objects_ = 0;
@@ -300,12 +305,23 @@ class Reader {
 
 }  // namespace
 
-bool TrySerialize(v8::Local<v8::Context> context, v8::Local<v8::Value> value, MessageBytes* out) {
+bool IsOrdinaryObject(v8::Local<v8::Value> value) {
+  if (!value->IsObject()) return false;
+  // The instance type, read as V8's own inline API reads it: arrays,
+  // Dates, errors, proxies, API objects (MessagePort), arguments objects and
+  // every other exotic object have types of their own.
+  using I = v8::internal::Internals;
+  return I::GetInstanceType(*reinterpret_cast<v8::internal::Address*>(*value)) ==
+         I::kJSObjectType;
+}
+
+bool TrySerialize(v8::Local<v8::Context> context, v8::Local<v8::Value> value, MessageBytes* out,
+                  v8::Local<v8::Value> keys) {
   thread_local Writer* writer = new Writer;  // one per thread, never freed
   Writer& w = *writer;
   w.Clear();
   if (!w.Byte(kTag)) return false;
-  Serializer serializer(context, &w);
+  Serializer serializer(context, keys, &w);
   if (!serializer.Value(value, 0)) return false;
   out->assign(w.data(), w.size());
   return true;

@@ -28,7 +28,15 @@ inline bool IsFastForm(const MessageBytes& bytes) {
 // Writes `value` in the fast form into `out` and returns true, or returns
 // false without having run any JS or changed anything when `value` has no
 // fast form.
-bool TrySerialize(v8::Local<v8::Context> context, v8::Local<v8::Value> value, MessageBytes* out);
+// `keys`, if an array, must be Object.keys(value) taken with no JS run since:
+// it saves enumerating them here, the costliest step for an object.
+bool TrySerialize(v8::Local<v8::Context> context, v8::Local<v8::Value> value, MessageBytes* out,
+                  v8::Local<v8::Value> keys = {});
+
+// True for an ordinary object (JS_OBJECT_TYPE: not a Proxy, array, API
+// object or other exotic object), which the fast form may take and on which
+// Object.keys runs no JS.
+bool IsOrdinaryObject(v8::Local<v8::Value> value);
 
 // Recreates a value from its fast form. Malformed input gives an Error (a
 // pending exception) and an empty result.

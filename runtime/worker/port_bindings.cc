@@ -4,6 +4,7 @@
 
 #include "runtime/worker/binding_util.h"
 #include "runtime/worker/errors.h"
+#include "runtime/worker/fast_clone.h"
 #include "runtime/worker/serializer.h"
 #include "runtime/worker/worker.h"
 
@@ -48,7 +49,7 @@ void PortPost(const FunctionCallbackInfo<Value>& args) {
   Local<v8::Context> context = args.GetIsolate()->GetCurrentContext();
   PortId id = ArgPort(args, 0);
   Message message;
-  if (SerializeMessage(self, context, args[1], args[2], id, &message).IsNothing()) return;
+  if (SerializeMessage(self, context, args[1], args[2], id, &message, args[3]).IsNothing()) return;
   Bus::PostResult result = self->bus()->Post(id, std::move(message));
   if (result == Bus::PostResult::kDelivered) self->CountMessageOut();
   // Like Node, posting to a closed channel drops the message silently.
@@ -85,6 +86,12 @@ void PortReceive(const FunctionCallbackInfo<Value>& args) {
   if (!DeserializeMessage(self, context, messages[0]).ToLocal(&value)) return;
   Local<Value> items[] = {value};
   args.GetReturnValue().Set(v8::Array::New(isolate, items, 1));
+}
+
+// binding.isOrdinaryObject(value): an object fast_clone can take, so that
+// Object.keys(value) runs no JS (see messaging.js cloneKeys).
+void IsOrdinaryObject(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(fast_clone::IsOrdinaryObject(args[0]));
 }
 
 void MarkUntransferable(const FunctionCallbackInfo<Value>& args) {
@@ -244,6 +251,7 @@ bool InstallPortBindings(v8::Local<v8::Context> context, v8::Local<v8::Object> b
       {"portPost", PortPost},         {"portStart", PortStart},
       {"portClose", PortClose},       {"portReceive", PortReceive},
       {"markUntransferable", MarkUntransferable},
+      {"isOrdinaryObject", IsOrdinaryObject},
       {"structuredClone", StructuredClone},
       {"refHandle", RefHandle},       {"spawnWorker", SpawnWorker},
       {"terminateWorker", TerminateWorker},

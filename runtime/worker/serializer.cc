@@ -166,13 +166,14 @@ v8::Local<v8::String> Str(v8::Isolate* isolate, const char* s) {
 
 v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
                                  v8::Local<v8::Value> value, v8::Local<v8::Value> transfer_list,
-                                 uint64_t source_port, Message* out) {
+                                 uint64_t source_port, Message* out,
+                                 v8::Local<v8::Value> keys) {
   v8::Isolate* isolate = context->GetIsolate();
   // Nothing to transfer: most messages take the fast form (no JS runs when
   // one does not, so falling through to V8's path changes nothing).
   if (transfer_list.IsEmpty() || transfer_list->IsNullOrUndefined() ||
       (transfer_list->IsArray() && transfer_list.As<v8::Array>()->Length() == 0)) {
-    if (fast_clone::TrySerialize(context, value, &out->bytes)) {
+    if (fast_clone::TrySerialize(context, value, &out->bytes, keys)) {
       out->ports.clear();
       out->attachments.reset();
       return v8::Just(true);

@@ -32,10 +32,12 @@ class V8Attachments final : public MessageAttachments {
 // Serialize: on failure a JS exception (DataCloneError, TypeError) is pending
 // and Nothing is returned; on success transferred ArrayBuffers are detached
 // and transferred ports leave the sender. `source_port` (0 if none) may not
-// appear in the transfer list.
+// appear in the transfer list. `keys`, if an array, is Object.keys(value),
+// taken just before (see fast_clone::TrySerialize).
 v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
                                  v8::Local<v8::Value> value, v8::Local<v8::Value> transfer_list,
-                                 uint64_t source_port, Message* out);
+                                 uint64_t source_port, Message* out,
+                                 v8::Local<v8::Value> keys = {});
 
 // Recreates the value in this worker's isolate; transferred ports are adopted
 // by `worker` (and listed in *ports, if given and there are any: *ports is

@@ -7,7 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "runtime/engine/engine.h"
@@ -144,6 +146,45 @@ TEST_F(FastCloneTest, DeclinesWhatV8MustCloneAndRunsNoJsDoingSo) {
       EXPECT_FALSE(fast_clone::TrySerialize(context, value, &bytes));
     }
     EXPECT_EQ(Eval(context, "globalThis.ran")->Int32Value(context).FromJust(), 0);
+  });
+}
+
+// postMessage passes Object.keys(value) along for an ordinary object (see
+// messaging.js cloneKeys): the result must be the same as without it, and
+// index keys, which Object.keys gives as strings, must still be declined.
+TEST_F(FastCloneTest, KeysFromObjectKeysGiveTheSameResult) {
+  WithContext([&](v8::Local<v8::Context> context) {
+    Eval(context, "globalThis.ran = 0;");
+    const std::vector<std::pair<std::string, bool>> values = {
+        {"({ i: 7 })", true},
+        {"({ a: 1, b: { c: 'nested' }, d: null })", true},
+        {"new (class P { constructor() { this.x = 1; } })()", true},
+        {"({})", true},
+        {"({ 0: 'index', a: 1 })", false},
+        {"({ a: 1, 10: 'later index' })", false},
+        {"({ get g() { ++globalThis.ran; return 1; } })", false},
+    };
+    for (const auto& [source, fast] : values) {
+      SCOPED_TRACE(source);
+      v8::Local<v8::Value> value = Eval(context, "(" + source + ")");
+      ASSERT_TRUE(fast_clone::IsOrdinaryObject(value));
+      v8::Local<v8::Value> keys = Eval(context, "Object.keys").As<v8::Function>()
+                                      ->Call(context, v8::Undefined(isolate_), 1, &value)
+                                      .ToLocalChecked();
+      MessageBytes with_keys, without;
+      EXPECT_EQ(fast_clone::TrySerialize(context, value, &with_keys, keys), fast);
+      EXPECT_EQ(fast_clone::TrySerialize(context, value, &without), fast);
+      if (fast) {
+        ASSERT_EQ(with_keys.size(), without.size());
+        EXPECT_EQ(std::memcmp(with_keys.data(), without.data(), without.size()), 0);
+      }
+    }
+    EXPECT_EQ(Eval(context, "globalThis.ran")->Int32Value(context).FromJust(), 0);
+    for (const char* source : {"[1]", "new Date(0)", "new Proxy({}, {})", "1", "'s'", "null",
+                               "(function () { return arguments; })()"}) {
+      EXPECT_FALSE(fast_clone::IsOrdinaryObject(Eval(context, std::string("(") + source + ")")))
+          << source;
+    }
   });
 }
 

@@ -88,6 +88,8 @@ function initWorker() {
   process.pid = info.pid;
   process.ppid = info.pid;
   process.argv = ['/usr/bin/islet', info.filename, ...info.argv];
+  perfOrigin = info.timeOriginNs;
+  global.performance.timeOrigin = info.timeOriginMs;
   loadBuiltin('worker_threads').internal.init();
 }
 process.title = 'islet';
@@ -500,7 +502,7 @@ if (typeof WebAssembly === 'object') {
 // --- globals ------------------------------------------------------------------
 Object.defineProperty(global, 'process', { value: process, writable: true, configurable: true });
 global.global = global;
-const perfOrigin = binding.hrtimeNs();
+let perfOrigin = binding.hrtimeNs();  // the job's, from initWorker
 global.performance = {
   now: () => (binding.hrtimeNs() - perfOrigin) / 1e6,
   timeOrigin: Date.now(),

@@ -269,6 +269,12 @@ std::shared_ptr<Worker> Supervisor::StartRootLocked(WorkerId id, Record& record,
   config.env = spec.env;
   config.name = spec.name;
   config.is_main_thread = true;
+  config.time_origin_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                              std::chrono::steady_clock::now().time_since_epoch())
+                              .count();
+  config.time_origin_ms = std::chrono::duration<double, std::milli>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
   config.limits.max_old_generation_mb = spec.max_old_generation_mb > 0
                                             ? spec.max_old_generation_mb
                                             : options_.default_max_old_generation_mb;
@@ -567,6 +573,8 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     config.id = info.worker_id;
     config.job_id = pc.job_id;
     config.parent_id = pc.id;
+    config.time_origin_ns = pc.time_origin_ns;
+    config.time_origin_ms = pc.time_origin_ms;
     config.bundle = pc.bundle;
     config.main = spec.eval_code.empty() ? spec.main : "[worker eval]";
     config.eval_code = std::move(spec.eval_code);

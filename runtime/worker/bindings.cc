@@ -128,6 +128,8 @@ void GetWorkerInfo(const FunctionCallbackInfo<Value>& args) {
   Set(context, info, "parentPort", v8::Number::New(isolate, double(config.parent_port)));
   Set(context, info, "isEval", v8::Boolean::New(isolate, !config.eval_code.empty()));
   Set(context, info, "evalCode", Str(isolate, config.eval_code));
+  Set(context, info, "timeOriginNs", v8::Number::New(isolate, double(config.time_origin_ns)));
+  Set(context, info, "timeOriginMs", v8::Number::New(isolate, config.time_origin_ms));
   args.GetReturnValue().Set(info);
 }
 

@@ -62,6 +62,12 @@ struct WorkerConfig {
   std::shared_ptr<EnvStore> env_store;  // process.env; shared under SHARE_ENV
   ResourceLimits limits;
   WorkerLimits islet_limits;  // initial; changeable with SetLimits
+  // The job's time origin (performance.timeOrigin, performance.now() = 0):
+  // when its root started. Children share it, as Node's workers share their
+  // process's. (Not the isolate's bootstrap: that may have been prepared in
+  // the warm pool long before.)
+  int64_t time_origin_ns = 0;  // CLOCK_MONOTONIC, as process.hrtime
+  double time_origin_ms = 0;   // wall clock, ms since the epoch
 };
 
 // What `new Worker(...)` asks of the supervisor.

@@ -1,6 +1,9 @@
 // isletd as a process: the real daemon, the real runtime, the real socket.
 
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -46,6 +49,31 @@ TEST_F(DaemonTest, HelloWorldOutputAndExitCode) {
   EXPECT_EQ(run.err, "oops\n");
   ASSERT_TRUE(run.exit);
   EXPECT_EQ(run.exit->exit_code(), 0);
+}
+
+// performance.now() counts from the job's start, as from a process's in
+// Node, even when the isolate was prepared in the warm pool long before; a
+// worker shares its job's origin. (It counted from the isolate's bootstrap:
+// a job started 1.5 s after the daemon began at performance.now() ~ 1500.)
+TEST_F(DaemonTest, PerformanceNowCountsFromTheJobsStart) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the pool is old by now
+  Followed run = SpawnAndFollow(*client_, SpawnRequest("perf.js", R"(
+    const { Worker } = require('worker_threads');
+    const start = performance.now();
+    console.log('now near 0:', start >= 0 && start < 500);
+    console.log('origin is now:', Math.abs(performance.timeOrigin + start - Date.now()) < 50);
+    const w = new Worker(`require('worker_threads').parentPort.postMessage(
+        [performance.timeOrigin, performance.now()])`, { eval: true });
+    w.on('message', ([origin, now]) => {
+      console.log('worker shares the origin:', origin === performance.timeOrigin);
+      console.log('worker now on the same scale:', Math.abs(now - performance.now()) < 500);
+    });
+  )", true));
+  ASSERT_TRUE(run.ended);
+  EXPECT_EQ(run.out,
+            "now near 0: true\norigin is now: true\nworker shares the origin: true\n"
+            "worker now on the same scale: true\n")
+      << run.err;
 }
 
 TEST_F(DaemonTest, ProcessExitCode) {

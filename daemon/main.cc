@@ -134,6 +134,7 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   options.executor_threads = config.threads;
   options.max_blocked_threads = config.max_blocked_threads;
   options.warm_isolates = config.warm_isolates;
+  options.compact_isolates = config.compact_isolates;
   options.default_max_old_generation_mb = config.max_heap_mb;
   options.max_workers = config.max_workers;
   options.max_workers_per_job = config.max_workers_per_job;

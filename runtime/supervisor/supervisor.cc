@@ -116,7 +116,7 @@ Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
       warm_pool_(std::make_unique<WarmPool>(
           engine, options.warm_isolates,
           ResourceLimits{.max_old_generation_mb = options.default_max_old_generation_mb},
-          external_budget_)) {
+          external_budget_, options.compact_isolates)) {
   bus_.set_queue_limit(options_.max_port_queue);
   Logger("sched")->info("executor started with {} threads; {} warm isolates",
                         executor_->threads(), options.warm_isolates);

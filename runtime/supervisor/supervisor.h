@@ -110,6 +110,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   WarmPool* warm_pool() override { return warm_pool_.get(); }
   SegmentRegistry* segments() override { return segments_.get(); }
   std::shared_ptr<ExternalBudget> external_budget() override { return external_budget_; }
+  bool compact_isolates() const override { return options_.compact_isolates; }
 
   // `limits` with the daemon's defaults for what it leaves unset.
   WorkerLimits WithDefaults(WorkerLimits limits) const;

@@ -20,7 +20,7 @@ bool SameLimits(const ResourceLimits& a, const ResourceLimits& b) {
 
 std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLimits& limits,
                                                 std::shared_ptr<ExternalBudget> budget,
-                                                std::string* error) {
+                                                std::string* error, bool compact) {
   auto prepared = std::make_unique<PreparedIsolate>();
   prepared->allocator = std::make_shared<CountingAllocator>(std::move(budget));
   v8::Isolate::CreateParams params;
@@ -55,6 +55,11 @@ std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLi
     v8::TryCatch try_catch(isolate);
     v8::Local<v8::Object> hooks;
     ok = RunBootstrap(context, port_template).ToLocal(&hooks);
+    if (ok && compact) {
+      // Bootstrap leaves garbage behind (maps, young objects, code): a
+      // memory-reducing GC compacts the heap and gives the pages back.
+      isolate->MemoryPressureNotification(v8::MemoryPressureLevel::kCritical);
+    }
     if (ok) {
       prepared->context.Reset(isolate, context);
       prepared->hooks.Reset(isolate, hooks);
@@ -88,8 +93,12 @@ void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared) 
 }
 
 WarmPool::WarmPool(Engine* engine, size_t target, ResourceLimits limits,
-                   std::shared_ptr<ExternalBudget> budget)
-    : engine_(engine), target_(target), limits_(limits), budget_(std::move(budget)) {
+                   std::shared_ptr<ExternalBudget> budget, bool compact)
+    : engine_(engine),
+      target_(target),
+      limits_(limits),
+      compact_(compact),
+      budget_(std::move(budget)) {
   if (target_ > 0) thread_ = std::thread([this] { Loop(); });
 }
 
@@ -130,7 +139,7 @@ void WarmPool::Loop() {
     }
     lock.unlock();
     std::string error;
-    auto prepared = PrepareIsolate(engine_, limits_, budget_, &error);
+    auto prepared = PrepareIsolate(engine_, limits_, budget_, &error, compact_);
     lock.lock();
     if (!prepared) {
       Logger("isolate")->error("warm pool: preparing an isolate failed: {}", error);

@@ -31,10 +31,11 @@ struct PreparedIsolate {
 };
 
 // Builds a PreparedIsolate on the calling thread; null with *error on failure.
-// Its ArrayBuffers are charged to `budget` (may be null).
+// Its ArrayBuffers are charged to `budget` (may be null). `compact`: end with
+// a memory-reducing GC (RuntimeOptions::compact_isolates).
 std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLimits& limits,
                                                 std::shared_ptr<ExternalBudget> budget,
-                                                std::string* error);
+                                                std::string* error, bool compact = false);
 // Disposes one that no worker adopted.
 void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared);
 
@@ -44,7 +45,7 @@ void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared);
 class WarmPool {
  public:
   WarmPool(Engine* engine, size_t target, ResourceLimits limits,
-           std::shared_ptr<ExternalBudget> budget);
+           std::shared_ptr<ExternalBudget> budget, bool compact = false);
   ~WarmPool();
 
   // A prepared isolate if one is ready and `limits` are the pool's; else null
@@ -58,6 +59,7 @@ class WarmPool {
   Engine* const engine_;
   const size_t target_;
   const ResourceLimits limits_;
+  const bool compact_;
   const std::shared_ptr<ExternalBudget> budget_;
   mutable std::mutex mu_;
   std::condition_variable cv_;

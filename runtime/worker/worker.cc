@@ -178,7 +178,8 @@ bool Worker::CreateIsolate() {
   if (WarmPool* pool = host_->warm_pool()) prepared = pool->Take(config_.limits);
   if (!prepared) {
     std::string error;
-    prepared = PrepareIsolate(engine_, config_.limits, host_->external_budget(), &error);
+    prepared = PrepareIsolate(engine_, config_.limits, host_->external_budget(), &error,
+                              host_->compact_isolates());
     if (!prepared) {
       Logger("isolate")->error("worker {}: could not prepare an isolate: {}", config_.id, error);
       return false;

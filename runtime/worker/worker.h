@@ -110,6 +110,8 @@ class WorkerHost {
   virtual SegmentRegistry* segments() = 0;
   // ArrayBuffer memory of all workers together (may be null: no cap).
   virtual std::shared_ptr<ExternalBudget> external_budget() = 0;
+  // RuntimeOptions::compact_isolates.
+  virtual bool compact_isolates() const = 0;
 };
 
 // One worker: an isolate with one context running a script, as an actor.

@@ -190,13 +190,17 @@ function installEventTarget(proto, toEvent) {
 // list: Object.keys reads them from V8's enum cache, several times faster
 // than the native side can enumerate them. Only for what the native side
 // says is an ordinary object: on a Proxy, Object.keys would run its traps.
+// More keys than the fast form can hold (4 KiB, 3 bytes or more a key):
+// null tells the native side to go straight to V8's serializer.
 const ObjectKeys = Object.keys;
+const kFastFormMaxKeys = 1365;
 function cloneKeys(value, list) {
   if (typeof value !== 'object' || value === null || (list !== undefined && list.length > 0) ||
       !binding.isOrdinaryObject(value)) {
     return undefined;
   }
-  return ObjectKeys(value);
+  const keys = ObjectKeys(value);
+  return keys.length > kFastFormMaxKeys ? null : keys;
 }
 
 const protoMethods = {
@@ -243,18 +247,28 @@ function iterableError(name) {
 }
 
 // postMessage's second argument: a transfer list or {transfer}.
+// A transfer list as an array: a real array is used as it is; any other
+// iterable (a Proxy of an array too, which the native side would not see as
+// an array) is read through its iterator once, as Node reads it.
 function transferListFrom(transfer, name, allowOptions) {
   if (transfer === undefined || transfer === null) return undefined;
-  if (Array.isArray(transfer)) return transfer;
+  if (Array.isArray(transfer) && !binding.types.isProxy(transfer)) return transfer;
   if (typeof transfer !== 'object') throw iterableError(name);
-  if (typeof transfer[Symbol.iterator] === 'function') return [...transfer];
+  const iterator = transfer[Symbol.iterator];
+  if (typeof iterator === 'function') return readIterable(transfer, iterator);
   if (!allowOptions) throw iterableError(name);
   const inner = transfer.transfer;
   if (inner === undefined || inner === null) return undefined;
-  if (typeof inner !== 'object' || typeof inner[Symbol.iterator] !== 'function') {
-    throw iterableError('options.transfer');
+  const innerIterator = typeof inner === 'object' ? inner[Symbol.iterator] : undefined;
+  if (typeof innerIterator !== 'function') throw iterableError('options.transfer');
+  return readIterable(inner, innerIterator);
+}
+function readIterable(iterable, iterator) {
+  const out = [];
+  for (const item of { [Symbol.iterator]: () => Reflect.apply(iterator, iterable, []) }) {
+    out.push(item);
   }
-  return [...inner];
+  return out;
 }
 
 // Native -> JS delivery. Listeners added with on() get the value; event

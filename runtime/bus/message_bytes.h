@@ -41,21 +41,25 @@ class MessageBytes {
   }
   ~MessageBytes() { Reset(); }
 
-  // Copies `size` bytes from `data`.
+  // Copies `size` bytes from `data`, which may point into these bytes.
   void assign(const uint8_t* data, size_t size) {
-    Reset();
-    uint8_t* target = inline_;
     if (size > kInline) {
-      target = static_cast<uint8_t*>(std::malloc(size));
-      if (target == nullptr) throw std::bad_alloc();
-      heap_ = target;
+      auto* block = static_cast<uint8_t*>(std::malloc(size));
+      if (block == nullptr) throw std::bad_alloc();
+      std::memcpy(block, data, size);  // before the old block goes
+      std::free(heap_);
+      heap_ = block;
+    } else {
+      if (size != 0) std::memmove(inline_, data, size);
+      std::free(heap_);  // after the copy: data may have been in it
+      heap_ = nullptr;
     }
-    if (size != 0) std::memcpy(target, data, size);
     size_ = size;
   }
 
   // Takes ownership of a block from malloc holding `size` bytes (freed with
-  // free); small ones are copied inline and the block freed at once.
+  // free); small ones are copied inline and the block freed at once. The
+  // block must not be this object's own.
   void adopt(uint8_t* block, size_t size) {
     if (size <= kInline) {
       assign(block, size);

@@ -129,9 +129,13 @@ class Serializer {
       return false;
     }
     uint32_t count = keys->Length();
+    // Every entry takes 3 bytes or more: give up now on what cannot fit.
+    if (count > (kMaxBytes - out_->size()) / 3) return false;
     if (!out_->Byte(kObject) || !out_->Varint(count)) return false;
     for (uint32_t i = 0; i < count; ++i) {
       v8::Local<v8::Value> key;
+      // (With Object.keys from messaging.js, every key is an own enumerable
+      // property: Get below reads it, never the prototype chain.)
       if (!keys->Get(context_, i).ToLocal(&key) || !key->IsString()) return false;  // an index
       if (MayBeIndex(key.As<v8::String>())) return false;
       bool accessor;
@@ -230,6 +234,7 @@ class Reader {
     for (int shift = 0; shift < 35; shift += 7) {
       uint8_t b;
       if (!Byte(&b)) return false;
+      if (shift == 28 && (b & 0x70) != 0) return false;  // past 32 bits
       *v |= uint32_t(b & 0x7f) << shift;
       if ((b & 0x80) == 0) return true;
     }
@@ -291,7 +296,8 @@ class Reader {
         return {};
       }
       bool ok;
-      if (!object->CreateDataProperty(context_, key, value).To(&ok) || !ok) return {};
+      if (!object->CreateDataProperty(context_, key, value).To(&ok)) return {};
+      if (!ok) return Malformed();
     }
     return object;
   }
@@ -317,8 +323,7 @@ bool IsOrdinaryObject(v8::Local<v8::Value> value) {
 
 bool TrySerialize(v8::Local<v8::Context> context, v8::Local<v8::Value> value, MessageBytes* out,
                   v8::Local<v8::Value> keys) {
-  thread_local Writer* writer = new Writer;  // one per thread, never freed
-  Writer& w = *writer;
+  thread_local Writer w;
   w.Clear();
   if (!w.Byte(kTag)) return false;
   Serializer serializer(context, keys, &w);

@@ -171,8 +171,9 @@ v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
   v8::Isolate* isolate = context->GetIsolate();
   // Nothing to transfer: most messages take the fast form (no JS runs when
   // one does not, so falling through to V8's path changes nothing).
-  if (transfer_list.IsEmpty() || transfer_list->IsNullOrUndefined() ||
-      (transfer_list->IsArray() && transfer_list.As<v8::Array>()->Length() == 0)) {
+  bool too_big = !keys.IsEmpty() && keys->IsNull();  // see messaging.js cloneKeys
+  if (!too_big && (transfer_list.IsEmpty() || transfer_list->IsNullOrUndefined() ||
+                   (transfer_list->IsArray() && transfer_list.As<v8::Array>()->Length() == 0))) {
     if (fast_clone::TrySerialize(context, value, &out->bytes, keys)) {
       out->ports.clear();
       out->attachments.reset();

@@ -33,7 +33,8 @@ class V8Attachments final : public MessageAttachments {
 // and Nothing is returned; on success transferred ArrayBuffers are detached
 // and transferred ports leave the sender. `source_port` (0 if none) may not
 // appear in the transfer list. `keys`, if an array, is Object.keys(value),
-// taken just before (see fast_clone::TrySerialize).
+// taken just before (see fast_clone::TrySerialize); null means the value has
+// too many for the fast form.
 v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
                                  v8::Local<v8::Value> value, v8::Local<v8::Value> transfer_list,
                                  uint64_t source_port, Message* out,

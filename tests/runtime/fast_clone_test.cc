@@ -130,6 +130,7 @@ TEST_F(FastCloneTest, DeclinesWhatV8MustCloneAndRunsNoJsDoingSo) {
       "(() => { const o = {}; o.self = o; return o; })()",    // a cycle
       "({ a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } })",  // too deep
       "({ big: 'x'.repeat(5000) })",  // past the form's size bound
+      "(() => { const o = {}; for (let i = 0; i < 2000; i++) o['k' + i] = 1; return o; })()",
       // Anything that would run JS: these must not, so the counter stays 0.
       "new Proxy({}, { ownKeys() { ++globalThis.ran; return []; },"
       "  getPrototypeOf() { ++globalThis.ran; return null; } })",
@@ -221,6 +222,12 @@ TEST_F(FastCloneTest, BrokenInputIsAnErrorNeverACrash) {
         v8::TryCatch try_catch(isolate_);
         (void)fast_clone::Deserialize(context, b);
       }
+    }
+    // An overlong varint (a length past 32 bits).
+    {
+      MessageBytes overlong = {fast_clone::kTag, 'S', 0x81, 0x80, 0x80, 0x80, 0x10, 'a'};
+      v8::TryCatch try_catch(isolate_);
+      EXPECT_TRUE(fast_clone::Deserialize(context, overlong).IsEmpty());
     }
     // A huge declared length.
     MessageBytes huge = {fast_clone::kTag, 'S', 0xff, 0xff, 0xff, 0xff, 0x0f, 'a'};

@@ -71,6 +71,21 @@ TEST(MessageBytesTest, AdoptsAMallocBlockOfAnySize) {
   }
 }
 
+// assign() from its own bytes (a suffix of them, or all): the old block may
+// only go after the copy. ASan catches a read of freed memory here.
+TEST(MessageBytesTest, AssignsFromItsOwnBytes) {
+  for (size_t n : {size_t(10), MessageBytes::kInline + 20, size_t(5000)}) {
+    SCOPED_TRACE(n);
+    auto want = Pattern(n);
+    MessageBytes b;
+    b.assign(want.data(), n);
+    b.assign(b.data() + 3, n - 3);  // shrink from inside: heap -> heap or inline
+    ExpectBytes(b, std::vector<uint8_t>(want.begin() + 3, want.end()));
+    b.assign(b.data(), b.size());  // all of itself
+    ExpectBytes(b, std::vector<uint8_t>(want.begin() + 3, want.end()));
+  }
+}
+
 TEST(MessageBytesTest, InitializerListsAndIndexing) {
   MessageBytes b = {1, 2, 3};
   EXPECT_EQ(b.size(), 3u);

@@ -23,7 +23,7 @@ struct DaemonConfig {
   int threads = 0;  // executor threads; 0 = number of cores
   int max_blocked_threads = 64;  // compensating threads while workers block
   size_t warm_isolates = 8;      // isolates prepared ahead of spawns
-  bool compact_isolates = false;  // memory-reducing GC after each bootstrap
+  int64_t compact_isolates_above = 1000;  // live workers; 0 = always, -1 = never
   double max_heap_mb = 1024;     // default old-generation cap per worker
   size_t max_workers = 20000;          // live workers in the daemon
   size_t max_workers_per_job = 10000;  // live workers one job spawned

@@ -134,7 +134,9 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   options.executor_threads = config.threads;
   options.max_blocked_threads = config.max_blocked_threads;
   options.warm_isolates = config.warm_isolates;
-  options.compact_isolates = config.compact_isolates;
+  options.compact_isolates_above = config.compact_isolates_above < 0
+                                       ? SIZE_MAX
+                                       : static_cast<size_t>(config.compact_isolates_above);
   options.default_max_old_generation_mb = config.max_heap_mb;
   options.max_workers = config.max_workers;
   options.max_workers_per_job = config.max_workers_per_job;

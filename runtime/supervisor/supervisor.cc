@@ -116,7 +116,7 @@ Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
       warm_pool_(std::make_unique<WarmPool>(
           engine, options.warm_isolates,
           ResourceLimits{.max_old_generation_mb = options.default_max_old_generation_mb},
-          external_budget_, options.compact_isolates)) {
+          external_budget_, [this] { return compact_isolates(); })) {
   bus_.set_queue_limit(options_.max_port_queue);
   Logger("sched")->info("executor started with {} threads; {} warm isolates",
                         executor_->threads(), options.warm_isolates);
@@ -292,6 +292,7 @@ std::shared_ptr<Worker> Supervisor::StartRootLocked(WorkerId id, Record& record,
   record.root_id = id;
   ++spawned_total_;
   ++alive_;
+  live_workers_.fetch_add(1, std::memory_order_relaxed);
   ++job_alive_[job];
   return worker;
 }
@@ -619,6 +620,7 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     parent_record->second.children.push_back(info.worker_id);
     ++spawned_total_;
     ++alive_;
+    live_workers_.fetch_add(1, std::memory_order_relaxed);
     ++job_alive_[pc.job_id];
   }
   if (child->SetLimits(child->config().islet_limits)) watchdog_.Watch(child);
@@ -678,6 +680,7 @@ void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
       }
     }
     --alive_;
+    live_workers_.fetch_sub(1, std::memory_order_relaxed);
     if (--job_alive_[job] == 0) {
       job_alive_.erase(job);
       next_thread_id_.erase(job);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -110,7 +111,9 @@ class Supervisor final : public Runtime, private WorkerHost {
   WarmPool* warm_pool() override { return warm_pool_.get(); }
   SegmentRegistry* segments() override { return segments_.get(); }
   std::shared_ptr<ExternalBudget> external_budget() override { return external_budget_; }
-  bool compact_isolates() const override { return options_.compact_isolates; }
+  bool compact_isolates() const override {
+    return live_workers_.load(std::memory_order_relaxed) >= options_.compact_isolates_above;
+  }
 
   // `limits` with the daemon's defaults for what it leaves unset.
   WorkerLimits WithDefaults(WorkerLimits limits) const;
@@ -138,6 +141,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   const RuntimeOptions options_;
   std::unique_ptr<Executor> executor_;
   const std::shared_ptr<ExternalBudget> external_budget_;
+  std::atomic<uint32_t> live_workers_{0};  // alive_, for the warm pool's thread
   std::unique_ptr<WarmPool> warm_pool_;
   Watchdog watchdog_;
   // Restart backoffs and terminate grace periods.

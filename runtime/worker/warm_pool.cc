@@ -93,11 +93,11 @@ void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared) 
 }
 
 WarmPool::WarmPool(Engine* engine, size_t target, ResourceLimits limits,
-                   std::shared_ptr<ExternalBudget> budget, bool compact)
+                   std::shared_ptr<ExternalBudget> budget, std::function<bool()> compact)
     : engine_(engine),
       target_(target),
       limits_(limits),
-      compact_(compact),
+      compact_(std::move(compact)),
       budget_(std::move(budget)) {
   if (target_ > 0) thread_ = std::thread([this] { Loop(); });
 }
@@ -139,7 +139,7 @@ void WarmPool::Loop() {
     }
     lock.unlock();
     std::string error;
-    auto prepared = PrepareIsolate(engine_, limits_, budget_, &error, compact_);
+    auto prepared = PrepareIsolate(engine_, limits_, budget_, &error, compact_ && compact_());
     lock.lock();
     if (!prepared) {
       Logger("isolate")->error("warm pool: preparing an isolate failed: {}", error);

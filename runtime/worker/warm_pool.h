@@ -4,6 +4,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -45,7 +46,7 @@ void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared);
 class WarmPool {
  public:
   WarmPool(Engine* engine, size_t target, ResourceLimits limits,
-           std::shared_ptr<ExternalBudget> budget, bool compact = false);
+           std::shared_ptr<ExternalBudget> budget, std::function<bool()> compact = {});
   ~WarmPool();
 
   // A prepared isolate if one is ready and `limits` are the pool's; else null
@@ -59,7 +60,7 @@ class WarmPool {
   Engine* const engine_;
   const size_t target_;
   const ResourceLimits limits_;
-  const bool compact_;
+  const std::function<bool()> compact_;  // ask before each preparation
   const std::shared_ptr<ExternalBudget> budget_;
   mutable std::mutex mu_;
   std::condition_variable cv_;

@@ -110,7 +110,8 @@ class WorkerHost {
   virtual SegmentRegistry* segments() = 0;
   // ArrayBuffer memory of all workers together (may be null: no cap).
   virtual std::shared_ptr<ExternalBudget> external_budget() = 0;
-  // RuntimeOptions::compact_isolates.
+  // Whether an isolate prepared now should be compacted
+  // (RuntimeOptions::compact_isolates_above).
   virtual bool compact_isolates() const = 0;
 };
 

@@ -614,9 +614,9 @@ TEST(SupervisionRecordsTest, DurationsBeyondADayAreRefused) {
   ASSERT_TRUE(runtime.Terminate(live->worker_id, nullptr).has_value());
 }
 
-// --compact-isolates: the isolate a worker gets has had its bootstrap garbage
-// collected, whether it came from the warm pool or was prepared on the spot,
-// and workers behave the same on it.
+// compact_isolates_above: the isolate a worker gets has had its bootstrap
+// garbage collected, whether it came from the warm pool or was prepared on
+// the spot, and workers behave the same on it.
 TEST(CompactIsolatesTest, WorkersStartOnACompactedHeapAndBehaveTheSame) {
   const std::string source = R"(
     const { Worker } = require('worker_threads');
@@ -637,8 +637,10 @@ TEST(CompactIsolatesTest, WorkersStartOnACompactedHeapAndBehaveTheSame) {
   };
   for (size_t warm : {size_t(0), size_t(2)}) {
     SCOPED_TRACE(warm);
-    auto plain = Runtime::Create(RuntimeOptions{.warm_isolates = warm});
-    auto compact = Runtime::Create(RuntimeOptions{.warm_isolates = warm, .compact_isolates = true});
+    auto plain = Runtime::Create(
+        RuntimeOptions{.warm_isolates = warm, .compact_isolates_above = SIZE_MAX});
+    auto compact =
+        Runtime::Create(RuntimeOptions{.warm_isolates = warm, .compact_isolates_above = 0});
     ASSERT_TRUE(plain.has_value() && compact.has_value());
     if (warm > 0) std::this_thread::sleep_for(std::chrono::milliseconds(300));  // pools fill
     auto a = RunJs(**plain, source);
@@ -651,6 +653,34 @@ TEST(CompactIsolatesTest, WorkersStartOnACompactedHeapAndBehaveTheSame) {
     // Bootstrap leaves about half the heap as garbage; compacted, it is gone.
     EXPECT_LT(heap_kb(b.out), heap_kb(a.out) * 3 / 4) << a.out << b.out;
   }
+}
+
+// The threshold counts live workers: isolates prepared while fewer are alive
+// keep their bootstrap garbage (faster to prepare), later ones do not.
+TEST(CompactIsolatesTest, OnlyOnceEnoughWorkersAreAlive) {
+  auto runtime =
+      Runtime::Create(RuntimeOptions{.warm_isolates = 0, .compact_isolates_above = 4});
+  ASSERT_TRUE(runtime.has_value());
+  auto r = RunJs(**runtime, R"(
+    const { Worker } = require('worker_threads');
+    const code = `require('worker_threads').parentPort.postMessage(
+        process.memoryUsage().heapUsed); setInterval(() => {}, 1000);`;
+    const used = [];
+    const workers = [];
+    (function next() {
+      const w = new Worker(code, { eval: true });  // live workers: root + those before
+      workers.push(w);
+      w.once('message', (heap) => {
+        used.push(heap);
+        if (used.length < 5) return next();
+        // The 1st and 2nd were prepared with 2 and 3 alive, the 4th and 5th with 5 and 6.
+        console.log(used[3] < used[0] * 0.75, used[4] < used[1] * 0.75,
+                    used[1] > used[0] * 0.75);
+        workers.forEach((x) => x.terminate());
+      });
+    })();
+  )");
+  EXPECT_EQ(r.out, "true true true\n") << r.err;
 }
 
 }  // namespace

@@ -42,12 +42,16 @@ void Engine::ReapLoop() {
   // V8 frees much of a big heap's bookkeeping (and a worker's ArrayBuffers)
   // with free(); glibc keeps freed memory in its arenas, so without a trim a
   // worker that ran out of memory would leave gigabytes resident in the
-  // daemon. Trimmed after a large isolate (a small one's memory is reused
-  // by the next), once a burst of disposals is over, at most once a second:
-  // a trim walks every arena under its lock.
+  // daemon. Trimmed after a large isolate, or after many small ones (each
+  // leaves ~0.4 MB in malloc: terminating 3,000 idle workers left 1.2 GB
+  // resident), once a burst of disposals is over, at most once a second: a
+  // trim walks every arena under its lock. A few small ones are not worth
+  // it: their memory is reused by the next isolates.
   constexpr auto kTrimInterval = std::chrono::seconds(1);
+  constexpr int kTrimAfterDisposals = 64;
   auto last_trim = std::chrono::steady_clock::now() - kTrimInterval;
   bool trim_pending = false;
+  int disposed_since_trim = 0;
   auto has_work = [&] { return !to_dispose_.empty(); };
   std::unique_lock lock(reap_mu_);
   for (;;) {
@@ -60,6 +64,7 @@ void Engine::ReapLoop() {
         lock.lock();
         last_trim = std::chrono::steady_clock::now();
         trim_pending = false;
+        disposed_since_trim = 0;
       }
       continue;
     }
@@ -68,7 +73,7 @@ void Engine::ReapLoop() {
     lock.unlock();
     isolate->Dispose();
     lock.lock();
-    trim_pending = trim_pending || large;
+    trim_pending = trim_pending || large || ++disposed_since_trim >= kTrimAfterDisposals;
   }
 }
 

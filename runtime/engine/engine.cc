@@ -1,6 +1,8 @@
 #include "runtime/engine/engine.h"
 
 #include <malloc.h>
+#include <pthread.h>
+#include <sched.h>
 
 #include <chrono>
 
@@ -53,8 +55,28 @@ void Engine::ReapLoop() {
   bool trim_pending = false;
   int disposed_since_trim = 0;
   auto has_work = [&] { return !to_dispose_.empty(); };
+  // Disposal is cleanup (about 1 ms an isolate, much of it munmap, whose TLB
+  // shootdowns interrupt the other cores): SCHED_IDLE keeps it off the CPU
+  // that spawns and running workers want. Should dead isolates pile up
+  // (the CPU never idle), the reaper runs at normal priority until the pile
+  // is gone; even at SCHED_IDLE it gets a slice now and then to notice.
+  constexpr size_t kPileUp = 256;
+  bool idle_priority = false;
+  auto set_idle_priority = [&](bool idle) {
+    if (idle == idle_priority) return;
+    sched_param param{};
+    if (pthread_setschedparam(pthread_self(), idle ? SCHED_IDLE : SCHED_OTHER, &param) == 0) {
+      idle_priority = idle;
+    }
+  };
+  set_idle_priority(true);
   std::unique_lock lock(reap_mu_);
   for (;;) {
+    if (to_dispose_.size() > kPileUp) {
+      set_idle_priority(false);
+    } else if (to_dispose_.empty()) {
+      set_idle_priority(true);
+    }
     if (!has_work()) {
       if (!trim_pending) {
         reap_cv_.wait(lock, has_work);

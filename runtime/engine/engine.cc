@@ -35,7 +35,20 @@ Engine::Engine()
 void Engine::DisposeLater(v8::Isolate* isolate, bool large) {
   {
     std::lock_guard lock(reap_mu_);
-    to_dispose_.emplace_back(isolate, large);
+    if (to_dispose_.size() < kMaxPendingDisposals) {
+      to_dispose_.emplace_back(isolate, large);
+      isolate = nullptr;
+    } else {
+      // The reaper, at idle priority, is not getting the CPU: dispose of
+      // this one here, at the caller's priority, so dead isolates cannot
+      // pile up; the reaper still trims once it runs.
+      inline_disposed_ += 1;
+      inline_large_ = inline_large_ || large;
+    }
+  }
+  if (isolate != nullptr) {
+    isolate->Dispose();
+    return;
   }
   reap_cv_.notify_one();
 }
@@ -57,25 +70,20 @@ void Engine::ReapLoop() {
   auto has_work = [&] { return !to_dispose_.empty(); };
   // Disposal is cleanup (about 1 ms an isolate, much of it munmap, whose TLB
   // shootdowns interrupt the other cores): SCHED_IDLE keeps it off the CPU
-  // that spawns and running workers want. Should dead isolates pile up
-  // (the CPU never idle), the reaper runs at normal priority until the pile
-  // is gone; even at SCHED_IDLE it gets a slice now and then to notice.
-  constexpr size_t kPileUp = 256;
-  bool idle_priority = false;
-  auto set_idle_priority = [&](bool idle) {
-    if (idle == idle_priority) return;
-    sched_param param{};
-    if (pthread_setschedparam(pthread_self(), idle ? SCHED_IDLE : SCHED_OTHER, &param) == 0) {
-      idle_priority = idle;
-    }
-  };
-  set_idle_priority(true);
+  // that spawns and running workers want. (An unprivileged thread cannot
+  // come back from SCHED_IDLE, so when the CPU is never idle and
+  // kMaxPendingDisposals wait, DisposeLater disposes on its caller's thread.)
+  sched_param param{};
+  if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &param) != 0) {
+    Logger("isolate")->debug("reaper: SCHED_IDLE refused; disposing at normal priority");
+  }
   std::unique_lock lock(reap_mu_);
   for (;;) {
-    if (to_dispose_.size() > kPileUp) {
-      set_idle_priority(false);
-    } else if (to_dispose_.empty()) {
-      set_idle_priority(true);
+    if (inline_disposed_ > 0) {  // counted toward the trim, as if reaped here
+      disposed_since_trim += inline_disposed_;
+      trim_pending = trim_pending || inline_large_ || disposed_since_trim >= kTrimAfterDisposals;
+      inline_disposed_ = 0;
+      inline_large_ = false;
     }
     if (!has_work()) {
       if (!trim_pending) {

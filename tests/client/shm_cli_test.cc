@@ -103,8 +103,10 @@ TEST_F(ShmCliTest, CreateListWriteDumpRemove) {
 }
 
 TEST_F(ShmCliTest, AWorkerSeesWhatTheCliWrote) {
-  ASSERT_EQ(Run({"shm", "create", "box", "16"}).exit_code, 0);
-  ASSERT_EQ(Run({"shm", "write", "box", "--offset", "8", "--int32", "99"}).exit_code, 0);
+  ProcessResult created = Run({"shm", "create", "box", "16"});
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+  ProcessResult wrote = Run({"shm", "write", "box", "--offset", "8", "--int32", "99"});
+  ASSERT_EQ(wrote.exit_code, 0) << wrote.err;
   TempDir scripts;
   scripts.Write("read.js", R"js(
     const a = new Int32Array(require('islet').shared('box', 16));

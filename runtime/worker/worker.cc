@@ -221,6 +221,44 @@ bool Worker::CreateIsolate() {
   return true;
 }
 
+namespace {
+
+// The lowest address of the calling thread's stack.
+uintptr_t ThreadStackLow() {
+  thread_local uintptr_t low = [] {
+    pthread_attr_t attr;
+    void* addr = nullptr;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      pthread_attr_getstack(&attr, &addr, &size);
+      pthread_attr_destroy(&attr);
+    }
+    return reinterpret_cast<uintptr_t>(addr);
+  }();
+  return low;
+}
+
+}  // namespace
+
+void Worker::ApplyStackLimit() {
+  // As Node: a worker's stack is resourceLimits.stackSizeMb (4 MB unless
+  // given), of which JS may use all but 192 KB, kept for native frames; the
+  // main thread keeps V8's default (about 1 MB). Workers move between
+  // executor threads, so the limit is set at each turn, measured down from
+  // here, and never closer than 192 KB to the end of this thread's stack.
+  if (config_.is_main_thread) return;
+  constexpr uintptr_t kNativeReserve = 192 * 1024;
+  constexpr uintptr_t kMinJsStack = 64 * 1024;
+  const double mb = config_.limits.stack_mb > 0 ? config_.limits.stack_mb : 4;
+  auto size = static_cast<uintptr_t>(mb * 1024 * 1024);
+  uintptr_t js = size > kNativeReserve + kMinJsStack ? size - kNativeReserve : kMinJsStack;
+  auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  uintptr_t limit = here > js ? here - js : 0;
+  const uintptr_t low = ThreadStackLow();
+  if (low != 0 && limit < low + kNativeReserve) limit = low + kNativeReserve;
+  if (limit != 0 && limit < here) isolate_->SetStackLimit(limit);
+}
+
 bool Worker::RunTurn() {
   if (finishing_) return false;
   uint64_t cpu_start = ThreadCpuNs();
@@ -240,6 +278,7 @@ bool Worker::RunTurn() {
   {
     v8::Locker locker(isolate_);
     v8::Isolate::Scope isolate_scope(isolate_);
+    ApplyStackLimit();
     v8::HandleScope handle_scope(isolate_);
     v8::Local<v8::Context> context = context_.Get(isolate_);
     {

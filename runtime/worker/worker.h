@@ -222,6 +222,8 @@ class Worker final : public Actor, public PortOwner, public Watched {
   bool Turn(v8::Local<v8::Context> context);
   void RunDueTimers(v8::Local<v8::Context> context);
   void ScheduleTimerWake();
+  // resourceLimits.stackSizeMb for this turn's thread (workers only).
+  void ApplyStackLimit();
   bool IsAlive() const;
   int64_t NowMs() const;
 

@@ -247,7 +247,15 @@ global.queueMicrotask = function queueMicrotask(callback) {
     e.code = 'ERR_INVALID_ARG_TYPE';
     throw e;
   }
-  binding.enqueueMicrotask(callback);
+  // An error thrown by the callback is an uncaught exception, as in Node
+  // ('uncaughtException' listeners, else fatal); V8 alone would drop it.
+  binding.enqueueMicrotask(() => {
+    try {
+      callback();
+    } catch (err) {
+      binding.reportUncaught(err);
+    }
+  });
 };
 
 // --- timers -------------------------------------------------------------------

@@ -236,6 +236,16 @@ void RunMicrotasks(const FunctionCallbackInfo<Value>& args) {
   args.GetIsolate()->PerformMicrotaskCheckpoint();
 }
 
+// binding.reportUncaught(error): a queueMicrotask callback threw.
+void ReportUncaught(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Worker* self = Self(args);
+  self->HandleUncaught(isolate->GetCurrentContext(), args[0],
+                       v8::Exception::CreateMessage(isolate, args[0]));
+  // Fatal: nothing more of this worker's JS runs, later microtasks included.
+  if (self->finishing()) isolate->TerminateExecution();
+}
+
 void EnqueueMicrotask(const FunctionCallbackInfo<Value>& args) {
   if (!args[0]->IsFunction()) return;
   args.GetIsolate()->EnqueueMicrotask(args[0].As<v8::Function>());
@@ -368,6 +378,7 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
       {"write", Write},                     {"decodeUtf8", DecodeUtf8},
       {"reallyExit", ReallyExit},           {"runMicrotasks", RunMicrotasks},
       {"enqueueMicrotask", EnqueueMicrotask}, {"timerStart", TimerStart},
+      {"reportUncaught", ReportUncaught},
       {"timerStop", TimerStop},             {"timerRef", TimerRef},
       {"immediateState", ImmediateState},   {"readFile", ReadFile},
       {"getPromiseState", GetPromiseState}, {"previewEntries", PreviewEntries},

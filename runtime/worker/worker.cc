@@ -469,8 +469,12 @@ void Worker::HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_c
     return;
   }
   if (!try_catch.HasCaught()) return;
-  v8::Local<v8::Value> error = try_catch.Exception();
-  v8::Local<v8::Message> message = try_catch.Message();
+  HandleUncaught(context, try_catch.Exception(), try_catch.Message());
+}
+
+void Worker::HandleUncaught(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
+                            v8::Local<v8::Message> message) {
+  if (finishing_) return;
   v8::TryCatch inner(isolate_);
   v8::Local<v8::Value> args[] = {error};
   v8::Local<v8::Value> handled;
@@ -484,14 +488,14 @@ void Worker::HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_c
     HandleException(context, inner);
     return;
   }
-  // The uncaughtException handler itself threw: Node exits with code 7.
+  // The uncaughtException handler itself threw: Node exits with code 7,
+  // without running 'exit' listeners.
   Fatal(context, inner.HasCaught() ? inner.Exception() : error,
-        inner.HasCaught() ? inner.Message() : message);
-  exit_.exit_code = 7;
+        inner.HasCaught() ? inner.Message() : message, 7);
 }
 
 void Worker::Fatal(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
-                   v8::Local<v8::Message> message) {
+                   v8::Local<v8::Message> message, int exit_code) {
   if (finishing_) return;
   FatalReport report = ReportFatal(this, context, hooks_.Get(isolate_), error, message);
   // A child worker's uncaught error becomes its parent's 'error' event; the
@@ -501,14 +505,15 @@ void Worker::Fatal(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
   } else {
     ReportErrorToParent(context, error);
   }
-  // Node runs 'exit' listeners with code 1 after an uncaught error.
-  {
+  // Node runs 'exit' listeners with code 1 after an uncaught error (not
+  // after a failed uncaughtException listener, code 7).
+  if (exit_code == 1) {
     v8::TryCatch try_catch(isolate_);
     v8::Local<v8::Value> args[] = {v8::Integer::New(isolate_, 1)};
     CallHook(context, "emitExit", 1, args);
   }
   if (finishing_) return;  // an exit listener called process.exit()
-  Finish(ExitInfo{1, "error", report.message, report.stack});
+  Finish(ExitInfo{exit_code, "error", report.message, report.stack});
 }
 
 void Worker::ProcessRejections(v8::Local<v8::Context> context) {

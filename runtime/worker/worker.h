@@ -170,6 +170,8 @@ class Worker final : public Actor, public PortOwner, public Watched {
   // A new MessagePort object (its JS side is set up by bootstrap's makePort).
   v8::MaybeLocal<v8::Object> NewPortObject(v8::Local<v8::Context> context, PortId id);
   bool constructing_port() const { return constructing_port_; }
+  // The worker is ending (process.exit, a fatal error, terminate).
+  bool finishing() const { return finishing_; }
   // The port id of a MessagePort object, 0 for anything else.
   PortId PortIdOf(v8::Local<v8::Object> object);
   // Takes ownership of a transferred port and returns its JS object.
@@ -178,6 +180,11 @@ class Worker final : public Actor, public PortOwner, public Watched {
   void ForgetPort(PortId id);
   void StartPort(PortId id);
   void ThrowDataCloneError(v8::Local<v8::String> message);
+  // An error nothing caught (`message` says where): process 'uncaughtException'
+  // listeners, else fatal. Also for errors thrown in queueMicrotask callbacks,
+  // which V8 would otherwise drop.
+  void HandleUncaught(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
+                      v8::Local<v8::Message> message);
   void MarkUntransferable(v8::Local<v8::Object> object);
   bool IsUntransferable(v8::Local<v8::Object> object);
   // Calls a bootstrap hook; exceptions propagate to the caller's TryCatch.
@@ -235,7 +242,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
   void AfterCallback(v8::Local<v8::Context> context);
   void HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_catch);
   void Fatal(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
-             v8::Local<v8::Message> message);
+             v8::Local<v8::Message> message, int exit_code = 1);
   void ProcessRejections(v8::Local<v8::Context> context);
   void Finish(ExitInfo exit);
   // The exit of a terminated worker, with the limit that ended it, if any.

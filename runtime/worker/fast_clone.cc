@@ -153,7 +153,6 @@ class Serializer {
   }
 
  private:
-  v8::Local<v8::Context> context_;
   // An index key ("0") from Object.keys; such objects take V8's path. Keys
   // merely starting with a digit do too, which costs nothing but speed.
   bool MayBeIndex(v8::Local<v8::String> key) {
@@ -163,6 +162,7 @@ class Serializer {
     return first >= '0' && first <= '9';
   }
 
+  v8::Local<v8::Context> context_;
   v8::Isolate* isolate_;
   v8::Local<v8::Value> top_keys_;
   Writer* out_;

@@ -111,5 +111,15 @@ TEST(ParseFlagsTest, SharedMemoryQuotas) {
   EXPECT_FALSE(Parse({"--shm-max-bytes", "lots"}).config);
 }
 
+TEST(ParseFlagsTest, CompactIsolatesAbove) {
+  ParsedFlags defaults = Parse({});
+  ASSERT_TRUE(defaults.config);
+  EXPECT_EQ(defaults.config->compact_isolates_above, 1000);
+  EXPECT_EQ(Parse({"--compact-isolates-above", "0"}).config->compact_isolates_above, 0);
+  EXPECT_EQ(Parse({"--compact-isolates-above", "-1"}).config->compact_isolates_above, -1);
+  EXPECT_FALSE(Parse({"--compact-isolates-above", "-2"}).config);
+  EXPECT_FALSE(Parse({"--compact-isolates-above", "many"}).config);
+}
+
 }  // namespace
 }  // namespace islet::daemon

@@ -70,6 +70,9 @@ std::deque<Message> Bus::Take(PortId port, size_t max, bool* more) {
   }
   while (!ep.queue.empty() && out.size() < max) {
     bool last = ep.queue.front().close_marker;
+    // A close marker comes alone, so that whatever is taken with it can
+    // still be put back (Unread) while the endpoint exists.
+    if (last && !out.empty()) break;
     out.push_back(std::move(ep.queue.front()));
     ep.queue.pop_front();
     if (last) {
@@ -83,6 +86,26 @@ std::deque<Message> Bus::Take(PortId port, size_t max, bool* more) {
     *more = true;
   }
   return out;
+}
+
+void Bus::Unread(PortId port, std::deque<Message> messages) {
+  if (messages.empty()) return;
+  std::shared_ptr<PortOwner> notify;
+  {
+    std::lock_guard lock(mu_);
+    auto it = endpoints_.find(port);
+    if (it == endpoints_.end()) return;
+    Endpoint& ep = it->second;
+    ep.queue.insert(ep.queue.begin(), std::make_move_iterator(messages.begin()),
+                    std::make_move_iterator(messages.end()));
+    // Its owner (a new one, if the port was adopted meanwhile) must hear of
+    // them; one that stopped the port drains nothing until it starts again.
+    if (!ep.notified && !ep.detached) {
+      notify = ep.owner.lock();
+      if (notify) ep.notified = true;
+    }
+  }
+  if (notify) notify->OnPortReady(port);
 }
 
 size_t Bus::Pending(PortId port) const {

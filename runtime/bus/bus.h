@@ -52,12 +52,17 @@ class Bus {
   PostResult Post(PortId from, Message message);
 
   // Takes up to `max` queued messages for `port` (its owner calls this). A
-  // returned close marker means the channel closed; nothing follows it.
+  // returned close marker means the channel closed: it comes alone, in a
+  // Take of its own, and then the endpoint is gone.
   // `*more` (if given) is set when messages remain: the port's notification
   // is then still outstanding, so the bus sends no new OnPortReady and the
   // caller must come back for the rest itself. When it is false, the next
   // post notifies the owner again.
   std::deque<Message> Take(PortId port, size_t max, bool* more = nullptr);
+  // Puts messages taken but not delivered back at the front of `port`'s
+  // queue, in order (the owner stopped the port, or gave it away, part way
+  // through a batch). Unknown ports drop them.
+  void Unread(PortId port, std::deque<Message> messages);
   // Messages waiting on `port` (0 if unknown).
   size_t Pending(PortId port) const;
 

@@ -124,12 +124,24 @@ for (const m of ['on', 'addListener', 'once', 'prependListener', 'prependOnceLis
     value: withListenerChange(m), writable: true, configurable: true,
   });
 }
+// As Node: removing the last 'message' listener stops the port, so what
+// arrives meanwhile waits for the next listener instead of being lost.
+function stopIfUnheard(port) {
+  const s = port[kState];
+  if (s.internal || !s.started || s.closed || s.detached) return;
+  if (port.listenerCount('message') > 0) return;
+  s.started = false;
+  binding.portStop(port[kId]);
+}
 for (const m of ['off', 'removeListener', 'removeAllListeners']) {
   const base = EventEmitter.prototype[m];
   Object.defineProperty(MessagePort.prototype, m, {
     value: function(...args) {
       base.apply(this, args);
-      if (this[kState]) updateRef(this);
+      if (this[kState]) {
+        stopIfUnheard(this);
+        updateRef(this);
+      }
       return this;
     },
     writable: true, configurable: true,

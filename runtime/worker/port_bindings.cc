@@ -69,6 +69,8 @@ void PortPost(const FunctionCallbackInfo<Value>& args) {
 
 void PortStart(const FunctionCallbackInfo<Value>& args) { Self(args)->StartPort(ArgPort(args, 0)); }
 
+void PortStop(const FunctionCallbackInfo<Value>& args) { Self(args)->StopPort(ArgPort(args, 0)); }
+
 void PortClose(const FunctionCallbackInfo<Value>& args) {
   Self(args)->bus()->Close(ArgPort(args, 0));
 }
@@ -79,11 +81,15 @@ void PortReceive(const FunctionCallbackInfo<Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   Local<v8::Context> context = isolate->GetCurrentContext();
   PortId id = ArgPort(args, 0);
-  if (self->bus()->Pending(id) == 0) return;
-  std::deque<Message> messages = self->bus()->Take(id, 1);
-  if (messages.empty() || messages[0].close_marker) return;
+  Message message;
+  if (!self->TakeInflight(id, &message)) {  // inside a listener: the batch's next
+    if (self->bus()->Pending(id) == 0) return;
+    std::deque<Message> messages = self->bus()->Take(id, 1);
+    if (messages.empty() || messages[0].close_marker) return;
+    message = std::move(messages[0]);
+  }
   Local<Value> value;
-  if (!DeserializeMessage(self, context, messages[0]).ToLocal(&value)) return;
+  if (!DeserializeMessage(self, context, message).ToLocal(&value)) return;
   Local<Value> items[] = {value};
   args.GetReturnValue().Set(v8::Array::New(isolate, items, 1));
 }
@@ -249,6 +255,7 @@ bool InstallPortBindings(v8::Local<v8::Context> context, v8::Local<v8::Object> b
   static constexpr binding_util::Function kFunctions[] = {
       {"newPort", NewPort},           {"createChannel", CreateChannel},
       {"portPost", PortPost},         {"portStart", PortStart},
+      {"portStop", PortStop},
       {"portClose", PortClose},       {"portReceive", PortReceive},
       {"markUntransferable", MarkUntransferable},
       {"isOrdinaryObject", IsOrdinaryObject},

@@ -741,19 +741,54 @@ void Worker::StartPort(PortId id) {
   if (bus_->Pending(id) > 0) OnPortReady(id);
 }
 
+void Worker::StopPort(PortId id) {
+  auto it = started_ports_.find(id);
+  if (it != started_ports_.end()) it->second = false;
+}
+
+bool Worker::PortStarted(PortId id) const {
+  auto it = started_ports_.find(id);
+  return it != started_ports_.end() && it->second;
+}
+
+bool Worker::TakeInflight(PortId id, Message* out) {
+  if (inflight_ == nullptr || inflight_->port != id ||
+      inflight_->next >= inflight_->messages->size()) {
+    return false;
+  }
+  *out = std::move((*inflight_->messages)[inflight_->next++]);
+  return true;
+}
+
 void Worker::OnPortReady(PortId port) {
   PostUrgent([this, port] { DrainPort(isolate_->GetCurrentContext(), port, kTurnBudget); });
 }
 
 void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budget) {
-  auto started = started_ports_.find(port);
-  if (started == started_ports_.end() || !started->second) return;  // StartPort re-arms
+  if (!PortStarted(port)) return;  // StartPort re-arms
   bool more = false;
   std::deque<Message> messages = bus_->Take(port, budget, &more);
   v8::Local<v8::Value> id = v8::Number::New(isolate_, static_cast<double>(port));
-  for (Message& message : messages) {
+  // Delivered one at a time. A listener may take the next ones itself
+  // (receiveMessageOnPort: TakeInflight), stop the port (its last 'message'
+  // listener removed) or give it away (transferred): what it did not get
+  // goes back to the port's queue, in order, as in Node.
+  Inflight inflight{port, &messages, 0};
+  Inflight* const outer = std::exchange(inflight_, &inflight);
+  struct Restore {
+    Inflight*& slot;
+    Inflight* value;
+    ~Restore() { slot = value; }
+  } restore{inflight_, outer};
+  while (inflight.next < messages.size()) {
     if (finishing_) return;
-    if (message.close_marker) {
+    if (!PortStarted(port)) {
+      messages.erase(messages.begin(), messages.begin() + inflight.next);
+      bus_->Unread(port, std::move(messages));
+      return;
+    }
+    Message& message = messages[inflight.next++];
+    if (message.close_marker) {  // always alone in its batch
       started_ports_.erase(port);
       v8::Local<v8::Value> args[] = {id};
       RunCallback(context, [&] { return CallHook(context, "onPortClose", 1, args); });
@@ -784,7 +819,7 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
   // notification: under a fast flood each drain could leave two tasks
   // behind, and the mailbox grew to millions of them, starving every other
   // port of the worker.)
-  if (!finishing_ && more && started_ports_.contains(port)) OnPortReady(port);
+  if (!finishing_ && more && PortStarted(port)) OnPortReady(port);
 }
 
 void Worker::ThrowDataCloneError(v8::Local<v8::String> message) {

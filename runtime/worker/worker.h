@@ -179,6 +179,12 @@ class Worker final : public Actor, public PortOwner, public Watched {
   // The JS object for `id` left this worker inside a message.
   void ForgetPort(PortId id);
   void StartPort(PortId id);
+  // Its last 'message' listener went: messages wait in the port's queue until
+  // it starts again, as in Node.
+  void StopPort(PortId id);
+  // receiveMessageOnPort inside a listener: the next message of the batch
+  // DrainPort is delivering for `id`, if any.
+  bool TakeInflight(PortId id, Message* out);
   void ThrowDataCloneError(v8::Local<v8::String> message);
   // An error nothing caught (`message` says where): process 'uncaughtException'
   // listeners, else fatal. Also for errors thrown in queueMicrotask callbacks,
@@ -299,6 +305,14 @@ class Worker final : public Actor, public PortOwner, public Watched {
   v8::Global<v8::FunctionTemplate> port_template_;
   v8::Global<v8::Private> untransferable_key_;
   std::unordered_map<PortId, bool> started_ports_;  // port -> started
+  bool PortStarted(PortId id) const;
+  // The batch DrainPort is delivering: taken from the bus, not yet handed out.
+  struct Inflight {
+    PortId port;
+    std::deque<Message>* messages;
+    size_t next;  // the first not yet handed out
+  };
+  Inflight* inflight_ = nullptr;
   std::unordered_map<uint32_t, PortId> child_ports_;  // threadId -> parent side
   std::shared_ptr<Message> init_;
   std::vector<std::shared_ptr<Worker>> pending_starts_;

@@ -70,6 +70,56 @@ TEST(BusTest, TransferMovesQueuedMessagesWithThePort) {
   EXPECT_FALSE(bus.Detach(b) && bus.Detach(b));  // twice in flight is refused
 }
 
+// What an owner took but did not deliver (the port stopped or left part
+// way through a batch) goes back in front, in order; a close marker comes
+// alone in a Take, so the endpoint still exists to take them back.
+TEST(BusTest, UnreadPutsMessagesBackInFrontAndTheCloseMarkerComesAlone) {
+  Bus bus;
+  auto owner = std::make_shared<RecordingOwner>();
+  auto [a, b] = bus.CreateChannel(owner);
+  for (uint8_t i = 1; i <= 4; ++i) bus.Post(a, Text(i));
+  bus.Close(a);
+  owner->TakeReady();
+  bool more = false;
+  auto batch = bus.Take(b, 10, &more);
+  ASSERT_EQ(batch.size(), 4u);  // not the close marker
+  EXPECT_TRUE(more);
+  batch.pop_front();  // 1 delivered; 2..4 handed back
+  bus.Unread(b, std::move(batch));
+  EXPECT_TRUE(owner->TakeReady().empty());  // its notice was still outstanding
+  EXPECT_EQ(bus.Pending(b), 4u);            // 2, 3, 4 and the close marker
+  auto again = bus.Take(b, 10);
+  ASSERT_EQ(again.size(), 3u);
+  for (uint8_t i = 0; i < 3; ++i) EXPECT_EQ(again[i].bytes[0], i + 2);
+  auto last = bus.Take(b, 10);
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_TRUE(last[0].close_marker);
+  EXPECT_EQ(bus.Pending(b), 0u);  // the endpoint is gone
+  bus.Unread(b, {});              // and unknown ports are fine
+}
+
+// Handed back after the port was adopted elsewhere meanwhile: the new owner
+// hears of them.
+TEST(BusTest, UnreadAfterATransferNotifiesTheNewOwner) {
+  Bus bus;
+  auto alice = std::make_shared<RecordingOwner>();
+  auto bob = std::make_shared<RecordingOwner>();
+  auto [a, b] = bus.CreateChannel(alice);
+  bus.Post(a, Text(1));
+  bus.Post(a, Text(2));
+  auto batch = bus.Take(b, 10);  // alice delivers 1, then gives b away
+  ASSERT_TRUE(bus.Detach(b));
+  ASSERT_TRUE(bus.Adopt(b, bob));  // nothing queued yet: no notice
+  alice->TakeReady();
+  EXPECT_TRUE(bob->TakeReady().empty());
+  batch.pop_front();
+  bus.Unread(b, std::move(batch));
+  EXPECT_EQ(bob->TakeReady(), (std::vector<PortId>{b}));
+  auto got = bus.Take(b, 10);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].bytes[0], 2);
+}
+
 TEST(BusTest, CloseFromEitherSideReachesBoth) {
   for (int side = 0; side < 2; ++side) {
     Bus bus;
@@ -79,9 +129,11 @@ TEST(BusTest, CloseFromEitherSideReachesBoth) {
     bus.Close(side == 0 ? a : b);
     EXPECT_EQ(bus.Post(a, Text(2)), Bus::PostResult::kPeerClosed);
     auto at_b = bus.Take(b, 10);
-    ASSERT_EQ(at_b.size(), 2u);  // the queued message, then the close marker
+    ASSERT_EQ(at_b.size(), 1u);  // the queued message; the close marker comes alone
     EXPECT_FALSE(at_b[0].close_marker);
-    EXPECT_TRUE(at_b[1].close_marker);
+    at_b = bus.Take(b, 10);
+    ASSERT_EQ(at_b.size(), 1u);
+    EXPECT_TRUE(at_b[0].close_marker);
     auto at_a = bus.Take(a, 10);
     ASSERT_EQ(at_a.size(), 1u);
     EXPECT_TRUE(at_a[0].close_marker);

@@ -72,6 +72,7 @@ FatalReport ReportFatal(Worker*, v8::Local<v8::Context> context,
   }
   std::string header = Header(isolate, context, message);
   report.text = header.empty() ? described + "\n" : header + "\n" + described + "\n";
+  report.header = std::move(header);
   return report;
 }
 

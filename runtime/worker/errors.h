@@ -12,6 +12,7 @@ struct FatalReport {
   std::string text;     // what goes to stderr, Node's layout
   std::string message;  // String(error)
   std::string stack;    // error.stack, if any
+  std::string header;   // "file:line", the source line and the caret, if known
 };
 
 // Formats an uncaught error as Node does: "file:line", the source line, a

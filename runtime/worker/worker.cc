@@ -503,7 +503,7 @@ void Worker::Fatal(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
   if (config_.is_main_thread) {
     Write(Stream::kStderr, report.text);
   } else {
-    ReportErrorToParent(context, error);
+    ReportErrorToParent(context, error, report.header);
   }
   // Node runs 'exit' listeners with code 1 after an uncaught error (not
   // after a failed uncaughtException listener, code 7).
@@ -845,14 +845,18 @@ bool Worker::IsUntransferable(v8::Local<v8::Object> object) {
       .FromMaybe(false);
 }
 
-void Worker::ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::Value> error) {
+void Worker::ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
+                                 const std::string& header) {
   auto parent = config_.parent.lock();
   if (!parent) return;
   auto message = std::make_shared<Message>();
   v8::TryCatch try_catch(isolate_);
-  v8::Local<v8::Value> args[] = {error};
+  v8::Local<v8::Value> args[] = {
+      error, v8::String::NewFromUtf8(isolate_, header.data(), v8::NewStringType::kNormal,
+                                     static_cast<int>(header.size()))
+                 .ToLocalChecked()};
   v8::Local<v8::Value> plain;
-  if (CallHook(context, "errorForParent", 1, args).ToLocal(&plain)) error = plain;
+  if (CallHook(context, "errorForParent", 2, args).ToLocal(&plain)) error = plain;
   try_catch.Reset();
   if (SerializeMessage(this, context, error, {}, 0, message.get()).IsNothing()) {
     try_catch.Reset();

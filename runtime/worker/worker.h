@@ -241,7 +241,10 @@ class Worker final : public Actor, public PortOwner, public Watched {
   int64_t NowMs() const;
 
   void DrainPort(v8::Local<v8::Context> context, PortId port, size_t budget);
-  void ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::Value> error);
+  // `header`: where it was thrown ("file:line", source line, caret), which
+  // decorates its stack as Node's does; may be empty.
+  void ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
+                           const std::string& header = {});
   // Runs `fn` (which calls into JS) under a TryCatch, then the tick queue.
   template <typename Fn>
   void RunCallback(v8::Local<v8::Context> context, Fn&& fn);

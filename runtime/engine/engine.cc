@@ -1,8 +1,6 @@
 #include "runtime/engine/engine.h"
 
 #include <malloc.h>
-#include <pthread.h>
-#include <sched.h>
 
 #include <chrono>
 
@@ -35,20 +33,7 @@ Engine::Engine()
 void Engine::DisposeLater(v8::Isolate* isolate, bool large) {
   {
     std::lock_guard lock(reap_mu_);
-    if (to_dispose_.size() < kMaxPendingDisposals) {
-      to_dispose_.emplace_back(isolate, large);
-      isolate = nullptr;
-    } else {
-      // The reaper, at idle priority, is not getting the CPU: dispose of
-      // this one here, at the caller's priority, so dead isolates cannot
-      // pile up; the reaper still trims once it runs.
-      inline_disposed_ += 1;
-      inline_large_ = inline_large_ || large;
-    }
-  }
-  if (isolate != nullptr) {
-    isolate->Dispose();
-    return;
+    to_dispose_.emplace_back(isolate, large);
   }
   reap_cv_.notify_one();
 }
@@ -68,23 +53,8 @@ void Engine::ReapLoop() {
   bool trim_pending = false;
   int disposed_since_trim = 0;
   auto has_work = [&] { return !to_dispose_.empty(); };
-  // Disposal is cleanup (about 1 ms an isolate, much of it munmap, whose TLB
-  // shootdowns interrupt the other cores): SCHED_IDLE keeps it off the CPU
-  // that spawns and running workers want. (An unprivileged thread cannot
-  // come back from SCHED_IDLE, so when the CPU is never idle and
-  // kMaxPendingDisposals wait, DisposeLater disposes on its caller's thread.)
-  sched_param param{};
-  if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &param) != 0) {
-    Logger("isolate")->debug("reaper: SCHED_IDLE refused; disposing at normal priority");
-  }
   std::unique_lock lock(reap_mu_);
   for (;;) {
-    if (inline_disposed_ > 0) {  // counted toward the trim, as if reaped here
-      disposed_since_trim += inline_disposed_;
-      trim_pending = trim_pending || inline_large_ || disposed_since_trim >= kTrimAfterDisposals;
-      inline_disposed_ = 0;
-      inline_large_ = false;
-    }
     if (!has_work()) {
       if (!trim_pending) {
         reap_cv_.wait(lock, has_work);

@@ -24,11 +24,9 @@ class Engine {
   TimerService* timers() { return timers_.get(); }
   v8::ArrayBuffer::Allocator* allocator() { return allocator_.get(); }
 
-  // Disposes `isolate` on a background thread at idle priority: disposal
-  // takes about a millisecond, which an executor thread should spend running
-  // actors. If kMaxPendingDisposals already wait (the CPU is never idle), it
-  // is disposed of here instead. The isolate must be unlocked, detached from
-  // the platform, and unused.
+  // Disposes `isolate` on a background thread: disposal takes about a
+  // millisecond, which an executor thread should spend running actors. The
+  // isolate must be unlocked, detached from the platform, and unused.
   // `large`: it held a big heap (or ran out of memory), so once disposals
   // are over the process's free memory is handed back (malloc_trim).
   void DisposeLater(v8::Isolate* isolate, bool large = false);
@@ -39,12 +37,7 @@ class Engine {
 
   std::mutex reap_mu_;
   std::condition_variable reap_cv_;
-  // At most this many isolates wait for the reaper; past it, DisposeLater
-  // disposes on its caller's thread.
-  static constexpr size_t kMaxPendingDisposals = 64;
   std::deque<std::pair<v8::Isolate*, bool>> to_dispose_;  // guarded by reap_mu_
-  int inline_disposed_ = 0;     // guarded by reap_mu_: disposed by callers, for the trim
-  bool inline_large_ = false;   // guarded by reap_mu_
   std::thread reaper_;
 
   std::unique_ptr<TimerService> timers_;

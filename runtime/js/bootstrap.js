@@ -733,15 +733,21 @@ let mainModule;
 function runMain() {
   const filename = info.filename;
   if (info.isEval) {
-    mainModule = new Module(filename, null);
-    mainModule.id = '.';
-    mainModule.path = info.cwd;
-    mainModule.filename = filename;
-    const fn = binding.compileFunction(info.evalCode, filename,
-                                       ['exports', 'require', 'module', '__filename', '__dirname']);
-    fn.call(mainModule.exports, mainModule.exports, makeRequire(mainModule), mainModule, filename,
-            '.');
-    mainModule.loaded = true;
+    // As Node's evalScript: the code runs as a classic script in the global
+    // scope (`this` is globalThis, top-level `var`s are globals), after
+    // module, exports, require, __dirname and __filename are set as
+    // globals; its module ('[worker eval]') is no main module, so
+    // require.main is undefined.
+    const module = new Module(filename, null);
+    module.filename = (info.cwd === '/' ? '' : info.cwd) + '/' + filename;
+    module.path = info.cwd;
+    global.module = module;
+    global.exports = module.exports;
+    global.__dirname = '.';
+    global.require = makeRequire(module);
+    global.__filename = filename;
+    binding.runScript(info.evalCode, filename);
+    module.loaded = true;
     return;
   }
   mainModule = new Module(filename, null);

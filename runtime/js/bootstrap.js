@@ -75,6 +75,28 @@ function formatWithOptions(inspectOptions, ...args) {
 }
 Object.assign(internals, { inspect, format, formatWithOptions, loadInspect });
 
+// Node's ERR_INVALID_ARG_TYPE, worded as Node words it ("Received type
+// string ('x')", "Received an instance of Map", ...).
+function describeReceived(v) {
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === 'function') return 'function ' + (v.name || '<anonymous>');
+  if (typeof v === 'object') {
+    if (v.constructor && v.constructor.name) return 'an instance of ' + v.constructor.name;
+    return inspect(v, { depth: -1 });
+  }
+  // Node shortens a long string (not other values) to 25 characters.
+  const shown = typeof v === 'string' && v.length > 28 ? v.slice(0, 25) + '...' : v;
+  return 'type ' + typeof v + ' (' + inspect(shown, { colors: false }) + ')';
+}
+function invalidArgType(name, expected, actual) {
+  const what = name.includes('.') ? 'property' : 'argument';
+  const e = new TypeError('The "' + name + '" ' + what + ' must be ' + expected + '. Received ' +
+                          describeReceived(actual));
+  e.code = 'ERR_INVALID_ARG_TYPE';
+  return e;
+}
+Object.assign(internals, { describeReceived, invalidArgType });
+
 // --- process ------------------------------------------------------------------
 const EventEmitter = internalRequire('events');
 const process = new EventEmitter();
@@ -214,10 +236,7 @@ let tickHead = 0;
 const tickInfo = new Int32Array(1);
 process.nextTick = function nextTick(callback, ...args) {
   if (typeof callback !== 'function') {
-    const e = new TypeError('The "callback" argument must be of type function. Received ' +
-                            inspect(callback));
-    e.code = 'ERR_INVALID_ARG_TYPE';
-    throw e;
+    throw invalidArgType('callback', 'of type function', callback);
   }
   if (process._exiting) return;
   tickQueue.push(args.length ? () => callback(...args) : callback);
@@ -242,10 +261,7 @@ function runTicks() {
 
 global.queueMicrotask = function queueMicrotask(callback) {
   if (typeof callback !== 'function') {
-    const e = new TypeError('The "callback" argument must be of type function. Received ' +
-                            inspect(callback));
-    e.code = 'ERR_INVALID_ARG_TYPE';
-    throw e;
+    throw invalidArgType('callback', 'of type function', callback);
   }
   // An error thrown by the callback is an uncaught exception, as in Node
   // ('uncaughtException' listeners, else fatal); V8 alone would drop it.
@@ -317,10 +333,7 @@ function fireTimer(id) {
 
 function checkCallback(callback) {
   if (typeof callback !== 'function') {
-    const e = new TypeError('The "callback" argument must be of type function. Received ' +
-                            inspect(callback));
-    e.code = 'ERR_INVALID_ARG_TYPE';
-    throw e;
+    throw invalidArgType('callback', 'of type function', callback);
   }
 }
 
@@ -672,9 +685,7 @@ function requireStack(m) {
 function makeRequire(mod) {
   function require(id) {
     if (typeof id !== 'string') {
-      const e = new TypeError('The "id" argument must be of type string. Received ' + inspect(id));
-      e.code = 'ERR_INVALID_ARG_TYPE';
-      throw e;
+      throw invalidArgType('id', 'of type string', id);
     }
     if (id === '') {
       const e = new TypeError("The argument 'id' must be a non-empty string. Received ''");

@@ -6,12 +6,7 @@ const kCapture = Symbol('kCapture');
 
 function checkListener(listener) {
   if (typeof listener !== 'function') {
-    const err = new TypeError(
-        'The "listener" argument must be of type function. Received ' +
-        (listener === null ? 'null' : typeof listener === 'object' ? 'an instance of Object' :
-         'type ' + typeof listener + ' (' + String(listener) + ')'));
-    err.code = 'ERR_INVALID_ARG_TYPE';
-    throw err;
+    throw internals.invalidArgType('listener', 'of type function', listener);
   }
 }
 

@@ -53,16 +53,10 @@ function deliver(json) {
 // that opens the name sees the same bytes. See docs/shm.md.
 function shared(name, byteLength) {
   if (typeof name !== 'string') {
-    const e = new TypeError('The "name" argument must be of type string. Received ' +
-                            internals.inspect(name));
-    e.code = 'ERR_INVALID_ARG_TYPE';
-    throw e;
+    throw internals.invalidArgType('name', 'of type string', name);
   }
   if (typeof byteLength !== 'number') {
-    const e = new TypeError('The "byteLength" argument must be of type number. Received ' +
-                            internals.inspect(byteLength));
-    e.code = 'ERR_INVALID_ARG_TYPE';
-    throw e;
+    throw internals.invalidArgType('byteLength', 'of type number', byteLength);
   }
   if (!Number.isInteger(byteLength) || byteLength < 1 || byteLength > Number.MAX_SAFE_INTEGER) {
     const e = new RangeError('The value of "byteLength" is out of range. It must be an integer ' +

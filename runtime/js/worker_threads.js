@@ -17,24 +17,7 @@ const kLimits = Symbol('kLimits');
 const environmentData = new Map();
 const workers = new Map();  // threadId -> Worker, while running
 
-function invalidArgType(name, expected, actual) {
-  const e = new TypeError('The "' + name + '" argument must be ' + expected + '. Received ' +
-                          describeReceived(actual));
-  e.code = 'ERR_INVALID_ARG_TYPE';
-  return e;
-}
-
-function describeReceived(v) {
-  if (v === null || v === undefined) return String(v);
-  if (typeof v === 'function') return 'function ' + (v.name || '<anonymous>');
-  if (typeof v === 'object') {
-    if (v.constructor && v.constructor.name) return 'an instance of ' + v.constructor.name;
-    return inspect(v, { depth: -1 });
-  }
-  let shown = inspect(v, { colors: false });
-  if (shown.length > 28) shown = shown.slice(0, 25) + '...';
-  return 'type ' + typeof v + ' (' + shown + ')';
-}
+const { invalidArgType } = internals;
 
 // Maps a path the script gave to a name in the job's bundle.
 function bundlePath(absolute) {
@@ -54,9 +37,10 @@ function bundlePath(absolute) {
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
-    if (options === null || typeof options !== 'object') {
-      throw invalidArgType('options', 'of type object', options);
-    }
+    // As Node: no type check of its own; null fails on the first property
+    // read, a primitive reads as no options.
+    if (options === null) void options.execArgv;
+    if (typeof options !== 'object') options = {};
     let file = '';
     let code;
     if (options.eval) {
@@ -107,10 +91,7 @@ class Worker extends EventEmitter {
       argv = options.argv.map(String);
     }
     if (options.name !== undefined && typeof options.name !== 'string') {
-      const e = new TypeError('The "options.name" property must be of type string. Received ' +
-                              describeReceived(options.name));
-      e.code = 'ERR_INVALID_ARG_TYPE';
-      throw e;
+      throw invalidArgType('options.name', 'of type string', options.name);
     }
     const limits = options.resourceLimits || {};
     const resourceLimits = {

@@ -149,9 +149,9 @@ TEST_F(SharedTest, BadArgumentsThrowNodeStyleErrors) {
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out,
             "TypeError ERR_INVALID_ARG_TYPE The \"name\" argument must be of type string. "
-            "Received 1\n"
+            "Received type number (1)\n"
             "TypeError ERR_INVALID_ARG_TYPE The \"byteLength\" argument must be of type number. "
-            "Received '8'\n"
+            "Received type string ('8')\n"
             "RangeError ERR_OUT_OF_RANGE The value of \"byteLength\" is out of range. It must be "
             "an integer >= 1 && <= 9007199254740991. Received 0\n"
             "RangeError ERR_OUT_OF_RANGE The value of \"byteLength\" is out of range. It must be "

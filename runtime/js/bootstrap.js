@@ -190,7 +190,8 @@ process.emitWarning = (warning, type) => {
 function makeStream(fd) {
   const s = new EventEmitter();
   s.fd = fd;
-  s.isTTY = false;
+  // Output goes to the daemon, never a terminal: no isTTY at all, as Node's
+  // streams for pipes and files have none.
   s.writable = true;
   s.write = (chunk, encoding, cb) => {
     if (typeof encoding === 'function') cb = encoding;

@@ -60,17 +60,79 @@ const MessagePort = binding.MessagePort;
 Object.setPrototypeOf(MessagePort.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(MessagePort, EventEmitter);
 
+// One dispatch of an event to a target's listeners: the event they share
+// and whether one of them stopped it (stopImmediatePropagation).
+const kDispatch = Symbol('kDispatch');
+const kCancelBubble = Symbol('kCancelBubble');
 class MessageEvent {
   constructor(type, init = {}) {
-    this.type = type;
-    this.data = init.data;
+    this.type = String(type);
+    this.data = init.data === undefined ? null : init.data;
     this.origin = '';
     this.lastEventId = '';
     this.source = null;
     this.ports = init.ports || [];
     this.target = init.target || null;
     this.currentTarget = this.target;
+    this.timeStamp = performance.now();
+    this[kDispatch] = undefined;
+    this[kCancelBubble] = false;
   }
+  // The Event part: a port's events neither bubble nor can be cancelled.
+  get bubbles() { return false; }
+  get cancelable() { return false; }
+  get composed() { return false; }
+  get defaultPrevented() { return false; }
+  get returnValue() { return true; }
+  get isTrusted() { return false; }
+  get srcElement() { return this.target; }
+  get eventPhase() { return this[kDispatch] !== undefined && this[kDispatch].active ? 2 : 0; }
+  get cancelBubble() { return this[kCancelBubble]; }
+  set cancelBubble(value) { if (value) this[kCancelBubble] = true; }
+  composedPath() {
+    return this[kDispatch] !== undefined && this[kDispatch].active ? [this.currentTarget] : [];
+  }
+  preventDefault() {}  // not cancelable
+  stopPropagation() { this[kCancelBubble] = true; }
+  stopImmediatePropagation() {
+    this[kCancelBubble] = true;
+    if (this[kDispatch] !== undefined) this[kDispatch].stopped = true;
+  }
+}
+Object.defineProperty(MessageEvent.prototype, Symbol.toStringTag,
+                      { value: 'Event', configurable: true });
+Object.defineProperties(MessageEvent, {
+  NONE: { value: 0, enumerable: true }, CAPTURING_PHASE: { value: 1, enumerable: true },
+  AT_TARGET: { value: 2, enumerable: true }, BUBBLING_PHASE: { value: 3, enumerable: true },
+});
+
+// Calls `target`'s `type` listeners with `value` as one dispatch: event
+// listeners share one event (`event`, or one made from `value` on first
+// need), and once one of them calls stopImmediatePropagation, the
+// listeners after it (added with on() too) are skipped, as on Node's
+// NodeEventTarget.
+function dispatch(target, type, value, event) {
+  // EventEmitter's own storage: a function for one listener (the common
+  // case, with no copy to make), an array for several.
+  const handlers = target._events !== undefined ? target._events[type] : undefined;
+  if (handlers === undefined) return false;
+  const listeners = typeof handlers === 'function' ? [handlers] : handlers.slice();
+  const record = { value, event, stopped: false, active: true };
+  const outer = target[kDispatch];
+  target[kDispatch] = record;
+  try {
+    for (let i = 0; i < listeners.length; i++) {
+      if (record.stopped) break;
+      // A listener removed by an earlier one during this dispatch is not
+      // called (EventTarget semantics; one listener cannot be).
+      if (i > 0 && !target.rawListeners(type).includes(listeners[i])) continue;
+      Reflect.apply(listeners[i], target, [value]);
+    }
+  } finally {
+    record.active = false;
+    target[kDispatch] = outer;
+  }
+  return true;
 }
 
 function makePort(id) {
@@ -163,7 +225,15 @@ function installEventTarget(proto, toEvent) {
       const target = this;
       const wrapped = function(value) {
         if (once) target.removeEventListener(type, listener);
-        const event = toEvent(target, type, value);
+        const record = target[kDispatch];
+        let event;
+        if (record !== undefined && record.value === value) {
+          if (record.event === undefined) record.event = toEvent(target, type, value);
+          event = record.event;
+          event[kDispatch] = record;
+        } else {
+          event = toEvent(target, type, value);
+        }
         if (typeof listener === 'function') listener.call(target, event);
         else listener.handleEvent(event);
       };
@@ -177,7 +247,8 @@ function installEventTarget(proto, toEvent) {
       byType.delete(listener);
     },
     dispatchEvent(event) {
-      this.emit(event.type, event.data);
+      // The event itself goes to every listener, on() ones included.
+      dispatch(this, event.type, event, event);
       return true;
     },
   };
@@ -188,10 +259,12 @@ function installEventTarget(proto, toEvent) {
     const slot = Symbol('on' + type);
     Object.defineProperty(proto, 'on' + type, {
       get() { return this[slot] === undefined ? null : this[slot]; },
+      // Kept as given (Node reads back a non-function too); only a
+      // function listens.
       set(fn) {
-        if (this[slot]) this.removeEventListener(type, this[slot]);
-        this[slot] = typeof fn === 'function' ? fn : undefined;
-        if (this[slot]) this.addEventListener(type, this[slot]);
+        if (typeof this[slot] === 'function') this.removeEventListener(type, this[slot]);
+        this[slot] = fn === null ? undefined : fn;
+        if (typeof fn === 'function') this.addEventListener(type, fn);
       },
       configurable: true, enumerable: true,
     });
@@ -293,7 +366,7 @@ function onPortMessage(id, value, transferred) {
   if (port[kFilter] !== undefined && port[kFilter](value)) return;
   port[kEventPorts] = transferred;
   try {
-    port.emit('message', value);
+    dispatch(port, 'message', value, undefined);
   } finally {
     port[kEventPorts] = undefined;
   }

@@ -240,8 +240,14 @@ v8::Local<v8::FunctionTemplate> NewPortTemplate(v8::Isolate* isolate) {
       isolate, [](const v8::FunctionCallbackInfo<v8::Value>& args) {
         auto* self = static_cast<Worker*>(args.GetIsolate()->GetData(0));
         if (self == nullptr || !self->constructing_port()) {
-          args.GetIsolate()->ThrowException(v8::Exception::TypeError(
-              v8::String::NewFromUtf8Literal(args.GetIsolate(), "Illegal constructor")));
+          v8::Isolate* isolate = args.GetIsolate();
+          v8::Local<v8::Value> error = v8::Exception::TypeError(
+              v8::String::NewFromUtf8Literal(isolate, "Constructor cannot be called"));
+          error.As<v8::Object>()
+              ->Set(isolate->GetCurrentContext(), v8::String::NewFromUtf8Literal(isolate, "code"),
+                    v8::String::NewFromUtf8Literal(isolate, "ERR_CONSTRUCT_CALL_INVALID"))
+              .Check();
+          isolate->ThrowException(error);
         }
       });
   tmpl->SetClassName(v8::String::NewFromUtf8Literal(isolate, "MessagePort"));

@@ -292,7 +292,6 @@ std::shared_ptr<Worker> Supervisor::StartRootLocked(WorkerId id, Record& record,
   record.root_id = id;
   ++spawned_total_;
   ++alive_;
-  live_workers_.fetch_add(1, std::memory_order_relaxed);
   ++job_alive_[job];
   return worker;
 }
@@ -515,7 +514,7 @@ void Supervisor::OnControl(WorkerId id, std::string json) {
 
 RuntimeStats Supervisor::Stats() {
   std::lock_guard lock(mu_);
-  return RuntimeStats{alive_, spawned_total_, static_cast<uint32_t>(executor_->threads())};
+  return RuntimeStats{alive_.load(), spawned_total_, static_cast<uint32_t>(executor_->threads())};
 }
 
 void Supervisor::AppendOutputLocked(Record& record, WorkerId id, const Output& out) {
@@ -620,8 +619,7 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     parent_record->second.children.push_back(info.worker_id);
     ++spawned_total_;
     ++alive_;
-    live_workers_.fetch_add(1, std::memory_order_relaxed);
-    ++job_alive_[pc.job_id];
+      ++job_alive_[pc.job_id];
   }
   if (child->SetLimits(child->config().islet_limits)) watchdog_.Watch(child);
   // As with Node's thread start, the child begins only after the parent's
@@ -680,7 +678,6 @@ void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
       }
     }
     --alive_;
-    live_workers_.fetch_sub(1, std::memory_order_relaxed);
     if (--job_alive_[job] == 0) {
       job_alive_.erase(job);
       next_thread_id_.erase(job);
@@ -874,7 +871,7 @@ void Supervisor::Shutdown() {
   {
     std::unique_lock lock(mu_);
     if (!exited_cv_.wait_for(lock, std::chrono::seconds(10), [&] { return alive_ == 0; })) {
-      Logger("daemon")->error("{} workers did not exit within 10 s of terminate", alive_);
+      Logger("daemon")->error("{} workers did not exit within 10 s of terminate", alive_.load());
     }
   }
   timers_->Stop();  // pending restarts and grace periods are moot now

@@ -112,7 +112,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   SegmentRegistry* segments() override { return segments_.get(); }
   std::shared_ptr<ExternalBudget> external_budget() override { return external_budget_; }
   bool compact_isolates() const override {
-    return live_workers_.load(std::memory_order_relaxed) >= options_.compact_isolates_above;
+    return alive_.load(std::memory_order_relaxed) >= options_.compact_isolates_above;
   }
 
   // `limits` with the daemon's defaults for what it leaves unset.
@@ -141,7 +141,9 @@ class Supervisor final : public Runtime, private WorkerHost {
   const RuntimeOptions options_;
   std::unique_ptr<Executor> executor_;
   const std::shared_ptr<ExternalBudget> external_budget_;
-  std::atomic<uint32_t> live_workers_{0};  // alive_, for the warm pool's thread
+  // Live workers: changed under mu_, read without it by the warm pool's
+  // thread (compact_isolates), so declared before warm_pool_.
+  std::atomic<uint32_t> alive_{0};
   std::unique_ptr<WarmPool> warm_pool_;
   Watchdog watchdog_;
   // Restart backoffs and terminate grace periods.
@@ -159,7 +161,6 @@ class Supervisor final : public Runtime, private WorkerHost {
   JobId next_job_id_ = 1;               // guarded by mu_
   uint64_t next_subscription_ = 1;      // guarded by mu_
   uint64_t spawned_total_ = 0;          // guarded by mu_
-  uint32_t alive_ = 0;                  // guarded by mu_
   std::unordered_map<JobId, uint32_t> next_thread_id_;  // guarded by mu_
   std::unordered_map<JobId, size_t> job_alive_;         // guarded by mu_
   // BroadcastChannel hubs by job and name; dropped when the job ends.

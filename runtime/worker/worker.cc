@@ -805,8 +805,10 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
         try_catch.Reset();
         return CallHook(context, "onPortMessageError", 2, args);
       }
-      v8::Local<v8::Value> args[] = {
-          id, value, transferred.IsEmpty() ? v8::Undefined(isolate_).As<v8::Value>() : transferred.As<v8::Value>()};
+      v8::Local<v8::Value> ports = transferred.IsEmpty()
+                                       ? v8::Undefined(isolate_).As<v8::Value>()
+                                       : transferred.As<v8::Value>();
+      v8::Local<v8::Value> args[] = {id, value, ports};
       v8::MaybeLocal<v8::Value> result = CallHook(context, "onPortMessage", 3, args);
       if (try_catch.HasCaught() || try_catch.HasTerminated()) try_catch.ReThrow();
       return result;

@@ -23,7 +23,7 @@ size_t BroadcastHub::members() const {
 void BroadcastHub::OnPortReady(PortId port) {
   std::lock_guard lock(mu_);
   for (;;) {
-    std::deque<Message> messages = bus_->Take(port, 64);
+    std::vector<Message> messages = bus_->Take(port, 64);
     if (messages.empty()) return;
     for (Message& message : messages) {
       if (message.close_marker) {

@@ -54,32 +54,27 @@ Bus::PostResult Bus::Post(PortId from, Message message) {
   return PostResult::kDelivered;
 }
 
-std::deque<Message> Bus::Take(PortId port, size_t max, bool* more) {
-  std::deque<Message> out;
+std::vector<Message> Bus::Take(PortId port, size_t max, bool* more) {
+  std::vector<Message> out;
   if (more != nullptr) *more = false;
   std::lock_guard lock(mu_);
   auto it = endpoints_.find(port);
   if (it == endpoints_.end()) return out;
   Endpoint& ep = it->second;
-  // All of it, without a close marker: one swap, so the lock is held for a
-  // moment whatever the queue's length (the sender may be waiting for it).
-  if (ep.queue.size() <= max && !ep.queue.empty() && !ep.queue.back().close_marker) {
-    out.swap(ep.queue);
+  if (ep.queue.empty()) {
     ep.notified = false;
     return out;
   }
-  while (!ep.queue.empty() && out.size() < max) {
-    bool last = ep.queue.front().close_marker;
+  if (ep.queue.front().close_marker) {
     // A close marker comes alone, so that whatever is taken with it can
     // still be put back (Unread) while the endpoint exists.
-    if (last && !out.empty()) break;
-    out.push_back(std::move(ep.queue.front()));
-    ep.queue.pop_front();
-    if (last) {
-      endpoints_.erase(it);  // closed and drained: the endpoint is gone
-      return out;
-    }
+    out.push_back(ep.queue.pop_front());
+    endpoints_.erase(it);  // closed and drained: the endpoint is gone
+    return out;
   }
+  // Up to the close marker, which can only be last.
+  size_t n = ep.queue.back().close_marker ? ep.queue.size() - 1 : ep.queue.size();
+  ep.queue.TakeFront(n < max ? n : max, &out);
   if (ep.queue.empty()) {
     ep.notified = false;
   } else if (more != nullptr) {
@@ -88,7 +83,7 @@ std::deque<Message> Bus::Take(PortId port, size_t max, bool* more) {
   return out;
 }
 
-void Bus::Unread(PortId port, std::deque<Message> messages) {
+void Bus::Unread(PortId port, std::vector<Message> messages) {
   if (messages.empty()) return;
   std::shared_ptr<PortOwner> notify;
   {
@@ -96,8 +91,7 @@ void Bus::Unread(PortId port, std::deque<Message> messages) {
     auto it = endpoints_.find(port);
     if (it == endpoints_.end()) return;
     Endpoint& ep = it->second;
-    ep.queue.insert(ep.queue.begin(), std::make_move_iterator(messages.begin()),
-                    std::make_move_iterator(messages.end()));
+    ep.queue.PushFront(std::move(messages));
     // Its owner (a new one, if the port was adopted meanwhile) must hear of
     // them; one that stopped the port drains nothing until it starts again.
     if (!ep.notified && !ep.detached) {

@@ -2,7 +2,6 @@
 
 #include <atomic>
 #include <cstddef>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -12,6 +11,7 @@
 
 #include "runtime/base/adaptive_mutex.h"
 #include "runtime/bus/message.h"
+#include "runtime/bus/message_ring.h"
 
 namespace islet::runtime {
 
@@ -58,11 +58,11 @@ class Bus {
   // is then still outstanding, so the bus sends no new OnPortReady and the
   // caller must come back for the rest itself. When it is false, the next
   // post notifies the owner again.
-  std::deque<Message> Take(PortId port, size_t max, bool* more = nullptr);
+  std::vector<Message> Take(PortId port, size_t max, bool* more = nullptr);
   // Puts messages taken but not delivered back at the front of `port`'s
   // queue, in order (the owner stopped the port, or gave it away, part way
   // through a batch). Unknown ports drop them.
-  void Unread(PortId port, std::deque<Message> messages);
+  void Unread(PortId port, std::vector<Message> messages);
   // Messages waiting on `port` (0 if unknown).
   size_t Pending(PortId port) const;
 
@@ -88,7 +88,7 @@ class Bus {
     PortId peer = 0;
     std::weak_ptr<PortOwner> owner;
     const PortOwner* owner_raw = nullptr;  // identity only, for CloseAllOwnedBy
-    std::deque<Message> queue;
+    MessageRing queue;
     bool closed = false;    // no more sends from this side; close marker queued
     bool notified = false;  // OnPortReady fired, not yet drained
     bool detached = false;

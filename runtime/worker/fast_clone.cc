@@ -22,6 +22,7 @@ constexpr uint8_t kObject = 'O';
 constexpr size_t kMaxBytes = 4096;
 constexpr int kMaxDepth = 8;
 constexpr size_t kMaxObjects = 32;
+constexpr uint32_t kMaxKeysOnStack = 32;
 
 class Writer {
  public:
@@ -132,6 +133,9 @@ class Serializer {
     // Every entry takes 3 bytes or more: give up now on what cannot fit.
     if (count > (kMaxBytes - out_->size()) / 3) return false;
     if (!out_->Byte(kObject) || !out_->Varint(count)) return false;
+    // The keys first, all of them, then the values: a reader recognises the
+    // object's shape from the keys' bytes alone (see ShapeCache).
+    v8::Local<v8::String> names[kMaxKeysOnStack];
     for (uint32_t i = 0; i < count; ++i) {
       v8::Local<v8::Value> key;
       // (With Object.keys from messaging.js, every key is an own enumerable
@@ -140,14 +144,20 @@ class Serializer {
       if (MayBeIndex(key.As<v8::String>())) return false;
       bool accessor;
       if (!object->HasRealNamedCallbackProperty(context_, key.As<v8::Name>()).To(&accessor) ||
-          accessor) {
+          accessor || !String(key.As<v8::String>())) {
+        return false;
+      }
+      if (i < kMaxKeysOnStack) names[i] = key.As<v8::String>();
+    }
+    for (uint32_t i = 0; i < count; ++i) {
+      v8::Local<v8::Value> key;
+      if (i < kMaxKeysOnStack) {
+        key = names[i];
+      } else if (!keys->Get(context_, i).ToLocal(&key)) {
         return false;
       }
       v8::Local<v8::Value> value;
-      if (!String(key.As<v8::String>()) || !object->Get(context_, key).ToLocal(&value) ||
-          !Value(value, depth + 1)) {
-        return false;
-      }
+      if (!object->Get(context_, key).ToLocal(&value) || !Value(value, depth + 1)) return false;
     }
     return true;
   }
@@ -173,12 +183,14 @@ class Serializer {
 class Reader {
  public:
   // Reads data[offset, size); `data` is where the writer's offsets start.
-  Reader(v8::Local<v8::Context> context, const uint8_t* data, size_t offset, size_t size)
+  Reader(v8::Local<v8::Context> context, const uint8_t* data, size_t offset, size_t size,
+         ShapeCache* shapes)
       : context_(context),
         isolate_(context->GetIsolate()),
         base_(data),
         at_(data + offset),
-        end_(data + size) {}
+        end_(data + size),
+        shapes_(shapes) {}
 
   v8::MaybeLocal<v8::Value> Value(int depth) {
     uint8_t tag;
@@ -281,22 +293,106 @@ class Reader {
                                       type, int(length));
   }
 
+  // Moves past one key record (a string), checking it.
+  bool SkipKey() {
+    uint8_t tag;
+    uint32_t length;
+    if (!Byte(&tag) || (tag != kOneByteString && tag != kTwoByteString) || !Varint(&length)) {
+      return false;
+    }
+    size_t n = length;
+    if (tag == kTwoByteString) {
+      if ((at_ - base_) % 2 != 0 && at_ != end_) ++at_;
+      n *= 2;
+    }
+    if (size_t(end_ - at_) < n) return false;
+    at_ += n;
+    return true;
+  }
+
+  ShapeCache::Shape* NewShape(std::string_view bytes, const uint8_t* keys, uint32_t count) {
+    const uint8_t* after = at_;
+    at_ = keys;
+    std::vector<v8::Local<v8::String>> names;
+    names.reserve(count);
+    v8::Local<v8::Object> boilerplate = v8::Object::New(isolate_);
+    for (uint32_t i = 0; i < count; ++i) {
+      uint8_t tag;
+      v8::Local<v8::String> key;
+      bool ok;
+      if (!Byte(&tag) || !String(tag, v8::NewStringType::kInternalized).ToLocal(&key) ||
+          !boilerplate->CreateDataProperty(context_, key, v8::Undefined(isolate_)).To(&ok) ||
+          !ok) {
+        return nullptr;
+      }
+      names.push_back(key);
+    }
+    at_ = after;
+    ShapeCache::Shape* shape = shapes_->Insert(bytes);
+    shape->keys.reserve(count);
+    for (auto key : names) shape->keys.emplace_back(isolate_, key);
+    shape->boilerplate.Reset(isolate_, boilerplate);
+    return shape;
+  }
+
   v8::MaybeLocal<v8::Value> Object(int depth) {
     if (depth >= kMaxDepth) return Malformed();
     uint32_t count;
-    if (!Varint(&count)) return Malformed();
-    v8::Local<v8::Object> object = v8::Object::New(isolate_);
+    if (!Varint(&count) || count > size_t(end_ - at_) / 2) return Malformed();
+    const uint8_t* keys = at_;
+    for (uint32_t i = 0; i < count; ++i) {
+      if (!SkipKey()) return Malformed();
+    }
+    if (shapes_ != nullptr && count > 0) {
+      // The key records' bytes, and whether they started at an odd offset:
+      // the padding before two-byte characters depends on it.
+      thread_local std::string id;
+      id.assign(reinterpret_cast<const char*>(keys), size_t(at_ - keys));
+      id.push_back(static_cast<char>((keys - base_) % 2));
+      ShapeCache::Shape* shape = shapes_->Find(id);
+      if (shape == nullptr) shape = NewShape(id, keys, count);
+      if (shape == nullptr) return {};
+      return FromShape(*shape, depth);
+    }
+    // No cache: key by key.
+    const uint8_t* values = at_;
+    at_ = keys;
+    std::vector<v8::Local<v8::String>> names(count);
     for (uint32_t i = 0; i < count; ++i) {
       uint8_t tag;
-      if (!Byte(&tag) || (tag != kOneByteString && tag != kTwoByteString)) return Malformed();
-      v8::Local<v8::String> key;
-      v8::Local<v8::Value> value;
-      if (!String(tag, v8::NewStringType::kInternalized).ToLocal(&key) ||
-          !Value(depth + 1).ToLocal(&value)) {
+      if (!Byte(&tag) || !String(tag, v8::NewStringType::kInternalized).ToLocal(&names[i])) {
         return {};
       }
+    }
+    at_ = values;
+    v8::Local<v8::Object> object = v8::Object::New(isolate_);
+    for (uint32_t i = 0; i < count; ++i) {
+      v8::Local<v8::Value> value;
       bool ok;
-      if (!object->CreateDataProperty(context_, key, value).To(&ok)) return {};
+      if (!Value(depth + 1).ToLocal(&value)) return {};
+      if (!object->CreateDataProperty(context_, names[i], value).To(&ok)) return {};
+      if (!ok) return Malformed();
+    }
+    return object;
+  }
+
+  v8::MaybeLocal<v8::Value> FromShape(const ShapeCache::Shape& shape, int depth) {
+    v8::Local<v8::Object> object = shape.boilerplate.Get(isolate_)->Clone();
+    // Local handles first: a nested object's shape may evict this one.
+    size_t count = shape.keys.size();
+    v8::Local<v8::String> on_stack[kMaxKeysOnStack];
+    std::vector<v8::Local<v8::String>> on_heap;
+    v8::Local<v8::String>* names = on_stack;
+    if (count > kMaxKeysOnStack) {
+      on_heap.resize(count);
+      names = on_heap.data();
+    }
+    for (size_t i = 0; i < count; ++i) names[i] = shape.keys[i].Get(isolate_);
+    for (size_t i = 0; i < count; ++i) {
+      v8::Local<v8::Value> value;
+      bool ok;
+      if (!Value(depth + 1).ToLocal(&value)) return {};
+      if (!object->CreateDataProperty(context_, names[i], value).To(&ok)) return {};
       if (!ok) return Malformed();
     }
     return object;
@@ -307,6 +403,7 @@ class Reader {
   const uint8_t* base_;
   const uint8_t* at_;
   const uint8_t* end_;
+  ShapeCache* shapes_;
 };
 
 }  // namespace
@@ -332,8 +429,35 @@ bool TrySerialize(v8::Local<v8::Context> context, v8::Local<v8::Value> value, Me
   return true;
 }
 
-v8::MaybeLocal<v8::Value> Deserialize(v8::Local<v8::Context> context, const MessageBytes& bytes) {
-  Reader body(context, bytes.data(), bytes.empty() ? 0 : 1, bytes.size());
+ShapeCache::Shape* ShapeCache::Find(std::string_view bytes) {
+  Shape* shape = slots_[Slot(bytes)].get();
+  return shape != nullptr && shape->bytes == bytes ? shape : nullptr;
+}
+
+ShapeCache::Shape* ShapeCache::Insert(std::string_view bytes) {
+  auto& slot = slots_[Slot(bytes)];
+  slot = std::make_unique<Shape>();
+  slot->bytes.assign(bytes);
+  return slot.get();
+}
+
+void ShapeCache::Clear() {
+  for (auto& slot : slots_) slot.reset();
+}
+
+size_t ShapeCache::size() const {
+  size_t n = 0;
+  for (const auto& slot : slots_) n += slot != nullptr;
+  return n;
+}
+
+size_t ShapeCache::Slot(std::string_view bytes) {
+  return std::hash<std::string_view>()(bytes) % kSlots;
+}
+
+v8::MaybeLocal<v8::Value> Deserialize(v8::Local<v8::Context> context, const MessageBytes& bytes,
+                                      ShapeCache* shapes) {
+  Reader body(context, bytes.data(), bytes.empty() ? 0 : 1, bytes.size(), shapes);
   if (!IsFastForm(bytes)) return body.Malformed();
   v8::Local<v8::Value> value;
   if (!body.Value(0).ToLocal(&value)) return {};

@@ -2,7 +2,11 @@
 
 #include <v8.h>
 
+#include <array>
 #include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "runtime/bus/message_bytes.h"
 
@@ -38,8 +42,37 @@ bool TrySerialize(v8::Local<v8::Context> context, v8::Local<v8::Value> value, Me
 // Object.keys runs no JS.
 bool IsOrdinaryObject(v8::Local<v8::Value> value);
 
+// The object shapes (key lists) one isolate received lately, each with its
+// keys as V8 strings and an object that has them: an object of a known
+// shape is made by copying that object and storing the values, rather
+// than by internalizing each key and adding it, a map transition at a time.
+// Holds V8 handles: Clear() it before its isolate goes. Not thread-safe
+// (one per isolate).
+class ShapeCache {
+ public:
+  struct Shape {
+    std::string bytes;  // the key records as written, and the parity of their offset
+    std::vector<v8::Global<v8::String>> keys;
+    v8::Global<v8::Object> boilerplate;  // has every key, each undefined
+  };
+  static constexpr size_t kSlots = 64;  // direct-mapped: a new shape evicts one
+
+  // The shape whose key records are `bytes`, or null.
+  Shape* Find(std::string_view bytes);
+  // Replaces whatever held its slot.
+  Shape* Insert(std::string_view bytes);
+  void Clear();
+  size_t size() const;
+
+ private:
+  static size_t Slot(std::string_view bytes);
+  std::array<std::unique_ptr<Shape>, kSlots> slots_;
+};
+
 // Recreates a value from its fast form. Malformed input gives an Error (a
-// pending exception) and an empty result.
-v8::MaybeLocal<v8::Value> Deserialize(v8::Local<v8::Context> context, const MessageBytes& bytes);
+// pending exception) and an empty result. `shapes`, if given, belongs to
+// the context's isolate.
+v8::MaybeLocal<v8::Value> Deserialize(v8::Local<v8::Context> context, const MessageBytes& bytes,
+                                      ShapeCache* shapes = nullptr);
 
 }  // namespace islet::runtime::fast_clone

@@ -84,7 +84,7 @@ void PortReceive(const FunctionCallbackInfo<Value>& args) {
   Message message;
   if (!self->TakeInflight(id, &message)) {  // inside a listener: the batch's next
     if (self->bus()->Pending(id) == 0) return;
-    std::deque<Message> messages = self->bus()->Take(id, 1);
+    std::vector<Message> messages = self->bus()->Take(id, 1);
     if (messages.empty() || messages[0].close_marker) return;
     message = std::move(messages[0]);
   }

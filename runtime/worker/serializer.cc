@@ -253,7 +253,7 @@ v8::MaybeLocal<v8::Value> DeserializeMessage(Worker* worker, v8::Local<v8::Conte
                                              Message& message, v8::Local<v8::Array>* ports_out) {
   v8::Isolate* isolate = context->GetIsolate();  // handles live in the caller's scope
   if (fast_clone::IsFastForm(message.bytes) && message.ports.empty() && !message.attachments) {
-    return fast_clone::Deserialize(context, message.bytes);
+    return fast_clone::Deserialize(context, message.bytes, worker->shapes());
   }
   std::vector<v8::Local<v8::Object>> ports;
   for (PortId id : message.ports) {

@@ -339,14 +339,14 @@ bool Worker::Turn(v8::Local<v8::Context> context) {
     started_ = true;
     {
       v8::TryCatch try_catch(isolate_);
-      if (CallHook(context, "initWorker").IsEmpty()) {
+      if (CallHook(context, Hook::kInitWorker).IsEmpty()) {
         HandleException(context, try_catch);
         if (!finishing_) Finish(ExitInfo{1, "startup-failed", "initWorker failed", ""});
         return false;
       }
     }
     if (auto parent = config_.parent.lock()) parent->NotifyChildOnline(config_.thread_id);
-    RunCallback(context, [&] { return CallHook(context, "runMain"); });
+    RunCallback(context, [&] { return CallHook(context, Hook::kRunMain); });
   } else {
     RunDueTimers(context);
     std::deque<Task> batch;
@@ -359,7 +359,7 @@ bool Worker::Turn(v8::Local<v8::Context> context) {
       });
     }
     if (!finishing_ && immediate_count_ > 0) {
-      RunCallback(context, [&] { return CallHook(context, "runImmediates"); });
+      RunCallback(context, [&] { return CallHook(context, Hook::kRunImmediates); });
     }
   }
   if (!finishing_ && terminate_requested_.load()) Finish(TerminatedExit(1));
@@ -367,13 +367,13 @@ bool Worker::Turn(v8::Local<v8::Context> context) {
   if (!mailbox().empty() || immediate_count_ > 0) return true;
   if (!timer_order_.empty() && timer_order_.begin()->first.first <= NowMs()) return true;
   if (!IsAlive()) {
-    RunCallback(context, [&] { return CallHook(context, "beforeExit"); });
+    RunCallback(context, [&] { return CallHook(context, Hook::kBeforeExit); });
     if (finishing_) return false;
     if (!mailbox().empty() || immediate_count_ > 0) return true;
     if (!IsAlive()) {
       v8::Local<v8::Value> code;
       v8::TryCatch try_catch(isolate_);
-      if (CallHook(context, "emitExit").ToLocal(&code)) {
+      if (CallHook(context, Hook::kEmitExit).ToLocal(&code)) {
         Finish(ExitInfo{code->Int32Value(context).FromMaybe(0), "exited", "", ""});
       } else if (!finishing_) {
         HandleException(context, try_catch);
@@ -421,7 +421,7 @@ void Worker::AfterCallback(v8::Local<v8::Context> context) {
     }
     {
       v8::TryCatch try_catch(isolate_);
-      if (CallHook(context, "runTicks").IsEmpty()) {
+      if (CallHook(context, Hook::kRunTicks).IsEmpty()) {
         HandleException(context, try_catch);
         continue;  // the tick queue may hold more after an uncaught error
       }
@@ -431,13 +431,39 @@ void Worker::AfterCallback(v8::Local<v8::Context> context) {
   }
 }
 
-v8::MaybeLocal<v8::Value> Worker::CallHook(v8::Local<v8::Context> context, const char* name,
-                                           int argc, v8::Local<v8::Value>* argv) {
+v8::MaybeLocal<v8::Value> Worker::CallHook(v8::Local<v8::Context> context, Hook hook, int argc,
+                                           v8::Local<v8::Value>* argv) {
+  static constexpr const char* kNames[] = {
+      "beforeExit",
+      "emitExit",
+      "errorForParent",
+      "fireTimer",
+      "handleUncaught",
+      "initWorker",
+      "makeDataCloneError",
+      "makePort",
+      "onControlMessage",
+      "onPortClose",
+      "onPortDetached",
+      "onPortMessage",
+      "onPortMessageError",
+      "onSignal",
+      "onWorkerError",
+      "onWorkerExit",
+      "onWorkerFailure",
+      "onWorkerOnline",
+      "runImmediates",
+      "runMain",
+      "runTicks",
+      "unhandledRejection",
+  };
+  static_assert(std::size(kNames) == static_cast<size_t>(Hook::kCount));
   v8::Local<v8::Object> hooks = hooks_.Get(isolate_);
-  auto& cached = hook_cache_[name];  // hot: every message and timer comes through here
+  auto& cached = hook_cache_[static_cast<size_t>(hook)];  // hot: every message and timer
   if (cached.IsEmpty()) {
     v8::Local<v8::Value> fn;
-    if (!hooks->Get(context, v8::String::NewFromUtf8(isolate_, name).ToLocalChecked())
+    if (!hooks->Get(context, v8::String::NewFromUtf8(isolate_, kNames[static_cast<size_t>(hook)])
+                                 .ToLocalChecked())
              .ToLocal(&fn) ||
         !fn->IsFunction()) {
       return {};
@@ -478,7 +504,7 @@ void Worker::HandleUncaught(v8::Local<v8::Context> context, v8::Local<v8::Value>
   v8::TryCatch inner(isolate_);
   v8::Local<v8::Value> args[] = {error};
   v8::Local<v8::Value> handled;
-  if (CallHook(context, "handleUncaught", 1, args).ToLocal(&handled)) {
+  if (CallHook(context, Hook::kHandleUncaught, 1, args).ToLocal(&handled)) {
     if (handled->IsTrue()) return;
     Fatal(context, error, message);
     return;
@@ -510,7 +536,7 @@ void Worker::Fatal(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
   if (exit_code == 1) {
     v8::TryCatch try_catch(isolate_);
     v8::Local<v8::Value> args[] = {v8::Integer::New(isolate_, 1)};
-    CallHook(context, "emitExit", 1, args);
+    CallHook(context, Hook::kEmitExit, 1, args);
   }
   if (finishing_) return;  // an exit listener called process.exit()
   Finish(ExitInfo{exit_code, "error", report.message, report.stack});
@@ -527,7 +553,7 @@ void Worker::ProcessRejections(v8::Local<v8::Context> context) {
     v8::TryCatch try_catch(isolate_);
     v8::Local<v8::Value> args[] = {reason, promise};
     v8::Local<v8::Value> fatal;
-    if (!CallHook(context, "unhandledRejection", 2, args).ToLocal(&fatal)) {
+    if (!CallHook(context, Hook::kUnhandledRejection, 2, args).ToLocal(&fatal)) {
       HandleException(context, try_catch);
       continue;
     }
@@ -629,7 +655,7 @@ void Worker::RunDueTimers(v8::Local<v8::Context> context) {
     uint32_t id = timer_order_.begin()->second;
     TimerStop(id);  // a repeating timer re-arms itself from JS
     v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, id)};
-    RunCallback(context, [&] { return CallHook(context, "fireTimer", 1, args); });
+    RunCallback(context, [&] { return CallHook(context, Hook::kFireTimer, 1, args); });
   }
 }
 
@@ -681,7 +707,8 @@ void Worker::TeardownLocked() {
   child_ports_.clear();
   port_template_.Reset();
   untransferable_key_.Reset();
-  hook_cache_.clear();
+  for (auto& hook : hook_cache_) hook.Reset();
+  shapes_.Clear();
   tick_info_ = nullptr;
   tick_info_holder_.Reset();
   init_.reset();
@@ -723,7 +750,7 @@ v8::MaybeLocal<v8::Object> Worker::AdoptPort(v8::Local<v8::Context> context, Por
   bus_->Adopt(id, std::weak_ptr<PortOwner>(self));
   v8::Local<v8::Value> args[] = {v8::Number::New(isolate_, static_cast<double>(id))};
   v8::Local<v8::Value> port;
-  if (!CallHook(context, "makePort", 1, args).ToLocal(&port) || !port->IsObject()) return {};
+  if (!CallHook(context, Hook::kMakePort, 1, args).ToLocal(&port) || !port->IsObject()) return {};
   return port.As<v8::Object>();
 }
 
@@ -731,7 +758,7 @@ void Worker::ForgetPort(PortId id) {
   started_ports_.erase(id);
   v8::Local<v8::Context> context = isolate_->GetCurrentContext();
   v8::Local<v8::Value> args[] = {v8::Number::New(isolate_, static_cast<double>(id))};
-  (void)CallHook(context, "onPortDetached", 1, args);
+  (void)CallHook(context, Hook::kOnPortDetached, 1, args);
 }
 
 void Worker::StartPort(PortId id) {
@@ -767,7 +794,7 @@ void Worker::OnPortReady(PortId port) {
 void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budget) {
   if (!PortStarted(port)) return;  // StartPort re-arms
   bool more = false;
-  std::deque<Message> messages = bus_->Take(port, budget, &more);
+  std::vector<Message> messages = bus_->Take(port, budget, &more);
   v8::Local<v8::Value> id = v8::Number::New(isolate_, static_cast<double>(port));
   // Delivered one at a time. A listener may take the next ones itself
   // (receiveMessageOnPort: TakeInflight), stop the port (its last 'message'
@@ -791,7 +818,7 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
     if (message.close_marker) {  // always alone in its batch
       started_ports_.erase(port);
       v8::Local<v8::Value> args[] = {id};
-      RunCallback(context, [&] { return CallHook(context, "onPortClose", 1, args); });
+      RunCallback(context, [&] { return CallHook(context, Hook::kOnPortClose, 1, args); });
       return;
     }
     ++messages_in_;
@@ -803,13 +830,13 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
         if (try_catch.HasTerminated()) return {};
         v8::Local<v8::Value> args[] = {id, try_catch.Exception()};
         try_catch.Reset();
-        return CallHook(context, "onPortMessageError", 2, args);
+        return CallHook(context, Hook::kOnPortMessageError, 2, args);
       }
       v8::Local<v8::Value> ports = transferred.IsEmpty()
                                        ? v8::Undefined(isolate_).As<v8::Value>()
                                        : transferred.As<v8::Value>();
       v8::Local<v8::Value> args[] = {id, value, ports};
-      v8::MaybeLocal<v8::Value> result = CallHook(context, "onPortMessage", 3, args);
+      v8::MaybeLocal<v8::Value> result = CallHook(context, Hook::kOnPortMessage, 3, args);
       if (try_catch.HasCaught() || try_catch.HasTerminated()) try_catch.ReThrow();
       return result;
     });
@@ -828,7 +855,7 @@ void Worker::ThrowDataCloneError(v8::Local<v8::String> message) {
   v8::Local<v8::Context> context = isolate_->GetCurrentContext();
   v8::Local<v8::Value> args[] = {message};
   v8::Local<v8::Value> error;
-  if (CallHook(context, "makeDataCloneError", 1, args).ToLocal(&error)) {
+  if (CallHook(context, Hook::kMakeDataCloneError, 1, args).ToLocal(&error)) {
     isolate_->ThrowException(error);
   }
 }
@@ -858,7 +885,7 @@ void Worker::ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::V
                                      static_cast<int>(header.size()))
                  .ToLocalChecked()};
   v8::Local<v8::Value> plain;
-  if (CallHook(context, "errorForParent", 2, args).ToLocal(&plain)) error = plain;
+  if (CallHook(context, Hook::kErrorForParent, 2, args).ToLocal(&plain)) error = plain;
   try_catch.Reset();
   if (SerializeMessage(this, context, error, {}, 0, message.get()).IsNothing()) {
     try_catch.Reset();
@@ -879,7 +906,7 @@ bool Worker::PostControl(std::string json) {
         v8::String::NewFromUtf8(isolate_, json.data(), v8::NewStringType::kNormal,
                                 static_cast<int>(json.size()))
             .ToLocalChecked()};
-    RunCallback(context, [&] { return CallHook(context, "onControlMessage", 1, args); });
+    RunCallback(context, [&] { return CallHook(context, Hook::kOnControlMessage, 1, args); });
   });
 }
 
@@ -893,7 +920,7 @@ void Worker::Signal(std::string name) {
             .ToLocalChecked()};
     bool handled = false;
     RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
-      v8::MaybeLocal<v8::Value> result = CallHook(context, "onSignal", 1, args);
+      v8::MaybeLocal<v8::Value> result = CallHook(context, Hook::kOnSignal, 1, args);
       v8::Local<v8::Value> value;
       handled = result.ToLocal(&value) && value->IsTrue();
       return result;
@@ -907,7 +934,7 @@ void Worker::NotifyChildOnline(uint32_t thread_id) {
   PostUrgent([this, thread_id] {
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();
     v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id)};
-    RunCallback(context, [&] { return CallHook(context, "onWorkerOnline", 1, args); });
+    RunCallback(context, [&] { return CallHook(context, Hook::kOnWorkerOnline, 1, args); });
   });
 }
 
@@ -925,7 +952,7 @@ void Worker::NotifyChildFailure(uint32_t thread_id, std::string code, std::strin
     };
     v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id), str(code),
                                    str(message)};
-    RunCallback(context, [&] { return CallHook(context, "onWorkerFailure", 3, args); });
+    RunCallback(context, [&] { return CallHook(context, Hook::kOnWorkerFailure, 3, args); });
   });
 }
 
@@ -942,7 +969,7 @@ void Worker::NotifyChildError(uint32_t thread_id, std::shared_ptr<Message> error
       v8::Local<v8::Value> value;
       if (!DeserializeMessage(this, context, *error).ToLocal(&value)) return {};
       v8::Local<v8::Value> args[] = {tid, value};
-      return CallHook(context, "onWorkerError", 2, args);
+      return CallHook(context, Hook::kOnWorkerError, 2, args);
     });
   });
 }
@@ -958,7 +985,7 @@ void Worker::NotifyChildExit(uint32_t thread_id, int exit_code) {
     if (finishing_) return;
     v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id),
                                    v8::Integer::New(isolate_, exit_code)};
-    RunCallback(context, [&] { return CallHook(context, "onWorkerExit", 2, args); });
+    RunCallback(context, [&] { return CallHook(context, Hook::kOnWorkerExit, 2, args); });
   });
 }
 

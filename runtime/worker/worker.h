@@ -18,6 +18,7 @@
 #include "runtime/runtime.h"
 #include "runtime/scheduler/executor.h"
 #include "runtime/worker/env_store.h"
+#include "runtime/worker/fast_clone.h"
 
 namespace islet::runtime {
 
@@ -193,9 +194,37 @@ class Worker final : public Actor, public PortOwner, public Watched {
                       v8::Local<v8::Message> message);
   void MarkUntransferable(v8::Local<v8::Object> object);
   bool IsUntransferable(v8::Local<v8::Object> object);
+  // Object shapes this isolate received lately (fast_clone).
+  fast_clone::ShapeCache* shapes() { return &shapes_; }
+  // The bootstrap's hooks (bootstrap.js `hooks`), by name.
+  enum class Hook {
+    kBeforeExit,  // beforeExit
+    kEmitExit,  // emitExit
+    kErrorForParent,  // errorForParent
+    kFireTimer,  // fireTimer
+    kHandleUncaught,  // handleUncaught
+    kInitWorker,  // initWorker
+    kMakeDataCloneError,  // makeDataCloneError
+    kMakePort,  // makePort
+    kOnControlMessage,  // onControlMessage
+    kOnPortClose,  // onPortClose
+    kOnPortDetached,  // onPortDetached
+    kOnPortMessage,  // onPortMessage
+    kOnPortMessageError,  // onPortMessageError
+    kOnSignal,  // onSignal
+    kOnWorkerError,  // onWorkerError
+    kOnWorkerExit,  // onWorkerExit
+    kOnWorkerFailure,  // onWorkerFailure
+    kOnWorkerOnline,  // onWorkerOnline
+    kRunImmediates,  // runImmediates
+    kRunMain,  // runMain
+    kRunTicks,  // runTicks
+    kUnhandledRejection,  // unhandledRejection
+    kCount
+  };
   // Calls a bootstrap hook; exceptions propagate to the caller's TryCatch.
-  v8::MaybeLocal<v8::Value> CallHook(v8::Local<v8::Context> context, const char* name,
-                                     int argc = 0, v8::Local<v8::Value>* argv = nullptr);
+  v8::MaybeLocal<v8::Value> CallHook(v8::Local<v8::Context> context, Hook hook, int argc = 0,
+                                     v8::Local<v8::Value>* argv = nullptr);
   // The serialized [workerData, environmentData] a child starts with.
   std::shared_ptr<Message> TakeInit() { return std::move(init_); }
   // Starts `child` once this turn is over (executor thread).
@@ -312,14 +341,15 @@ class Worker final : public Actor, public PortOwner, public Watched {
   // The batch DrainPort is delivering: taken from the bus, not yet handed out.
   struct Inflight {
     PortId port;
-    std::deque<Message>* messages;
+    std::vector<Message>* messages;
     size_t next;  // the first not yet handed out
   };
   Inflight* inflight_ = nullptr;
   std::unordered_map<uint32_t, PortId> child_ports_;  // threadId -> parent side
   std::shared_ptr<Message> init_;
   std::vector<std::shared_ptr<Worker>> pending_starts_;
-  std::unordered_map<std::string_view, v8::Global<v8::Function>> hook_cache_;
+  v8::Global<v8::Function> hook_cache_[static_cast<size_t>(Hook::kCount)];
+  fast_clone::ShapeCache shapes_;
   v8::Global<v8::Int32Array> tick_info_holder_;
   int32_t* tick_info_ = nullptr;  // into tick_info_holder_'s backing store
   bool constructing_port_ = false;

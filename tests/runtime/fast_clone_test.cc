@@ -68,6 +68,27 @@ class FastCloneTest : public ::testing::Test {
     return result;
   }
 
+  bool Same(v8::Local<v8::Context> context, v8::Local<v8::Value> a, v8::Local<v8::Value> b) {
+    v8::Local<v8::Value> same =
+        context->Global()
+            ->Get(context, v8::String::NewFromUtf8Literal(isolate_, "same"))
+            .ToLocalChecked();
+    v8::Local<v8::Value> args[] = {a, b};
+    return same.As<v8::Function>()
+        ->Call(context, v8::Undefined(isolate_), 2, args)
+        .ToLocalChecked()
+        ->IsTrue();
+  }
+
+  v8::Local<v8::Value> Copy(v8::Local<v8::Context> context, v8::Local<v8::Value> value,
+                            fast_clone::ShapeCache* shapes) {
+    MessageBytes bytes;
+    EXPECT_TRUE(fast_clone::TrySerialize(context, value, &bytes));
+    v8::Local<v8::Value> copy;
+    EXPECT_TRUE(fast_clone::Deserialize(context, bytes, shapes).ToLocal(&copy));
+    return copy.IsEmpty() ? v8::Undefined(isolate_).As<v8::Value>() : copy;
+  }
+
   v8::Isolate* isolate_ = nullptr;
 };
 
@@ -89,6 +110,7 @@ TEST_F(FastCloneTest, PrimitivesAndOrdinaryObjectsRoundTrip) {
       "  Object.defineProperty(o, 'hidden', { enumerable: false }); return o; })()",
       "({ [Symbol('skipped')]: 1, kept: 2 })",
   };
+  fast_clone::ShapeCache shapes;
   WithContext([&](v8::Local<v8::Context> context) {
     for (const std::string& source : values) {
       SCOPED_TRACE(source);
@@ -97,20 +119,17 @@ TEST_F(FastCloneTest, PrimitivesAndOrdinaryObjectsRoundTrip) {
       ASSERT_TRUE(fast_clone::TrySerialize(context, value, &bytes));
       EXPECT_TRUE(fast_clone::IsFastForm(bytes));
       v8::TryCatch try_catch(isolate_);
-      v8::Local<v8::Value> copy;
-      ASSERT_TRUE(fast_clone::Deserialize(context, bytes).ToLocal(&copy));
-      if (value->IsObject()) {
-        EXPECT_FALSE(copy->StrictEquals(value));  // a new object
+      // Without a shape cache, then with one: a miss, then a hit.
+      for (fast_clone::ShapeCache* cache : {(fast_clone::ShapeCache*)nullptr, &shapes, &shapes}) {
+        v8::Local<v8::Value> copy;
+        ASSERT_TRUE(fast_clone::Deserialize(context, bytes, cache).ToLocal(&copy));
+        if (value->IsObject()) {
+          EXPECT_FALSE(copy->StrictEquals(value));  // a new object
+        }
+        EXPECT_TRUE(Same(context, value, copy));
       }
-      v8::Local<v8::Value> same = context->Global()
-                                      ->Get(context, v8::String::NewFromUtf8Literal(isolate_, "same"))
-                                      .ToLocalChecked();
-      v8::Local<v8::Value> args[] = {value, copy};
-      EXPECT_TRUE(same.As<v8::Function>()
-                      ->Call(context, v8::Undefined(isolate_), 2, args)
-                      .ToLocalChecked()
-                      ->IsTrue());
     }
+    shapes.Clear();
   });
 }
 
@@ -190,6 +209,7 @@ TEST_F(FastCloneTest, KeysFromObjectKeysGiveTheSameResult) {
 }
 
 TEST_F(FastCloneTest, BrokenInputIsAnErrorNeverACrash) {
+  fast_clone::ShapeCache shapes;
   WithContext([&](v8::Local<v8::Context> context) {
     v8::Local<v8::Value> value =
         Eval(context, "({ a: 1, s: 'text', w: 'two-byte ✓', o: { d: 0.5, n: null, t: true } })");
@@ -199,9 +219,11 @@ TEST_F(FastCloneTest, BrokenInputIsAnErrorNeverACrash) {
     for (size_t n = 0; n < good.size(); ++n) {
       MessageBytes cut;
       cut.assign(good.data(), n);
-      v8::TryCatch try_catch(isolate_);
-      EXPECT_TRUE(fast_clone::Deserialize(context, cut).IsEmpty()) << n;
-      EXPECT_TRUE(try_catch.HasCaught()) << n;
+      for (fast_clone::ShapeCache* cache : {(fast_clone::ShapeCache*)nullptr, &shapes}) {
+        v8::TryCatch try_catch(isolate_);
+        EXPECT_TRUE(fast_clone::Deserialize(context, cut, cache).IsEmpty()) << n;
+        EXPECT_TRUE(try_catch.HasCaught()) << n;
+      }
     }
     // Trailing garbage.
     std::vector<uint8_t> longer(good.data(), good.data() + good.size());
@@ -221,6 +243,7 @@ TEST_F(FastCloneTest, BrokenInputIsAnErrorNeverACrash) {
         b.assign(bad.data(), bad.size());
         v8::TryCatch try_catch(isolate_);
         (void)fast_clone::Deserialize(context, b);
+        (void)fast_clone::Deserialize(context, b, &shapes);
       }
     }
     // An overlong varint (a length past 32 bits).
@@ -233,6 +256,50 @@ TEST_F(FastCloneTest, BrokenInputIsAnErrorNeverACrash) {
     MessageBytes huge = {fast_clone::kTag, 'S', 0xff, 0xff, 0xff, 0xff, 0x0f, 'a'};
     v8::TryCatch try_catch(isolate_);
     EXPECT_TRUE(fast_clone::Deserialize(context, huge).IsEmpty());
+    // An object claiming more keys than it has bytes, and one key twice.
+    MessageBytes many = {fast_clone::kTag, 'O', 0xff, 0xff, 0x03, 'S', 1, 'a', 'T'};
+    EXPECT_TRUE(fast_clone::Deserialize(context, many, &shapes).IsEmpty());
+    MessageBytes twice = {fast_clone::kTag, 'O', 2, 'S', 1, 'a', 'S', 1, 'a', 'T', 'F'};
+    for (fast_clone::ShapeCache* cache : {(fast_clone::ShapeCache*)nullptr, &shapes, &shapes}) {
+      v8::Local<v8::Value> copy;
+      ASSERT_TRUE(fast_clone::Deserialize(context, twice, cache).ToLocal(&copy));
+      EXPECT_TRUE(Same(context, Eval(context, "({ a: false })"), copy));  // the last one wins
+    }
+    shapes.Clear();
+  });
+}
+
+// Objects of a shape seen before are copied from the cached one: each copy
+// must be a fresh object, whatever was done to the copies before, and a
+// shape evicted while its object is being filled (by a nested object's
+// shape taking its slot) must not be touched again.
+TEST_F(FastCloneTest, ShapeCacheCopiesAreIndependentAndSurviveEviction) {
+  fast_clone::ShapeCache shapes;
+  WithContext([&](v8::Local<v8::Context> context) {
+    v8::Local<v8::Value> value = Eval(context, "({ a: 1, b: 'two' })");
+    v8::Local<v8::Value> first = Copy(context, value, &shapes);
+    EXPECT_EQ(shapes.size(), 1u);
+    context->Global()->Set(context, v8::String::NewFromUtf8Literal(isolate_, "first"), first).Check();
+    Eval(context, "first.a = 99; first.c = 'added'; delete first.b;");
+    v8::Local<v8::Value> second = Copy(context, value, &shapes);
+    EXPECT_TRUE(Same(context, value, second));
+    EXPECT_FALSE(second->StrictEquals(first));
+
+    // More shapes than slots, nested in each other: every object still
+    // arrives whole, and the cache stays bounded.
+    for (int round = 0; round < 2; ++round) {
+      for (int i = 0; i < 300; ++i) {
+        SCOPED_TRACE(i);
+        std::string n = std::to_string(i);
+        v8::Local<v8::Value> nested = Eval(
+            context, "({ outer" + n + ": { mid" + n + ": { inner" + n + ": " + n +
+                         ", two: '✓' }, ['✓" + n + "']: 1 }, after" + n + ": true })");
+        EXPECT_TRUE(Same(context, nested, Copy(context, nested, &shapes)));
+      }
+    }
+    EXPECT_LE(shapes.size(), fast_clone::ShapeCache::kSlots);
+    shapes.Clear();
+    EXPECT_EQ(shapes.size(), 0u);
   });
 }
 

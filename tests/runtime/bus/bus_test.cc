@@ -84,7 +84,7 @@ TEST(BusTest, UnreadPutsMessagesBackInFrontAndTheCloseMarkerComesAlone) {
   auto batch = bus.Take(b, 10, &more);
   ASSERT_EQ(batch.size(), 4u);  // not the close marker
   EXPECT_TRUE(more);
-  batch.pop_front();  // 1 delivered; 2..4 handed back
+  batch.erase(batch.begin());  // 1 delivered; 2..4 handed back
   bus.Unread(b, std::move(batch));
   EXPECT_TRUE(owner->TakeReady().empty());  // its notice was still outstanding
   EXPECT_EQ(bus.Pending(b), 4u);            // 2, 3, 4 and the close marker
@@ -112,7 +112,7 @@ TEST(BusTest, UnreadAfterATransferNotifiesTheNewOwner) {
   ASSERT_TRUE(bus.Adopt(b, bob));  // nothing queued yet: no notice
   alice->TakeReady();
   EXPECT_TRUE(bob->TakeReady().empty());
-  batch.pop_front();
+  batch.erase(batch.begin());
   bus.Unread(b, std::move(batch));
   EXPECT_EQ(bob->TakeReady(), (std::vector<PortId>{b}));
   auto got = bus.Take(b, 10);

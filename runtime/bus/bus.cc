@@ -65,15 +65,16 @@ std::vector<Message> Bus::Take(PortId port, size_t max, bool* more) {
     ep.notified = false;
     return out;
   }
-  if (ep.queue.front().close_marker) {
+  // A closed endpoint's close marker is its last message: nothing is
+  // queued behind it (posts to it are refused; Unread puts back in front).
+  size_t n = ep.queue.size() - (ep.closed ? 1 : 0);
+  if (n == 0) {
     // A close marker comes alone, so that whatever is taken with it can
     // still be put back (Unread) while the endpoint exists.
     out.push_back(ep.queue.pop_front());
     endpoints_.erase(it);  // closed and drained: the endpoint is gone
     return out;
   }
-  // Up to the close marker, which can only be last.
-  size_t n = ep.queue.back().close_marker ? ep.queue.size() - 1 : ep.queue.size();
   ep.queue.TakeFront(n < max ? n : max, &out);
   if (ep.queue.empty()) {
     ep.notified = false;

@@ -20,7 +20,20 @@ Engine::Engine()
   // Short builtin calls remap the embedded builtins near each isolate's code
   // range, and to place it V8 parses /proc/self/maps: a cost per new isolate
   // that grows with the number of live ones (32 ms at 2,000 workers).
-  static constexpr char kFlags[] = "--no-short-builtin-calls";
+  //
+  // TurboFan compiles on the worker's own executor thread, not on V8's
+  // background thread. With concurrent recompilation, an optimized function
+  // is installed only when the isolate takes an interrupt that the
+  // background job requests, and under isletd's turn-by-turn locking
+  // (v8::Locker on a shared pool) that install did not happen: a function
+  // sent to the background stayed unoptimized in later turns (jit_test), and
+  // a receiving worker's message handlers ran their whole life unoptimized,
+  // at half speed (the throughput benchmark flipped between 1.4M and 2.8M
+  // msg/s from one daemon start to the next). Compiling in the turn puts the
+  // optimized code in place when it is ready and counts its CPU against the
+  // worker's own limit; the price is a turn paused for the compile (1-7 ms
+  // seen under --trace-opt).
+  static constexpr char kFlags[] = "--no-short-builtin-calls --no-concurrent-recompilation";
   v8::V8::SetFlagsFromString(kFlags, sizeof(kFlags) - 1);
   v8::V8::InitializeICU();
   v8::V8::InitializePlatform(platform_.get());

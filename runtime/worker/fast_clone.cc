@@ -310,7 +310,8 @@ class Reader {
     return true;
   }
 
-  ShapeCache::Shape* NewShape(std::string_view bytes, const uint8_t* keys, uint32_t count) {
+  ShapeCache::Shape* NewShape(std::string_view bytes, bool odd, const uint8_t* keys,
+                              uint32_t count) {
     const uint8_t* after = at_;
     at_ = keys;
     std::vector<v8::Local<v8::String>> names;
@@ -328,7 +329,7 @@ class Reader {
       names.push_back(key);
     }
     at_ = after;
-    ShapeCache::Shape* shape = shapes_->Insert(bytes);
+    ShapeCache::Shape* shape = shapes_->Insert(bytes, odd);
     shape->keys.reserve(count);
     for (auto key : names) shape->keys.emplace_back(isolate_, key);
     shape->boilerplate.Reset(isolate_, boilerplate);
@@ -346,11 +347,10 @@ class Reader {
     if (shapes_ != nullptr && count > 0) {
       // The key records' bytes, and whether they started at an odd offset:
       // the padding before two-byte characters depends on it.
-      thread_local std::string id;
-      id.assign(reinterpret_cast<const char*>(keys), size_t(at_ - keys));
-      id.push_back(static_cast<char>((keys - base_) % 2));
-      ShapeCache::Shape* shape = shapes_->Find(id);
-      if (shape == nullptr) shape = NewShape(id, keys, count);
+      std::string_view id(reinterpret_cast<const char*>(keys), size_t(at_ - keys));
+      bool odd = (keys - base_) % 2 != 0;
+      ShapeCache::Shape* shape = shapes_->Find(id, odd);
+      if (shape == nullptr) shape = NewShape(id, odd, keys, count);
       if (shape == nullptr) return {};
       return FromShape(*shape, depth);
     }
@@ -429,15 +429,16 @@ bool TrySerialize(v8::Local<v8::Context> context, v8::Local<v8::Value> value, Me
   return true;
 }
 
-ShapeCache::Shape* ShapeCache::Find(std::string_view bytes) {
-  Shape* shape = slots_[Slot(bytes)].get();
-  return shape != nullptr && shape->bytes == bytes ? shape : nullptr;
+ShapeCache::Shape* ShapeCache::Find(std::string_view keys, bool odd) {
+  Shape* shape = slots_[Slot(keys, odd)].get();
+  return shape != nullptr && shape->odd == odd && shape->keys_bytes == keys ? shape : nullptr;
 }
 
-ShapeCache::Shape* ShapeCache::Insert(std::string_view bytes) {
-  auto& slot = slots_[Slot(bytes)];
+ShapeCache::Shape* ShapeCache::Insert(std::string_view keys, bool odd) {
+  auto& slot = slots_[Slot(keys, odd)];
   slot = std::make_unique<Shape>();
-  slot->bytes.assign(bytes);
+  slot->keys_bytes.assign(keys);
+  slot->odd = odd;
   return slot.get();
 }
 
@@ -451,8 +452,8 @@ size_t ShapeCache::size() const {
   return n;
 }
 
-size_t ShapeCache::Slot(std::string_view bytes) {
-  return std::hash<std::string_view>()(bytes) % kSlots;
+size_t ShapeCache::Slot(std::string_view keys, bool odd) {
+  return (std::hash<std::string_view>()(keys) + odd) % kSlots;
 }
 
 v8::MaybeLocal<v8::Value> Deserialize(v8::Local<v8::Context> context, const MessageBytes& bytes,

@@ -51,21 +51,24 @@ bool IsOrdinaryObject(v8::Local<v8::Value> value);
 class ShapeCache {
  public:
   struct Shape {
-    std::string bytes;  // the key records as written, and the parity of their offset
+    // The key records as written, and whether they started at an odd
+    // offset (the padding before two-byte characters depends on it).
+    std::string keys_bytes;
+    bool odd = false;
     std::vector<v8::Global<v8::String>> keys;
     v8::Global<v8::Object> boilerplate;  // has every key, each undefined
   };
   static constexpr size_t kSlots = 64;  // direct-mapped: a new shape evicts one
 
-  // The shape whose key records are `bytes`, or null.
-  Shape* Find(std::string_view bytes);
+  // The shape whose key records are `keys`, or null.
+  Shape* Find(std::string_view keys, bool odd);
   // Replaces whatever held its slot.
-  Shape* Insert(std::string_view bytes);
+  Shape* Insert(std::string_view keys, bool odd);
   void Clear();
   size_t size() const;
 
  private:
-  static size_t Slot(std::string_view bytes);
+  static size_t Slot(std::string_view keys, bool odd);
   std::array<std::unique_ptr<Shape>, kSlots> slots_;
 };
 

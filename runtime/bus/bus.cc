@@ -57,30 +57,38 @@ Bus::PostResult Bus::Post(PortId from, Message message) {
 std::vector<Message> Bus::Take(PortId port, size_t max, bool* more) {
   std::vector<Message> out;
   if (more != nullptr) *more = false;
-  std::lock_guard lock(mu_);
-  auto it = endpoints_.find(port);
-  if (it == endpoints_.end()) return out;
-  Endpoint& ep = it->second;
-  if (ep.queue.empty()) {
-    ep.notified = false;
-    return out;
+  // The lock covers a copy of the queued bytes; they become Messages after
+  // it, while senders post.
+  thread_local std::vector<uint8_t> records;
+  records.clear();
+  {
+    std::lock_guard lock(mu_);
+    auto it = endpoints_.find(port);
+    if (it == endpoints_.end()) return out;
+    Endpoint& ep = it->second;
+    if (ep.queue.empty()) {
+      ep.notified = false;
+      return out;
+    }
+    // A closed endpoint's close marker is its last message: nothing is
+    // queued behind it (posts to it are refused; Unread puts back in front).
+    size_t n = ep.queue.size() - (ep.closed ? 1 : 0);
+    if (n == 0) {
+      // A close marker comes alone, so that whatever is taken with it can
+      // still be put back (Unread) while the endpoint exists.
+      out.push_back(ep.queue.pop_front());
+      endpoints_.erase(it);  // closed and drained: the endpoint is gone
+      return out;
+    }
+    ep.queue.TakeFront(n < max ? n : max, &out, &records);
+    if (ep.queue.empty()) {
+      ep.notified = false;
+    } else if (more != nullptr) {
+      *more = true;
+    }
   }
-  // A closed endpoint's close marker is its last message: nothing is
-  // queued behind it (posts to it are refused; Unread puts back in front).
-  size_t n = ep.queue.size() - (ep.closed ? 1 : 0);
-  if (n == 0) {
-    // A close marker comes alone, so that whatever is taken with it can
-    // still be put back (Unread) while the endpoint exists.
-    out.push_back(ep.queue.pop_front());
-    endpoints_.erase(it);  // closed and drained: the endpoint is gone
-    return out;
-  }
-  ep.queue.TakeFront(n < max ? n : max, &out);
-  if (ep.queue.empty()) {
-    ep.notified = false;
-  } else if (more != nullptr) {
-    *more = true;
-  }
+  MessageRing::Decode(records, &out);
+  if (records.capacity() > 64 * 1024) std::vector<uint8_t>().swap(records);  // a rare huge take
   return out;
 }
 

@@ -97,9 +97,60 @@ class MessageRing {
 
   // Moves up to `max` messages from the front to the end of `out`.
   void TakeFront(size_t max, std::vector<Message>* out) {
-    size_t n = max < size() ? max : size();
-    out->reserve(out->size() + n);
-    for (size_t i = 0; i < n; ++i) out->push_back(pop_front());
+    std::vector<uint8_t> records;
+    TakeFront(max, out, &records);
+    Decode(records, out);
+  }
+
+  // As TakeFront, in two steps, so that a lock over the ring can be held
+  // for a copy of bytes only: moves up to `max` messages from the front,
+  // those put back to the end of `out`, the rest as records to the end of
+  // `records`, for Decode to append to `out` (after them) later.
+  void TakeFront(size_t max, std::vector<Message>* out, std::vector<uint8_t>* records) {
+    size_t taken = 0;
+    for (; taken < max && !front_.empty(); ++taken) {
+      out->push_back(std::move(front_.front()));
+      front_.pop_front();
+    }
+    while (taken < max && packed_ > 0) {
+      SkipWrap();
+      // The records up to the ring's end or its tail, whichever is first.
+      size_t end = tail_ > head_ ? tail_ : capacity_;
+      size_t at = head_;
+      size_t count = 0;
+      while (at < end && taken + count < max && count < packed_) {
+        uint32_t header;
+        std::memcpy(&header, buffer_.get() + at, sizeof header);
+        if (header == kWrap) break;
+        at += RecordSize(header == kBoxed ? sizeof(Message*) : header);
+        ++count;
+      }
+      records->insert(records->end(), buffer_.get() + head_, buffer_.get() + at);
+      used_ -= at - head_;
+      head_ = at & (capacity_ - 1);
+      taken += count;
+      packed_ -= count;
+      if (packed_ == 0) Emptied();
+    }
+  }
+
+  // Appends the messages in `records` (from TakeFront) to `out`.
+  static void Decode(const std::vector<uint8_t>& records, std::vector<Message>* out) {
+    size_t at = 0;
+    while (at < records.size()) {
+      uint32_t header;
+      std::memcpy(&header, records.data() + at, sizeof header);
+      size_t payload = header == kBoxed ? sizeof(Message*) : header;
+      if (header == kBoxed) {
+        Message* boxed;
+        std::memcpy(&boxed, records.data() + at + kHeader, sizeof boxed);
+        out->push_back(std::move(*boxed));
+        delete boxed;
+      } else {
+        out->emplace_back().bytes.assign(records.data() + at + kHeader, payload);
+      }
+      at += RecordSize(payload);
+    }
   }
 
   // Puts `messages` back at the front, in their order.

@@ -704,6 +704,7 @@ void Worker::TeardownLocked() {
   finishing_ = true;
   bus_->CloseAllOwnedBy(this);
   started_ports_.clear();
+  ++port_epoch_;
   child_ports_.clear();
   port_template_.Reset();
   untransferable_key_.Reset();
@@ -756,6 +757,7 @@ v8::MaybeLocal<v8::Object> Worker::AdoptPort(v8::Local<v8::Context> context, Por
 
 void Worker::ForgetPort(PortId id) {
   started_ports_.erase(id);
+  ++port_epoch_;
   v8::Local<v8::Context> context = isolate_->GetCurrentContext();
   v8::Local<v8::Value> args[] = {v8::Number::New(isolate_, static_cast<double>(id))};
   (void)CallHook(context, Hook::kOnPortDetached, 1, args);
@@ -765,12 +767,14 @@ void Worker::StartPort(PortId id) {
   bool& started = started_ports_[id];
   if (started) return;
   started = true;
+  ++port_epoch_;
   if (bus_->Pending(id) > 0) OnPortReady(id);
 }
 
 void Worker::StopPort(PortId id) {
   auto it = started_ports_.find(id);
   if (it != started_ports_.end()) it->second = false;
+  ++port_epoch_;
 }
 
 bool Worker::PortStarted(PortId id) const {
@@ -807,39 +811,58 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
     Inflight* value;
     ~Restore() { slot = value; }
   } restore{inflight_, outer};
+  // Counted once, whichever way the loop ends.
+  struct Delivered {
+    std::atomic<uint64_t>& total;
+    uint64_t n = 0;
+    ~Delivered() { total.fetch_add(n, std::memory_order_relaxed); }
+  } delivered{messages_in_};
+  // Whether the port is still started is looked up again only after a
+  // listener started, stopped or dropped some port.
+  uint64_t seen = port_epoch_;
   while (inflight.next < messages.size()) {
     if (finishing_) return;
-    if (!PortStarted(port)) {
-      messages.erase(messages.begin(), messages.begin() + inflight.next);
-      bus_->Unread(port, std::move(messages));
-      return;
+    if (port_epoch_ != seen) {
+      if (!PortStarted(port)) {
+        messages.erase(messages.begin(), messages.begin() + inflight.next);
+        bus_->Unread(port, std::move(messages));
+        return;
+      }
+      seen = port_epoch_;
     }
     Message& message = messages[inflight.next++];
     if (message.close_marker) {  // always alone in its batch
       started_ports_.erase(port);
+      ++port_epoch_;
       v8::Local<v8::Value> args[] = {id};
       RunCallback(context, [&] { return CallHook(context, Hook::kOnPortClose, 1, args); });
       return;
     }
-    ++messages_in_;
-    RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
+    ++delivered.n;
+    // RunCallback, with its one TryCatch also catching a message that
+    // cannot be read (a 'messageerror' instead).
+    {
       v8::TryCatch try_catch(isolate_);
+      v8::MaybeLocal<v8::Value> result;
       v8::Local<v8::Value> value;
       v8::Local<v8::Array> transferred;
-      if (!DeserializeMessage(this, context, message, &transferred).ToLocal(&value)) {
-        if (try_catch.HasTerminated()) return {};
+      if (DeserializeMessage(this, context, message, &transferred).ToLocal(&value)) {
+        v8::Local<v8::Value> ports = transferred.IsEmpty()
+                                         ? v8::Undefined(isolate_).As<v8::Value>()
+                                         : transferred.As<v8::Value>();
+        v8::Local<v8::Value> args[] = {id, value, ports};
+        result = CallHook(context, Hook::kOnPortMessage, 3, args);
+      } else if (!try_catch.HasTerminated()) {
         v8::Local<v8::Value> args[] = {id, try_catch.Exception()};
         try_catch.Reset();
-        return CallHook(context, Hook::kOnPortMessageError, 2, args);
+        result = CallHook(context, Hook::kOnPortMessageError, 2, args);
       }
-      v8::Local<v8::Value> ports = transferred.IsEmpty()
-                                       ? v8::Undefined(isolate_).As<v8::Value>()
-                                       : transferred.As<v8::Value>();
-      v8::Local<v8::Value> args[] = {id, value, ports};
-      v8::MaybeLocal<v8::Value> result = CallHook(context, Hook::kOnPortMessage, 3, args);
-      if (try_catch.HasCaught() || try_catch.HasTerminated()) try_catch.ReThrow();
-      return result;
-    });
+      if (result.IsEmpty() || try_catch.HasCaught() || try_catch.HasTerminated()) {
+        HandleException(context, try_catch);
+      }
+    }
+    if (exit_requested_ && !finishing_) Finish(ExitInfo{exit_code_, "exited", "", ""});
+    if (!finishing_) AfterCallback(context);
   }
   // More than one turn's worth: continue in a later turn. Only then, and
   // only from here: the bus notifies again only once the queue was emptied,

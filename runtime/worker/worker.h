@@ -337,6 +337,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
   v8::Global<v8::FunctionTemplate> port_template_;
   v8::Global<v8::Private> untransferable_key_;
   std::unordered_map<PortId, bool> started_ports_;  // port -> started
+  uint64_t port_epoch_ = 0;  // bumped at every change to started_ports_
   bool PortStarted(PortId id) const;
   // The batch DrainPort is delivering: taken from the bus, not yet handed out.
   struct Inflight {

@@ -811,12 +811,6 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
     Inflight* value;
     ~Restore() { slot = value; }
   } restore{inflight_, outer};
-  // Counted once, whichever way the loop ends.
-  struct Delivered {
-    std::atomic<uint64_t>& total;
-    uint64_t n = 0;
-    ~Delivered() { total.fetch_add(n, std::memory_order_relaxed); }
-  } delivered{messages_in_};
   // Whether the port is still started is looked up again only after a
   // listener started, stopped or dropped some port.
   uint64_t seen = port_epoch_;
@@ -838,7 +832,9 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
       RunCallback(context, [&] { return CallHook(context, Hook::kOnPortClose, 1, args); });
       return;
     }
-    ++delivered.n;
+    // Counted before its listener runs: what the listener causes (a control
+    // message, say) may have someone inspect the count.
+    messages_in_.fetch_add(1, std::memory_order_relaxed);
     // RunCallback, with its one TryCatch also catching a message that
     // cannot be read (a 'messageerror' instead).
     {

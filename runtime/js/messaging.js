@@ -304,6 +304,11 @@ const protoMethods = {
     const s = this[kState];
     if (s.closed || s.detached) return;
     binding.portClose(this[kId]);
+    // The closing side hears its own 'close' even if it never listened for
+    // messages, as in Node: drain it, so that its close marker is read
+    // (whatever is queued before the marker has no 'message' listener to
+    // go to). The other side hears it when it starts.
+    if (!s.started) binding.portStart(this[kId]);
   },
   ref() {
     this[kState].refed = true;

@@ -34,6 +34,18 @@ function bundlePath(absolute) {
   return normalized;  // outside the bundle: the child reports it missing
 }
 
+// Node copies a Worker's transferList as an array-like (its length, then
+// each index), not as an iterable: a number is an empty list.
+function arrayLike(value) {
+  const list = Object(value);
+  const out = [];
+  for (let i = 0; ; i++) {
+    const length = Math.min(Math.max(Math.trunc(Number(list.length)) || 0, 0), 2 ** 53 - 1);
+    if (i >= length) return out;
+    out.push(list[i]);
+  }
+}
+
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
@@ -41,6 +53,10 @@ class Worker extends EventEmitter {
     // read, a primitive reads as no options.
     if (options === null) void options.execArgv;
     if (typeof options !== 'object') options = {};
+    // Accepted and not applied: islet has no per-worker Node options.
+    if (options.execArgv && !Array.isArray(options.execArgv)) {
+      throw invalidArgType('options.execArgv', 'an instance of Array', options.execArgv);
+    }
     let file = '';
     let code;
     if (options.eval) {
@@ -105,7 +121,7 @@ class Worker extends EventEmitter {
       argv, env, shareEnv: options.env === SHARE_ENV, inheritEnv: options.env === undefined,
       limits: options.resourceLimits,
       data: [options.workerData, environmentData, resourceLimits],
-      transferList: options.transferList === undefined ? undefined : [...options.transferList],
+      transferList: options.transferList ? arrayLike(options.transferList) : undefined,
     });
     this.threadId = threadId;
     this[kWorkerId] = workerId;

@@ -348,8 +348,8 @@ function transferListFrom(transfer, name, allowOptions) {
   if (typeof iterator === 'function') return readIterable(transfer, iterator);
   if (!allowOptions) throw iterableError(name);
   const inner = transfer.transfer;
-  if (inner === undefined || inner === null) return undefined;
-  const innerIterator = typeof inner === 'object' ? inner[Symbol.iterator] : undefined;
+  if (inner === undefined) return undefined;  // null is no iterable: Node throws
+  const innerIterator = inner !== null && typeof inner === 'object' ? inner[Symbol.iterator] : undefined;
   if (typeof innerIterator !== 'function') throw iterableError('options.transfer');
   return readIterable(inner, innerIterator);
 }

@@ -95,7 +95,25 @@ function invalidArgType(name, expected, actual) {
   e.code = 'ERR_INVALID_ARG_TYPE';
   return e;
 }
-Object.assign(internals, { describeReceived, invalidArgType });
+// Node's ERR_OUT_OF_RANGE: integers past 2**32 shown with separators.
+function outOfRange(name, range, received) {
+  let shown;
+  if (Number.isInteger(received) && Math.abs(received) > 2 ** 32) {
+    const digits = String(received);
+    const start = digits[0] === '-' ? 1 : 0;
+    let rest = '';
+    let i = digits.length;
+    for (; i >= start + 4; i -= 3) rest = '_' + digits.slice(i - 3, i) + rest;
+    shown = digits.slice(0, i) + rest;
+  } else {
+    shown = inspect(received);
+  }
+  const e = new RangeError('The value of "' + name + '" is out of range. It must be ' + range +
+                           '. Received ' + shown);
+  e.code = 'ERR_OUT_OF_RANGE';
+  return e;
+}
+Object.assign(internals, { describeReceived, invalidArgType, outOfRange });
 
 // --- process ------------------------------------------------------------------
 const EventEmitter = internalRequire('events');
@@ -154,7 +172,27 @@ process.env = new Proxy({}, {
     return true;
   },
 });
-process.exitCode = undefined;
+// Checked as Node checks it: a safe integer (a numeric string counts as its
+// number), null or undefined.
+let exitCode;
+Object.defineProperty(process, 'exitCode', {
+  get() { return exitCode; },
+  set(code) {
+    if (code !== null && code !== undefined) {
+      let value = code;
+      if (typeof code === 'string' && code !== '' && !Number.isNaN(+code)) value = +code;
+      if (typeof value !== 'number') throw invalidArgType('code', 'of type number', value);
+      if (!Number.isInteger(value)) throw outOfRange('code', 'an integer', value);
+      if (!Number.isSafeInteger(value)) {
+        throw outOfRange('code', '>= ' + Number.MIN_SAFE_INTEGER + ' && <= ' +
+                         Number.MAX_SAFE_INTEGER, value);
+      }
+    }
+    exitCode = code;
+  },
+  enumerable: true,
+  configurable: false,
+});
 process._exiting = false;
 process.config = { variables: {} };
 process.features = {};

@@ -10,6 +10,8 @@ const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
 const kPort = Symbol('kPort');
 const kWorkerId = Symbol('kWorkerId');
 const kRefed = Symbol('kRefed');
+const kHandleRef = Symbol('kHandleRef');
+const kPortRef = Symbol('kPortRef');
 const kExited = Symbol('kExited');
 const kTerminations = Symbol('kTerminations');
 const kLimits = Symbol('kLimits');
@@ -134,9 +136,26 @@ class Worker extends EventEmitter {
     port.on('messageerror', (error) => this.emit('messageerror', error));
     startPort(port);
     this[kPort] = port;
-    // A running Worker keeps its parent alive, unless unref()ed.
-    this[kRefed] = true;
-    binding.refHandle(1);
+    // A running Worker keeps its parent alive while its handle is ref'ed
+    // (until unref()) or its message port is: as in Node (its
+    // setupPortReferencing), the port is ref'ed while the Worker has a
+    // 'message' listener, from the first one added to the last one removed.
+    this[kHandleRef] = true;
+    this[kPortRef] = false;
+    this[kRefed] = false;
+    this.on('newListener', (name) => {
+      if (name === 'message' && this.listenerCount('message') === 0) {
+        this[kPortRef] = true;
+        updateWorkerRef(this);
+      }
+    });
+    this.on('removeListener', (name) => {
+      if (name === 'message' && this.listenerCount('message') === 0) {
+        this[kPortRef] = false;
+        updateWorkerRef(this);
+      }
+    });
+    updateWorkerRef(this);
     workers.set(threadId, this);
   }
 
@@ -158,13 +177,13 @@ class Worker extends EventEmitter {
   }
 
   ref() {
-    if (!this[kRefed] && !this[kExited]) binding.refHandle(1);
-    this[kRefed] = true;
+    this[kHandleRef] = this[kPortRef] = true;
+    updateWorkerRef(this);
   }
 
   unref() {
-    if (this[kRefed] && !this[kExited]) binding.refHandle(-1);
-    this[kRefed] = false;
+    this[kHandleRef] = this[kPortRef] = false;
+    updateWorkerRef(this);
   }
 
   get resourceLimits() { return this[kExited] ? {} : this[kLimits]; }
@@ -178,6 +197,14 @@ class Worker extends EventEmitter {
     e.code = 'ERR_WORKER_UNSUPPORTED_OPERATION';
     return Promise.reject(e);
   }
+}
+
+// kRefed: whether this Worker counts as a live handle of its parent.
+function updateWorkerRef(w) {
+  const want = !w[kExited] && (w[kHandleRef] || w[kPortRef]);
+  if (want === w[kRefed]) return;
+  w[kRefed] = want;
+  binding.refHandle(want ? 1 : -1);
 }
 
 function onWorkerOnline(threadId) {
@@ -195,7 +222,7 @@ function onWorkerExit(threadId, code) {
   if (w === undefined) return;
   workers.delete(threadId);
   w[kExited] = true;
-  if (w[kRefed]) binding.refHandle(-1);
+  updateWorkerRef(w);
   const port = w[kPort];
   port[kState].closed = true;
   port.removeAllListeners();

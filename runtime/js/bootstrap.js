@@ -570,7 +570,7 @@ global.performance = {
 
 // --- CommonJS modules ---------------------------------------------------------
 const builtinNames = ['events', 'util', 'worker_threads', 'islet', 'timers', 'process',
-                      'console'];
+                      'console', 'path', 'path/posix'];
 const builtinCache = new Map();
 function loadBuiltin(name) {
   if (builtinCache.has(name)) return builtinCache.get(name);
@@ -585,6 +585,9 @@ function loadBuiltin(name) {
       break;
     case 'util':
       exports = internalRequire('util');
+      break;
+    case 'path/posix':
+      exports = internalRequire('path');
       break;
     default:
       exports = internalRequire(name);

@@ -559,6 +559,13 @@ if (typeof WebAssembly === 'object') {
   }
 }
 
+// The worker's own timers, for builtins that must not see a script's
+// replacements of the globals (timers/promises).
+internals.timers = {
+  setTimeout: global.setTimeout, clearTimeout: clearTimer, setInterval: global.setInterval,
+  setImmediate: global.setImmediate, clearImmediate: global.clearImmediate,
+};
+
 // --- globals ------------------------------------------------------------------
 Object.defineProperty(global, 'process', { value: process, writable: true, configurable: true });
 global.global = global;
@@ -570,7 +577,7 @@ global.performance = {
 
 // --- CommonJS modules ---------------------------------------------------------
 const builtinNames = ['events', 'util', 'worker_threads', 'islet', 'timers', 'process',
-                      'console', 'path', 'path/posix'];
+                      'console', 'path', 'path/posix', 'timers/promises'];
 const builtinCache = new Map();
 function loadBuiltin(name) {
   if (builtinCache.has(name)) return builtinCache.get(name);
@@ -582,12 +589,18 @@ function loadBuiltin(name) {
       exports = { setTimeout: global.setTimeout, clearTimeout, setInterval: global.setInterval,
                   clearInterval: clearTimer, setImmediate: global.setImmediate,
                   clearImmediate: global.clearImmediate };
+      Object.defineProperty(exports, 'promises', {
+        get() { return loadBuiltin('timers/promises'); }, enumerable: true, configurable: true,
+      });
       break;
     case 'util':
       exports = internalRequire('util');
       break;
     case 'path/posix':
       exports = internalRequire('path');
+      break;
+    case 'timers/promises':
+      exports = internalRequire('timers_promises');
       break;
     default:
       exports = internalRequire(name);

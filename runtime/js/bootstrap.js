@@ -635,6 +635,26 @@ for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent', 'DOMExcepti
   Object.defineProperty(global, name, { value: messaging[name], writable: true,
                                         configurable: true, enumerable: false });
 }
+// Globals made on first use, so that a worker that never touches them
+// does not carry their code.
+function lazyGlobal(name, load) {
+  const define = (value) => Object.defineProperty(global, name, {
+    value, writable: true, configurable: true, enumerable: false,
+  });
+  Object.defineProperty(global, name, {
+    get() {
+      const value = load();
+      define(value);
+      return value;
+    },
+    set: define,
+    configurable: true,
+    enumerable: false,
+  });
+}
+for (const name of ['TextEncoder', 'TextDecoder', 'atob', 'btoa']) {
+  lazyGlobal(name, () => internalRequire('encoding')[name]);
+}
 Object.defineProperty(global, 'BroadcastChannel', {
   get() { return loadBuiltin('worker_threads').BroadcastChannel; },
   set(v) { Object.defineProperty(global, 'BroadcastChannel', { value: v, writable: true }); },

@@ -49,6 +49,10 @@ function isDeepStrictEqual(a, b) {
 module.exports = {
   inspect, format, formatWithOptions, inherits, promisify, deprecate, types, isDeepStrictEqual,
   isArray: Array.isArray,
-  TextEncoder: globalThis.TextEncoder,
-  TextDecoder: globalThis.TextDecoder,
 };
+for (const name of ['TextEncoder', 'TextDecoder']) {  // loaded on first use, as the globals
+  Object.defineProperty(module.exports, name, {
+    get() { return internals.internalRequire('encoding')[name]; },
+    enumerable: true, configurable: true,
+  });
+}

@@ -222,6 +222,129 @@ EventEmitter.once = function(emitter, name) {
   });
 };
 
+// events.on(emitter, name[, options]): an async iterator of the arguments
+// of each `name` event, as Node's: events not yet asked for wait in a queue
+// (with highWaterMark, the emitter is paused past it and resumed below
+// lowWaterMark), an 'error' event rejects the next request and ends the
+// iteration, and so do `options.close` events and an aborted signal.
+const AsyncIteratorPrototype =
+    Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
+EventEmitter.on = function on(emitter, event, options = {}) {
+  const { invalidArgType, outOfRange } = internals;
+  const signal = options.signal;  // as Node 20: null fails here, unchecked
+  if (signal !== undefined &&
+      (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw invalidArgType('options.signal', 'an instance of AbortSignal', signal);
+  }
+  const abortError = () => {
+    const e = new Error('The operation was aborted');
+    e.name = 'AbortError';
+    e.code = 'ABORT_ERR';
+    e.cause = signal.reason;
+    return e;
+  };
+  if (signal !== undefined && signal.aborted) throw abortError();
+  const watermark = (value, name) => {
+    if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
+    if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+    if (value < 1 || value > Number.MAX_SAFE_INTEGER) {
+      throw outOfRange(name, '>= 1 && <= ' + Number.MAX_SAFE_INTEGER, value);
+    }
+    return value;
+  };
+  const highWatermark = watermark(
+      options.highWaterMark ?? options.highWatermark ?? Number.MAX_SAFE_INTEGER,
+      'options.highWaterMark');
+  const lowWatermark = watermark(options.lowWaterMark ?? options.lowWatermark ?? 1,
+                                 'options.lowWaterMark');
+
+  const unconsumedEvents = [];
+  const unconsumedPromises = [];
+  let paused = false;
+  let error = null;
+  let finished = false;
+  const added = [];  // [target, name, listener]
+  const listen = (name, listener) => {
+    if (typeof emitter.on === 'function') {
+      emitter.on(name, listener);
+    } else if (typeof emitter.addEventListener === 'function') {
+      emitter.addEventListener(name, listener);
+    } else {
+      throw invalidArgType('emitter', 'an instance of EventEmitter', emitter);
+    }
+    added.push([name, listener]);
+  };
+  const removeAll = () => {
+    while (added.length > 0) {
+      const [name, listener] = added.pop();
+      if (typeof emitter.removeListener === 'function') emitter.removeListener(name, listener);
+      else emitter.removeEventListener(name, listener);
+    }
+  };
+  const done = () => ({ value: undefined, done: true });
+  const closeHandler = () => {
+    if (signal !== undefined) signal.removeEventListener('abort', abortListener);
+    removeAll();
+    finished = true;
+    while (unconsumedPromises.length > 0) unconsumedPromises.shift().resolve(done());
+    return Promise.resolve(done());
+  };
+  const errorHandler = (err) => {
+    if (unconsumedPromises.length === 0) error = err;
+    else unconsumedPromises.shift().reject(err);
+    closeHandler();
+  };
+  const eventHandler = (value) => {
+    if (unconsumedPromises.length === 0) {
+      unconsumedEvents.push(value);
+      if (!paused && unconsumedEvents.length > highWatermark) {
+        paused = true;
+        emitter.pause();
+      }
+    } else {
+      unconsumedPromises.shift().resolve({ value, done: false });
+    }
+  };
+  function abortListener() { errorHandler(abortError()); }
+
+  const iterator = Object.setPrototypeOf({
+    next() {
+      if (unconsumedEvents.length > 0) {
+        const value = unconsumedEvents.shift();
+        if (paused && unconsumedEvents.length < lowWatermark) {
+          emitter.resume();
+          paused = false;
+        }
+        return Promise.resolve({ value, done: false });
+      }
+      if (error) {
+        const p = Promise.reject(error);
+        error = null;  // only the first request after it rejects
+        return p;
+      }
+      if (finished) return closeHandler();
+      return new Promise((resolve, reject) => unconsumedPromises.push({ resolve, reject }));
+    },
+    return() { return closeHandler(); },
+    throw(err) {
+      if (!err || !(err instanceof Error)) {
+        throw invalidArgType('EventEmitter.AsyncIterator', 'an instance of Error', err);
+      }
+      errorHandler(err);
+    },
+    [Symbol.asyncIterator]() { return this; },
+  }, AsyncIteratorPrototype);
+
+  listen(event, (...args) => eventHandler(args));
+  if (event !== 'error' && typeof emitter.on === 'function') listen('error', errorHandler);
+  const closeEvents = options.close;
+  if (closeEvents && closeEvents.length) {
+    for (let i = 0; i < closeEvents.length; i++) listen(closeEvents[i], closeHandler);
+  }
+  if (signal !== undefined) signal.addEventListener('abort', abortListener, { once: true });
+  return iterator;
+};
+
 EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.usingDomains = false;
 module.exports = EventEmitter;

@@ -655,6 +655,9 @@ function lazyGlobal(name, load) {
 for (const name of ['TextEncoder', 'TextDecoder', 'atob', 'btoa']) {
   lazyGlobal(name, () => internalRequire('encoding')[name]);
 }
+for (const name of ['EventTarget', 'Event', 'CustomEvent', 'AbortController', 'AbortSignal']) {
+  lazyGlobal(name, () => internalRequire('event_target')[name]);
+}
 Object.defineProperty(global, 'BroadcastChannel', {
   get() { return loadBuiltin('worker_threads').BroadcastChannel; },
   set(v) { Object.defineProperty(global, 'BroadcastChannel', { value: v, writable: true }); },

@@ -1,4 +1,4 @@
-// node:events — EventEmitter with Node's semantics (listener order, once,
+// node:events - EventEmitter with Node's semantics (listener order, once,
 // prepend, 'newListener'/'removeListener', an unhandled 'error' throws).
 'use strict';
 

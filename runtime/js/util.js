@@ -1,4 +1,4 @@
-// node:util — the parts scripts commonly use.
+// node:util - the parts scripts commonly use.
 'use strict';
 
 const { inspect, format, formatWithOptions } = internals;

@@ -25,6 +25,29 @@ inline v8::Local<v8::String> Str(v8::Isolate* isolate, std::string_view s) {
       .ToLocalChecked();
 }
 
+// An embedded JS source (js::FindSource) as a V8 string that points at the
+// binary's copy instead of copying it into the isolate's heap: the sources
+// every worker loads (bootstrap, events, messaging, worker_threads...) are
+// ~80 KB, held for the isolate's life. Sources are ASCII (checked; any other
+// is copied).
+inline v8::Local<v8::String> SourceString(v8::Isolate* isolate, std::string_view text) {
+  class Static final : public v8::String::ExternalOneByteStringResource {
+   public:
+    explicit Static(std::string_view text) : text_(text) {}
+    const char* data() const override { return text_.data(); }
+    size_t length() const override { return text_.size(); }
+    // Dispose() deletes this object only; the text is the binary's.
+
+   private:
+    std::string_view text_;
+  };
+  bool ascii = true;
+  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  v8::Local<v8::String> out;
+  if (ascii && v8::String::NewExternalOneByte(isolate, new Static(text)).ToLocal(&out)) return out;
+  return Str(isolate, text);
+}
+
 struct Function {
   const char* name;
   v8::FunctionCallback callback;

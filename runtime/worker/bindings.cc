@@ -55,7 +55,7 @@ void InternalSource(const FunctionCallbackInfo<Value>& args) {
   std::string name = ToUtf8(isolate, args[0]);
   std::string_view text = js::FindSource(name);
   if (text.empty()) return;
-  args.GetReturnValue().Set(Str(isolate, text));
+  args.GetReturnValue().Set(binding_util::SourceString(isolate, text));
 }
 
 // binding.compileFunction(source, filename, [params]) -> function
@@ -396,7 +396,8 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
   std::string_view source = js::FindSource("bootstrap");
   Local<v8::Script> script;
   Local<Value> factory;
-  if (!CompileScriptCached(context, Str(isolate, source), Str(isolate, "node:internal/bootstrap"))
+  if (!CompileScriptCached(context, binding_util::SourceString(isolate, source),
+                           Str(isolate, "node:internal/bootstrap"))
            .ToLocal(&script) ||
       !script->Run(context).ToLocal(&factory) || !factory->IsFunction()) {
     return {};

@@ -650,8 +650,9 @@ TEST(CompactIsolatesTest, WorkersStartOnACompactedHeapAndBehaveTheSame) {
     const std::string reply = "{\"echo\":{\"n\":1},\"n\":2}\n";
     ASSERT_EQ(a.out.substr(0, reply.size()), reply);
     ASSERT_EQ(b.out.substr(0, reply.size()), reply);
-    // Bootstrap leaves about half the heap as garbage; compacted, it is gone.
-    EXPECT_LT(heap_kb(b.out), heap_kb(a.out) * 3 / 4) << a.out << b.out;
+    // Bootstrap leaves garbage (120 KB or more: see OnlyOnceEnoughWorkersAreAlive);
+    // compacted, it is gone.
+    EXPECT_LT(heap_kb(b.out), heap_kb(a.out) - 64) << a.out << b.out;
   }
 }
 
@@ -674,8 +675,12 @@ TEST(CompactIsolatesTest, OnlyOnceEnoughWorkersAreAlive) {
         used.push(heap);
         if (used.length < 5) return next();
         // The 1st and 2nd were prepared with 2 and 3 alive, the 4th and 5th with 5 and 6.
-        console.log(used[3] < used[0] * 0.75, used[4] < used[1] * 0.75,
-                    used[1] > used[0] * 0.75);
+        // Compaction frees the bootstrap's garbage: 340 KB in a fresh
+        // daemon, 120 KB here after the tests before this one (why less is
+        // not understood).
+        const freed = 64 * 1024;
+        console.log(used[3] < used[0] - freed, used[4] < used[1] - freed,
+                    used[1] > used[0] - freed);
         workers.forEach((x) => x.terminate());
       });
     })();

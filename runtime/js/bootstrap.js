@@ -577,7 +577,7 @@ global.performance = {
 
 // --- CommonJS modules ---------------------------------------------------------
 const builtinNames = ['events', 'util', 'worker_threads', 'islet', 'timers', 'process',
-                      'console', 'path', 'path/posix', 'timers/promises'];
+                      'console', 'path', 'path/posix', 'timers/promises', 'os'];
 const builtinCache = new Map();
 function loadBuiltin(name) {
   if (builtinCache.has(name)) return builtinCache.get(name);

@@ -31,6 +31,7 @@ function loadInspect() {
   if (inspectModule === undefined) {
     inspectModule = binding.runScript(binding.internalSource('inspect'),
                                       'node:internal/util/inspect')(binding);
+    inspectModule.setPublicInspect(inspect);
   }
   return inspectModule;
 }
@@ -89,8 +90,10 @@ function describeReceived(v) {
   return 'type ' + typeof v + ' (' + inspect(shown, { colors: false }) + ')';
 }
 function invalidArgType(name, expected, actual) {
-  const what = name.includes('.') ? 'property' : 'argument';
-  const e = new TypeError('The "' + name + '" ' + what + ' must be ' + expected + '. Received ' +
+  // Node's wording: 'The "x" argument', 'The "o.x" property', 'The first argument'.
+  const subject = name.endsWith(' argument') ? name
+      : '"' + name + '" ' + (name.includes('.') ? 'property' : 'argument');
+  const e = new TypeError('The ' + subject + ' must be ' + expected + '. Received ' +
                           describeReceived(actual));
   e.code = 'ERR_INVALID_ARG_TYPE';
   return e;
@@ -619,6 +622,7 @@ function publicRequireBuiltin(id) {
 
 Object.assign(internals, {
   inspect, format, formatWithOptions, EventEmitter, process, runTicks, info, loadBuiltin,
+  loadInspect,
   internalRequire,
   resolveBundleFile(name) {
     for (const candidate of [name, name + '.js', name + '.cjs', name + '/index.js']) {

@@ -376,4 +376,19 @@ class AbortController {
 Object.defineProperty(AbortController.prototype, Symbol.toStringTag,
                       { value: 'AbortController', configurable: true });
 
-module.exports = { Event, CustomEvent, EventTarget, AbortController, AbortSignal };
+// For events.getEventListeners / getMaxListeners / setMaxListeners.
+const kMaxListeners = Symbol('kMaxEventTargetListeners');
+const internal = {
+  isEventTarget: (value) => value instanceof EventTarget,
+  listeners(target, type) {
+    const out = [];
+    for (let h = target[kEvents].get(`${type}`)?.next; h !== undefined; h = h.next) {
+      out.push(h.listener);
+    }
+    return out;
+  },
+  getMaxListeners: (target) => target[kMaxListeners] ?? 10,
+  setMaxListeners(target, n) { target[kMaxListeners] = n; },
+};
+
+module.exports = { Event, CustomEvent, EventTarget, AbortController, AbortSignal, internal };

@@ -345,6 +345,47 @@ EventEmitter.on = function on(emitter, event, options = {}) {
   return iterator;
 };
 
+// getEventListeners / getMaxListeners / setMaxListeners over an emitter or
+// an EventTarget (loaded only if one is met).
+function eventTargetInternals(value) {
+  if (typeof globalThis.EventTarget !== 'function' || !(value instanceof globalThis.EventTarget)) {
+    return undefined;
+  }
+  return internals.internalRequire('event_target').internal;
+}
+function notAnEmitter(value) {
+  return internals.invalidArgType('emitter', 'an instance of EventEmitter or EventTarget', value);
+}
+EventEmitter.getEventListeners = function getEventListeners(emitterOrTarget, type) {
+  if (typeof emitterOrTarget?.listeners === 'function') return emitterOrTarget.listeners(type);
+  const et = eventTargetInternals(emitterOrTarget);
+  if (et !== undefined) return et.listeners(emitterOrTarget, type);
+  throw notAnEmitter(emitterOrTarget);
+};
+EventEmitter.getMaxListeners = function getMaxListeners(emitterOrTarget) {
+  if (typeof emitterOrTarget?.getMaxListeners === 'function') {
+    return emitterOrTarget.getMaxListeners();
+  }
+  const et = eventTargetInternals(emitterOrTarget);
+  if (et !== undefined) return et.getMaxListeners(emitterOrTarget);
+  throw notAnEmitter(emitterOrTarget);
+};
+EventEmitter.setMaxListeners = function setMaxListeners(
+    n = EventEmitter.defaultMaxListeners, ...eventTargets) {
+  if (typeof n !== 'number') throw internals.invalidArgType('setMaxListeners', 'of type number', n);
+  if (n < 0 || Number.isNaN(n)) throw internals.outOfRange('setMaxListeners', '>= 0', n);
+  if (eventTargets.length === 0) {
+    EventEmitter.defaultMaxListeners = n;
+    return;
+  }
+  for (const target of eventTargets) {
+    const et = eventTargetInternals(target);
+    if (et !== undefined) et.setMaxListeners(target, n);
+    else if (typeof target?.setMaxListeners === 'function') target.setMaxListeners(n);
+    else throw notAnEmitter(target);
+  }
+};
+
 EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.usingDomains = false;
 module.exports = EventEmitter;

@@ -559,11 +559,11 @@
     }
     if (ctx.customInspect) {
       const maybeCustom = value[customInspectSymbol];
-      if (typeof maybeCustom === 'function' && maybeCustom !== inspect &&
+      if (typeof maybeCustom === 'function' && maybeCustom !== publicInspect &&
           !(value.constructor && value.constructor.prototype === value)) {
         const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
         const isCrossContext = proxy !== undefined || !(context instanceof Object);
-        const ret = FunctionPrototypeCall(maybeCustom, context, depth, getUserOptions(ctx, isCrossContext), inspect);
+        const ret = FunctionPrototypeCall(maybeCustom, context, depth, getUserOptions(ctx, isCrossContext), publicInspect);
         if (ret !== context) {
           if (typeof ret !== 'string') { return formatValue(ctx, ret, recurseTimes); }
           return StringPrototypeReplaceAll(ret, '\n', `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`);
@@ -1585,7 +1585,11 @@
     if (typeof str !== 'string') { throw new TypeError('The "str" argument must be of type string.'); }
     return RegExpPrototypeSymbolReplace(ansi, str, '');
   }
+  // util.inspect as scripts see it (bootstrap's wrapper, which loads this
+  // module on first use): what a custom inspect function gets, as in Node.
+  let publicInspect = inspect;
+  function setPublicInspect(fn) { publicInspect = fn; }
   return {
     inspect, format, formatWithOptions, getStringWidth,
-    stripVTControlCharacters, identicalSequenceRange, inspectDefaultOptions };
+    stripVTControlCharacters, identicalSequenceRange, inspectDefaultOptions, setPublicInspect };
 })

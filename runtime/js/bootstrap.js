@@ -915,6 +915,7 @@ function emitExit(code) {
 // A child's uncaught error crosses to its parent as plain data (name,
 // message, stack and own properties, as Node's error serializer keeps them).
 const kErrorMarker = '__isletSerializedError';
+const kSymbolMarker = '__isletSerializedSymbol';
 // An error a worker did not catch travels to its parent as Node's
 // error_serdes sends it: an error whose prototype chain holds one of the
 // standard constructors arrives as that constructor, with every property
@@ -962,6 +963,9 @@ function errorForParent(err, arrow) {
       }
     }
   } catch {}
+  // A symbol arrives as the registered symbol of its description, as Node's
+  // kInspectedSymbol makes it (Symbol.for, '' for none).
+  if (typeof err === 'symbol') return { [kSymbolMarker]: true, description: err.description ?? '' };
   try {
     return messaging.structuredClone(err);
   } catch {
@@ -969,6 +973,9 @@ function errorForParent(err, arrow) {
   }
 }
 function reviveError(value) {
+  if (value !== null && typeof value === 'object' && value[kSymbolMarker] === true) {
+    return Symbol.for(value.description);
+  }
   if (value === null || typeof value !== 'object' || value[kErrorMarker] !== true) return value;
   const properties = value.properties;
   properties[Symbol.toStringTag] = { value: 'Error', configurable: true };

@@ -142,7 +142,7 @@ function makePort(id) {
   // refCounted: a started, ref'ed, open port with 'message' listeners keeps
   // its worker alive.
   port[kState] = { started: false, refed: true, counted: false, closed: false, detached: false,
-                   internal: false };
+                   internal: false, closing: false };
   ports.set(id, port);
   return port;
 }
@@ -296,13 +296,22 @@ const protoMethods = {
       throw e;
     }
     const list = transferListFrom(transfer, 'transferList', true);
-    if (this[kState].detached) return;
+    const s = this[kState];
+    if (s.detached) return;
+    if (s.closing) {
+      binding.structuredClone(value, list);  // cloned and transferred as a post, then dropped
+      return;
+    }
     binding.portPost(this[kId], value, list, cloneKeys(value, list));
   },
   start() { startPort(this); },
   close() {
     const s = this[kState];
-    if (s.closed || s.detached) return;
+    if (s.closed || s.detached || s.closing) return;
+    // As in Node, the channel comes apart when the close completes, in a
+    // later turn: until then what the other side posts still arrives here
+    // (receiveMessageOnPort reads it); what this side posts is dropped.
+    s.closing = true;
     binding.portClose(this[kId]);
     // The closing side hears its own 'close' even if it never listened for
     // messages, as in Node: drain it, so that its close marker is read

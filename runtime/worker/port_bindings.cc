@@ -71,8 +71,12 @@ void PortStart(const FunctionCallbackInfo<Value>& args) { Self(args)->StartPort(
 
 void PortStop(const FunctionCallbackInfo<Value>& args) { Self(args)->StopPort(ArgPort(args, 0)); }
 
+// The channel is taken apart in a later turn, as Node's MessagePort::Close
+// completes on the next loop iteration (see messaging.js close()).
 void PortClose(const FunctionCallbackInfo<Value>& args) {
-  Self(args)->bus()->Close(ArgPort(args, 0));
+  Worker* self = Self(args);
+  PortId id = ArgPort(args, 0);
+  self->PostUrgent([self, id] { self->bus()->Close(id); });
 }
 
 // binding.portReceive(id) -> [value] | undefined (receiveMessageOnPort)

@@ -77,18 +77,7 @@ class MessageRing {
     }
     Message out;
     SkipWrap();
-    uint32_t header;
-    std::memcpy(&header, buffer_.get() + head_, sizeof header);
-    size_t payload = header == kBoxed ? sizeof(Message*) : header;
-    if (header == kBoxed) {
-      Message* boxed;
-      std::memcpy(&boxed, buffer_.get() + head_ + kHeader, sizeof boxed);
-      out = std::move(*boxed);
-      delete boxed;
-    } else {
-      out.bytes.assign(buffer_.get() + head_ + kHeader, payload);
-    }
-    size_t record = RecordSize(payload);
+    size_t record = Unpack(buffer_.get() + head_, &out);
     head_ = (head_ + record) & (capacity_ - 1);
     used_ -= record;
     if (--packed_ == 0) Emptied();
@@ -119,10 +108,9 @@ class MessageRing {
       size_t at = head_;
       size_t count = 0;
       while (at < end && taken + count < max && count < packed_) {
-        uint32_t header;
-        std::memcpy(&header, buffer_.get() + at, sizeof header);
+        uint32_t header = HeaderAt(buffer_.get() + at);
         if (header == kWrap) break;
-        at += RecordSize(header == kBoxed ? sizeof(Message*) : header);
+        at += RecordSize(PayloadSize(header));
         ++count;
       }
       records->insert(records->end(), buffer_.get() + head_, buffer_.get() + at);
@@ -137,20 +125,7 @@ class MessageRing {
   // Appends the messages in `records` (from TakeFront) to `out`.
   static void Decode(const std::vector<uint8_t>& records, std::vector<Message>* out) {
     size_t at = 0;
-    while (at < records.size()) {
-      uint32_t header;
-      std::memcpy(&header, records.data() + at, sizeof header);
-      size_t payload = header == kBoxed ? sizeof(Message*) : header;
-      if (header == kBoxed) {
-        Message* boxed;
-        std::memcpy(&boxed, records.data() + at + kHeader, sizeof boxed);
-        out->push_back(std::move(*boxed));
-        delete boxed;
-      } else {
-        out->emplace_back().bytes.assign(records.data() + at + kHeader, payload);
-      }
-      at += RecordSize(payload);
-    }
+    while (at < records.size()) at += Unpack(records.data() + at, &out->emplace_back());
   }
 
   // Puts `messages` back at the front, in their order.
@@ -167,6 +142,32 @@ class MessageRing {
 
   static size_t RecordSize(size_t payload) {
     return (kHeader + payload + kAlign - 1) & ~(kAlign - 1);
+  }
+  static uint32_t HeaderAt(const uint8_t* record) {
+    uint32_t header;
+    std::memcpy(&header, record, sizeof header);
+    return header;
+  }
+  static size_t PayloadSize(uint32_t header) {
+    return header == kBoxed ? sizeof(Message*) : header;
+  }
+  static Message* BoxedAt(const uint8_t* record) {
+    Message* boxed;
+    std::memcpy(&boxed, record + kHeader, sizeof boxed);
+    return boxed;
+  }
+  // Moves the message of the record at `record` into `out` (a boxed one's
+  // Message is freed) and returns the record's size.
+  static size_t Unpack(const uint8_t* record, Message* out) {
+    uint32_t header = HeaderAt(record);
+    if (header == kBoxed) {
+      Message* boxed = BoxedAt(record);
+      *out = std::move(*boxed);
+      delete boxed;
+    } else {
+      out->bytes.assign(record + kHeader, header);
+    }
+    return RecordSize(PayloadSize(header));
   }
 
   // Room for one record of `size` bytes at the tail, contiguous: the end of
@@ -195,9 +196,7 @@ class MessageRing {
   }
 
   void SkipWrap() {
-    uint32_t header;
-    std::memcpy(&header, buffer_.get() + head_, sizeof header);
-    if (header == kWrap) {
+    if (HeaderAt(buffer_.get() + head_) == kWrap) {
       used_ -= capacity_ - head_;
       head_ = 0;
     }
@@ -211,9 +210,7 @@ class MessageRing {
     size_t at = 0;
     for (size_t i = 0; i < packed_; ++i) {
       SkipWrap();
-      uint32_t header;
-      std::memcpy(&header, buffer_.get() + head_, sizeof header);
-      size_t size = RecordSize(header == kBoxed ? sizeof(Message*) : header);
+      size_t size = RecordSize(PayloadSize(HeaderAt(buffer_.get() + head_)));
       std::memcpy(bigger.get() + at, buffer_.get() + head_, size);
       at += size;
       head_ = (head_ + size) & (capacity_ - 1);
@@ -237,15 +234,9 @@ class MessageRing {
   void Clear() {
     while (packed_ > 0) {
       SkipWrap();
-      uint32_t header;
-      std::memcpy(&header, buffer_.get() + head_, sizeof header);
-      size_t payload = header == kBoxed ? sizeof(Message*) : header;
-      if (header == kBoxed) {
-        Message* boxed;
-        std::memcpy(&boxed, buffer_.get() + head_ + kHeader, sizeof boxed);
-        delete boxed;
-      }
-      head_ = (head_ + RecordSize(payload)) & (capacity_ - 1);
+      uint32_t header = HeaderAt(buffer_.get() + head_);
+      if (header == kBoxed) delete BoxedAt(buffer_.get() + head_);
+      head_ = (head_ + RecordSize(PayloadSize(header))) & (capacity_ - 1);
       --packed_;
     }
     head_ = tail_ = used_ = 0;

@@ -75,6 +75,41 @@ function normalizeString(path, allowAboveRoot) {
   return res;
 }
 
+// The last segment of `p` (from index `start`), trailing slashes aside:
+// where it starts and ends, and where its extension's dot is. A leading dot
+// ('.bashrc') and '..' are no extension.
+function lastSegment(p, start) {
+  let startDot = -1;
+  let startPart = 0;
+  let end = -1;
+  let matchedSlash = true;
+  // 0: no character seen before the last dot yet; 1: only dots; -1: others
+  let preDotState = 0;
+  for (let i = p.length - 1; i >= start; --i) {
+    const code = p.charCodeAt(i);
+    if (code === SLASH) {
+      if (!matchedSlash) {
+        startPart = i + 1;
+        break;
+      }
+      continue;
+    }
+    if (end === -1) {
+      matchedSlash = false;
+      end = i + 1;
+    }
+    if (code === DOT) {
+      if (startDot === -1) startDot = i;
+      else if (preDotState !== 1) preDotState = 1;
+    } else if (startDot !== -1) {
+      preDotState = -1;
+    }
+  }
+  const hasExt = !(startDot === -1 || end === -1 || preDotState === 0 ||
+                   (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1));
+  return { startDot, startPart, end, hasExt };
+}
+
 const path = {
   resolve(...args) {
     let resolvedPath = '';
@@ -242,37 +277,8 @@ const path = {
 
   extname(p) {
     validateString(p, 'path');
-    let startDot = -1;
-    let startPart = 0;
-    let end = -1;
-    let matchedSlash = true;
-    // 0: no dot yet seen before the last one; 1: dots only; -1: something else
-    let preDotState = 0;
-    for (let i = p.length - 1; i >= 0; --i) {
-      const code = p.charCodeAt(i);
-      if (code === SLASH) {
-        if (!matchedSlash) {
-          startPart = i + 1;
-          break;
-        }
-        continue;
-      }
-      if (end === -1) {
-        matchedSlash = false;
-        end = i + 1;
-      }
-      if (code === DOT) {
-        if (startDot === -1) startDot = i;
-        else if (preDotState !== 1) preDotState = 1;
-      } else if (startDot !== -1) {
-        preDotState = -1;
-      }
-    }
-    if (startDot === -1 || end === -1 || preDotState === 0 ||
-        (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1)) {
-      return '';
-    }
-    return p.slice(startDot, end);
+    const { startDot, end, hasExt } = lastSegment(p, 0);
+    return hasExt ? p.slice(startDot, end) : '';
   },
 
   format(pathObject) {
@@ -298,41 +304,15 @@ const path = {
     } else {
       start = 0;
     }
-    let startDot = -1;
-    let startPart = 0;
-    let end = -1;
-    let matchedSlash = true;
-    let i = p.length - 1;
-    let preDotState = 0;
-    for (; i >= start; --i) {
-      const code = p.charCodeAt(i);
-      if (code === SLASH) {
-        if (!matchedSlash) {
-          startPart = i + 1;
-          break;
-        }
-        continue;
-      }
-      if (end === -1) {
-        matchedSlash = false;
-        end = i + 1;
-      }
-      if (code === DOT) {
-        if (startDot === -1) startDot = i;
-        else if (preDotState !== 1) preDotState = 1;
-      } else if (startDot !== -1) {
-        preDotState = -1;
-      }
-    }
+    const { startDot, startPart, end, hasExt } = lastSegment(p, start);
     if (end !== -1) {
       const from = startPart === 0 && isAbsolute ? 1 : startPart;
-      if (startDot === -1 || preDotState === 0 ||
-          (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1)) {
-        ret.base = ret.name = p.slice(from, end);
-      } else {
+      if (hasExt) {
         ret.name = p.slice(from, startDot);
         ret.base = p.slice(from, end);
         ret.ext = p.slice(startDot, end);
+      } else {
+        ret.base = ret.name = p.slice(from, end);
       }
     }
     if (startPart > 0) ret.dir = p.slice(0, startPart - 1);

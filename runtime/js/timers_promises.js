@@ -49,7 +49,9 @@ function cancellable(signal, start, stop) {
   return promise.finally(() => signal.removeEventListener('abort', onAbort));
 }
 
-function setTimeout(after, value, options = {}) {
+// A promise of `value` once `start(callback)`'s timer fires (bad options
+// reject it, as Node's do).
+function promised(options, value, start, stop) {
   let checked;
   try {
     checked = checkOptions(options);
@@ -58,25 +60,18 @@ function setTimeout(after, value, options = {}) {
   }
   const { signal, ref } = checked;
   return cancellable(signal, (resolve) => {
-    const t = startTimeout(resolve, after, value);
-    if (!ref) t.unref();
-    return t;
-  }, clearTimeout);
+    const handle = start(() => resolve(value));
+    if (!ref) handle.unref();
+    return handle;
+  }, stop);
+}
+
+function setTimeout(after, value, options = {}) {
+  return promised(options, value, (fire) => startTimeout(fire, after), clearTimeout);
 }
 
 function setImmediate(value, options = {}) {
-  let checked;
-  try {
-    checked = checkOptions(options);
-  } catch (e) {
-    return Promise.reject(e);
-  }
-  const { signal, ref } = checked;
-  return cancellable(signal, (resolve) => {
-    const i = queue(resolve, value);
-    if (!ref) i.unref();
-    return i;
-  }, clearImmediate);
+  return promised(options, value, (fire) => queue(fire), clearImmediate);
 }
 
 async function* setInterval(after, value, options = {}) {

@@ -365,8 +365,14 @@ class Reader {
       }
     }
     at_ = values;
-    v8::Local<v8::Object> object = v8::Object::New(isolate_);
-    for (uint32_t i = 0; i < count; ++i) {
+    return FillValues(v8::Object::New(isolate_), names.data(), count, depth);
+  }
+
+  // Reads `count` values into `object` under `names`, in order.
+  v8::MaybeLocal<v8::Value> FillValues(v8::Local<v8::Object> object,
+                                       const v8::Local<v8::String>* names, size_t count,
+                                       int depth) {
+    for (size_t i = 0; i < count; ++i) {
       v8::Local<v8::Value> value;
       bool ok;
       if (!Value(depth + 1).ToLocal(&value)) return {};
@@ -388,14 +394,7 @@ class Reader {
       names = on_heap.data();
     }
     for (size_t i = 0; i < count; ++i) names[i] = shape.keys[i].Get(isolate_);
-    for (size_t i = 0; i < count; ++i) {
-      v8::Local<v8::Value> value;
-      bool ok;
-      if (!Value(depth + 1).ToLocal(&value)) return {};
-      if (!object->CreateDataProperty(context_, names[i], value).To(&ok)) return {};
-      if (!ok) return Malformed();
-    }
-    return object;
+    return FillValues(object, names, count, depth);
   }
 
   v8::Local<v8::Context> context_;

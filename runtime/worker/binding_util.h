@@ -6,6 +6,9 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
+
+#include "runtime/js/sources.h"
 
 namespace islet::runtime {
 
@@ -28,8 +31,8 @@ inline v8::Local<v8::String> Str(v8::Isolate* isolate, std::string_view s) {
 // An embedded JS source (js::FindSource) as a V8 string that points at the
 // binary's copy instead of copying it into the isolate's heap: the sources
 // every worker loads (bootstrap, events, messaging, worker_threads...) are
-// ~80 KB, held for the isolate's life. Sources are ASCII (checked; any other
-// is copied).
+// ~80 KB, held for the isolate's life. Only an embedded source that is
+// ASCII (sources_test checks they all are) is shared; other text is copied.
 inline v8::Local<v8::String> SourceString(v8::Isolate* isolate, std::string_view text) {
   class Static final : public v8::String::ExternalOneByteStringResource {
    public:
@@ -41,8 +44,21 @@ inline v8::Local<v8::String> SourceString(v8::Isolate* isolate, std::string_view
    private:
     std::string_view text_;
   };
-  bool ascii = true;
-  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  // Whether each embedded source is ASCII, found once per process: a scan
+  // of the ~80 KB per isolate was on every spawn's path.
+  static const std::vector<bool> kAscii = [] {
+    std::vector<bool> ascii;
+    for (size_t i = 0; i < js::kSourceCount; ++i) {
+      bool all = true;
+      for (char c : js::kSources[i].text) all = all && static_cast<unsigned char>(c) < 0x80;
+      ascii.push_back(all);
+    }
+    return ascii;
+  }();
+  bool ascii = false;
+  for (size_t i = 0; i < js::kSourceCount; ++i) {
+    if (js::kSources[i].text.data() == text.data()) ascii = kAscii[i];
+  }
   v8::Local<v8::String> out;
   if (ascii && v8::String::NewExternalOneByte(isolate, new Static(text)).ToLocal(&out)) return out;
   return Str(isolate, text);

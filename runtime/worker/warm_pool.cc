@@ -99,7 +99,9 @@ WarmPool::WarmPool(Engine* engine, size_t target, ResourceLimits limits,
       limits_(limits),
       compact_(std::move(compact)),
       budget_(std::move(budget)) {
-  if (target_ > 0) thread_ = std::thread([this] { Loop(); });
+  if (target_ == 0) return;
+  size_t threads = std::thread::hardware_concurrency() >= 2 && target_ >= 2 ? 2 : 1;
+  for (size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { Loop(); });
 }
 
 WarmPool::~WarmPool() {
@@ -108,7 +110,7 @@ WarmPool::~WarmPool() {
     stopping_ = true;
   }
   cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  for (auto& t : threads_) t.join();
   for (auto& prepared : ready_) DisposePrepared(engine_, std::move(prepared));
 }
 
@@ -133,14 +135,16 @@ size_t WarmPool::ready() const {
 void WarmPool::Loop() {
   std::unique_lock lock(mu_);
   while (!stopping_) {
-    if (ready_.size() >= target_) {
+    if (ready_.size() + preparing_ >= target_) {
       cv_.wait(lock);
       continue;
     }
+    ++preparing_;
     lock.unlock();
     std::string error;
     auto prepared = PrepareIsolate(engine_, limits_, budget_, &error, compact_ && compact_());
     lock.lock();
+    --preparing_;
     if (!prepared) {
       Logger("isolate")->error("warm pool: preparing an isolate failed: {}", error);
       cv_.wait_for(lock, std::chrono::seconds(1));  // do not spin on a broken bootstrap

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "runtime/worker/array_buffer_allocator.h"
 #include "runtime/worker/code_cache.h"
@@ -41,8 +42,11 @@ std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLi
 void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared);
 
 // Keeps `target` prepared isolates (with the daemon's default limits) ready,
-// built on a background thread, so spawning a worker does not pay for
-// isolate creation and bootstrap on its path. Thread-safe.
+// built on background threads, so spawning a worker does not pay for
+// isolate creation and bootstrap on its path. Two threads where there are
+// two cores or more: back-to-back spawns take isolates faster than one
+// thread prepares them (~2.8 ms of CPU each), and a spawn that finds the
+// pool empty prepares its own, on its path. Thread-safe.
 class WarmPool {
  public:
   WarmPool(Engine* engine, size_t target, ResourceLimits limits,
@@ -65,8 +69,9 @@ class WarmPool {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::unique_ptr<PreparedIsolate>> ready_;  // guarded by mu_
+  size_t preparing_ = 0;                                // guarded by mu_
   bool stopping_ = false;                               // guarded by mu_
-  std::thread thread_;
+  std::vector<std::thread> threads_;
 };
 
 }  // namespace islet::runtime

@@ -580,7 +580,8 @@ global.performance = {
 
 // --- CommonJS modules ---------------------------------------------------------
 const builtinNames = ['events', 'util', 'worker_threads', 'islet', 'timers', 'process',
-                      'console', 'path', 'path/posix', 'timers/promises', 'os'];
+                      'console', 'path', 'path/posix', 'timers/promises', 'os', 'assert',
+                      'assert/strict'];
 const builtinCache = new Map();
 function loadBuiltin(name) {
   if (builtinCache.has(name)) return builtinCache.get(name);
@@ -604,6 +605,9 @@ function loadBuiltin(name) {
       break;
     case 'timers/promises':
       exports = internalRequire('timers_promises');
+      break;
+    case 'assert/strict':
+      exports = internalRequire('assert').strict;
       break;
     default:
       exports = internalRequire(name);

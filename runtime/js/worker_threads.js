@@ -35,6 +35,7 @@ function bundlePath(absolute) {
   if (normalized.startsWith(root + '/')) return normalized.slice(root.length + 1);
   return normalized;  // outside the bundle: the child reports it missing
 }
+internals.bundlePath = bundlePath;
 
 // Node copies a Worker's transferList as an array-like (its length, then
 // each index), not as an iterable: a number is an empty list.

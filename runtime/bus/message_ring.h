@@ -244,11 +244,11 @@ class MessageRing {
   }
 
   std::unique_ptr<uint8_t[]> buffer_;
-  size_t capacity_ = 0;  // 0 or a power of two
-  size_t head_ = 0;      // the oldest record
-  size_t tail_ = 0;      // where the next record goes
-  size_t used_ = 0;      // bytes between head and tail, skipped ends included
-  size_t packed_ = 0;    // records in the ring (boxed ones included)
+  size_t capacity_ = 0;        // 0 or a power of two
+  size_t head_ = 0;            // the oldest record
+  size_t tail_ = 0;            // where the next record goes
+  size_t used_ = 0;            // bytes between head and tail, skipped ends included
+  size_t packed_ = 0;          // records in the ring (boxed ones included)
   std::deque<Message> front_;  // put back: read before the ring
 };
 

@@ -215,7 +215,10 @@ class AssertionError extends Error {
     Error.stackTraceLimit = limit;
     this.generatedMessage = !message;
     Object.defineProperty(this, 'name', {
-      value: 'AssertionError [ERR_ASSERTION]', enumerable: false, writable: true, configurable: true,
+      value: 'AssertionError [ERR_ASSERTION]',
+      enumerable: false,
+      writable: true,
+      configurable: true,
     });
     this.code = 'ERR_ASSERTION';
     this.actual = actual;
@@ -262,7 +265,8 @@ function callSource(stackStartFn) {
   const first = lines[line - 1];
   let start = column - 1;
   while (start > 0 && /[\w$.\s]/.test(first[start - 1]) && first[start - 1] !== undefined) {
-    if (/\s/.test(first[start - 1]) && !/[.]/.test(first.slice(0, start).trimEnd().slice(-1))) break;
+    const afterDot = first.slice(0, start).trimEnd().endsWith('.');
+    if (/\s/.test(first[start - 1]) && !afterDot) break;
     start--;
   }
   const rest = [first.slice(start), ...lines.slice(line)].join('\n');
@@ -331,9 +335,13 @@ assert.fail = function fail(actual, expected, message, operator, stackStartFn) {
     if (argsLen === 2) operator = '!=';
   }
   if (message instanceof Error) throw message;
-  const err = new AssertionError({ actual, expected, operator: operator === undefined ? 'fail' : operator,
-                                   stackStartFn: stackStartFn || fail,
-                                   message: internalMessage || message });
+  const err = new AssertionError({
+    actual,
+    expected,
+    operator: operator === undefined ? 'fail' : operator,
+    stackStartFn: stackStartFn || fail,
+    message: internalMessage || message,
+  });
   if (internalMessage) err.generatedMessage = true;
   throw err;
 };
@@ -416,7 +424,8 @@ assert.notDeepEqual = function notDeepEqual(actual, expected, message) {
 assert.deepStrictEqual = function deepStrictEqual(actual, expected, message) {
   needTwo(arguments);
   if (!isDeepStrictEqual(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'deepStrictEqual', stackStartFn: deepStrictEqual });
+    innerFail({ actual, expected, message, operator: 'deepStrictEqual',
+                stackStartFn: deepStrictEqual });
   }
 };
 assert.notDeepStrictEqual = function notDeepStrictEqual(actual, expected, message) {
@@ -435,7 +444,8 @@ assert.strictEqual = function strictEqual(actual, expected, message) {
 assert.notStrictEqual = function notStrictEqual(actual, expected, message) {
   needTwo(arguments);
   if (Object.is(actual, expected)) {
-    innerFail({ actual, expected, message, operator: 'notStrictEqual', stackStartFn: notStrictEqual });
+    innerFail({ actual, expected, message, operator: 'notStrictEqual',
+                stackStartFn: notStrictEqual });
   }
 };
 
@@ -500,7 +510,9 @@ function expectedException(actual, expected, message, fn) {
     } else {
       const keys = Object.keys(expected);
       if (expected instanceof Error) keys.push('name', 'message');
-      else if (keys.length === 0) throw internals.invalidArgType('error', 'may not be an empty object', expected);
+      else if (keys.length === 0) {
+        throw internals.invalidArgType('error', 'may not be an empty object', expected);
+      }
       for (const key of keys) {
         if (typeof actual[key] === 'string' && util.types.isRegExp(expected[key]) &&
             expected[key].exec(actual[key]) !== null) {
@@ -518,8 +530,11 @@ function expectedException(actual, expected, message, fn) {
       message = `The error is expected to be an instance of "${expected.name}". Received `;
       if (util.types.isNativeError(actual) || actual instanceof Error) {
         const name = (actual.constructor && actual.constructor.name) || actual.name;
-        if (expected.name === name) message += 'an error with identical name but a different prototype.';
-        else message += `"${name}"`;
+        if (expected.name === name) {
+          message += 'an error with identical name but a different prototype.';
+        } else {
+          message += `"${name}"`;
+        }
         if (actual.message) message += `\n\nError message:\n\n${actual.message}`;
       } else {
         message += `"${inspect(actual, { depth: -1 })}"`;
@@ -532,7 +547,8 @@ function expectedException(actual, expected, message, fn) {
       if (!message) {
         generatedMessage = true;
         const name = expected.name ? `"${expected.name}" ` : '';
-        message = `The ${name}validation function is expected to return "true". Received ${inspect(res)}`;
+        message = `The ${name}validation function is expected to return "true". ` +
+                  `Received ${inspect(res)}`;
         if (util.types.isNativeError(actual) || actual instanceof Error) {
           message += `\n\nCaught error:\n\n${actual}`;
         }
@@ -541,7 +557,8 @@ function expectedException(actual, expected, message, fn) {
     }
   }
   if (throwError) {
-    const err = new AssertionError({ actual, expected, message, operator: fn.name, stackStartFn: fn });
+    const err = new AssertionError({ actual, expected, message, operator: fn.name,
+                                     stackStartFn: fn });
     err.generatedMessage = generatedMessage;
     throw err;
   }
@@ -552,7 +569,8 @@ function expectsError(fn, actual, error, message) {
     message = error;
     error = undefined;
   } else if (error != null && typeof error !== 'object' && typeof error !== 'function') {
-    throw internals.invalidArgType('error', 'of type function or an instance of Error, RegExp, or Object', error);
+    throw internals.invalidArgType(
+        'error', 'of type function or an instance of Error, RegExp, or Object', error);
   }
   if (actual === NO_EXCEPTION) {
     let details = '';
@@ -571,11 +589,13 @@ function expectsNoError(fn, actual, error, message) {
     message = error;
     error = undefined;
   }
-  if (!error || (typeof error === 'function' && error.prototype !== undefined && actual instanceof error)) {
+  if (!error ||
+      (typeof error === 'function' && error.prototype !== undefined && actual instanceof error)) {
     const details = message ? `: ${message}` : '.';
     const what = fn === assert.doesNotReject ? 'rejection' : 'exception';
     innerFail({ actual, expected: error, operator: fn.name,
-                message: `Got unwanted ${what}${details}\nActual message: "${actual && actual.message}"`,
+                message: `Got unwanted ${what}${details}\n` +
+                         `Actual message: "${actual && actual.message}"`,
                 stackStartFn: fn });
   }
   throw actual;
@@ -596,14 +616,18 @@ async function waitActual(promiseFn) {
   if (typeof promiseFn === 'function') {
     promise = promiseFn();
     if (promise === null || typeof promise !== 'object' || typeof promise.then !== 'function') {
-      const e = new TypeError('Expected instance of Promise to be returned from the "promiseFn" function but got ' + (promise === undefined ? 'undefined.' : `type ${typeof promise}.`));
+      const e = new TypeError(
+          'Expected instance of Promise to be returned from the "promiseFn" function but got ' +
+          (promise === undefined ? 'undefined.' : `type ${typeof promise}.`));
       e.code = 'ERR_INVALID_RETURN_VALUE';
       throw e;
     }
-  } else if (promiseFn !== null && typeof promiseFn === 'object' && typeof promiseFn.then === 'function') {
+  } else if (promiseFn !== null && typeof promiseFn === 'object' &&
+             typeof promiseFn.then === 'function') {
     promise = promiseFn;
   } else {
-    throw internals.invalidArgType('promiseFn', 'of type function or an instance of Promise', promiseFn);
+    throw internals.invalidArgType('promiseFn', 'of type function or an instance of Promise',
+                                   promiseFn);
   }
   try {
     await promise;
@@ -648,7 +672,8 @@ function internalMatch(string, regexp, message, fn) {
     if (message instanceof Error) throw message;
     const generated = !message;
     message = message || (typeof string !== 'string'
-        ? `The "string" argument must be of type string. Received type ${typeof string} (${inspect(string)})`
+        ? 'The "string" argument must be of type string. ' +
+          `Received type ${typeof string} (${inspect(string)})`
         : (match ? 'The input did not match the regular expression '
                  : 'The input was expected to not match the regular expression ') +
           `${inspect(regexp)}. Input:\n\n${inspect(string)}\n`);

@@ -177,7 +177,8 @@ class TextDecoder {
 
   #invalid() {
     if (this[kState].fatal) {
-      const e = new TypeError(`The encoded data was not valid for encoding ${this[kState].encoding}`);
+      const e = new TypeError('The encoded data was not valid for encoding ' +
+                              this[kState].encoding);
       e.code = 'ERR_ENCODING_INVALID_ENCODED_DATA';
       throw e;
     }
@@ -309,7 +310,9 @@ function btoa(input) {
   if (arguments.length === 0) throw missingArgs('input');
   const s = `${input}`;
   for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) > 0xff) throw new DOMException('Invalid character', 'InvalidCharacterError');
+    if (s.charCodeAt(i) > 0xff) {
+      throw new DOMException('Invalid character', 'InvalidCharacterError');
+    }
   }
   let out = '';
   let i = 0;

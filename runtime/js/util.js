@@ -18,7 +18,8 @@ function promisify(original) {
   if (original[kCustomPromisify]) return original[kCustomPromisify];
   function fn(...args) {
     return new Promise((resolve, reject) => {
-      Reflect.apply(original, this, [...args, (err, value) => (err ? reject(err) : resolve(value))]);
+      const callback = (err, value) => (err ? reject(err) : resolve(value));
+      Reflect.apply(original, this, [...args, callback]);
     });
   }
   Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
@@ -53,7 +54,9 @@ const tagOf = (v) => Object.prototype.toString.call(v);
 function nonIndexKeys(value) {
   const out = [];
   for (const key of Reflect.ownKeys(value)) {
-    if (typeof key === 'string' && String(key >>> 0) === key && (key >>> 0) !== 4294967295) continue;
+    const index = typeof key === 'string' && String(key >>> 0) === key &&
+                  (key >>> 0) !== 4294967295;
+    if (index) continue;
     if (isEnumerable(value, key)) out.push(key);
   }
   return out;
@@ -68,20 +71,12 @@ function sameBytes(a, b) {
 }
 
 function sameBoxed(a, b) {
-  if (types.isNumberObject(a)) {
-    return types.isNumberObject(b) && Object.is(Number.prototype.valueOf.call(a), Number.prototype.valueOf.call(b));
-  }
-  if (types.isStringObject(a)) {
-    return types.isStringObject(b) && String.prototype.valueOf.call(a) === String.prototype.valueOf.call(b);
-  }
-  if (types.isBooleanObject(a)) {
-    return types.isBooleanObject(b) && Boolean.prototype.valueOf.call(a) === Boolean.prototype.valueOf.call(b);
-  }
-  if (types.isBigIntObject(a)) {
-    return types.isBigIntObject(b) && BigInt.prototype.valueOf.call(a) === BigInt.prototype.valueOf.call(b);
-  }
-  if (types.isSymbolObject(a)) {
-    return types.isSymbolObject(b) && Symbol.prototype.valueOf.call(a) === Symbol.prototype.valueOf.call(b);
+  for (const [is, proto] of [[types.isNumberObject, Number.prototype],
+                             [types.isStringObject, String.prototype],
+                             [types.isBooleanObject, Boolean.prototype],
+                             [types.isBigIntObject, BigInt.prototype],
+                             [types.isSymbolObject, Symbol.prototype]]) {
+    if (is(a)) return is(b) && Object.is(proto.valueOf.call(a), proto.valueOf.call(b));
   }
   return false;
 }
@@ -106,13 +101,16 @@ function deepEqual(a, b, memos) {
   }
   if (tag === '[object Object]') return keyCheck(a, b, memos, kNoIterator);
   if (types.isDate(a)) {
-    if (!types.isDate(b) || Date.prototype.getTime.call(a) !== Date.prototype.getTime.call(b)) return false;
+    const time = Date.prototype.getTime;
+    if (!types.isDate(b) || time.call(a) !== time.call(b)) return false;
   } else if (types.isRegExp(a)) {
-    if (!types.isRegExp(b) || a.source !== b.source || a.flags !== b.flags || a.lastIndex !== b.lastIndex) {
+    if (!types.isRegExp(b) || a.source !== b.source || a.flags !== b.flags ||
+        a.lastIndex !== b.lastIndex) {
       return false;
     }
   } else if (types.isNativeError(a) || a instanceof Error) {
-    if ((!types.isNativeError(b) && !(b instanceof Error)) || a.message !== b.message || a.name !== b.name) {
+    if ((!types.isNativeError(b) && !(b instanceof Error)) || a.message !== b.message ||
+        a.name !== b.name) {
       return false;
     }
   } else if (types.isArrayBufferView(a)) {
@@ -127,7 +125,8 @@ function deepEqual(a, b, memos) {
     if (!types.isMap(b) || a.size !== b.size) return false;
     return keyCheck(a, b, memos, kIsMap);
   } else if (types.isAnyArrayBuffer(a)) {
-    if (!types.isAnyArrayBuffer(b) || !sameBytes(new Uint8Array(a), new Uint8Array(b))) return false;
+    if (!types.isAnyArrayBuffer(b)) return false;
+    if (!sameBytes(new Uint8Array(a), new Uint8Array(b))) return false;
   } else if (types.isBoxedPrimitive(a)) {
     if (!sameBoxed(a, b)) return false;
   } else if (Array.isArray(b) || types.isArrayBufferView(b) || types.isSet(b) || types.isMap(b) ||
@@ -241,7 +240,8 @@ function mapEquiv(a, b, memos) {
   }
   if (objectKeys === null) return true;
   for (const [key, value] of b) {
-    if (typeof key === 'object' && key !== null && !mapHasEqualEntry(objectKeys, a, key, value, memos)) {
+    if (typeof key === 'object' && key !== null &&
+        !mapHasEqualEntry(objectKeys, a, key, value, memos)) {
       return false;
     }
   }
@@ -288,7 +288,9 @@ function callbackify(original) {
   }
   function callbackified(...args) {
     const cb = args.pop();
-    if (typeof cb !== 'function') throw internals.invalidArgType('last argument', 'of type function', cb);
+    if (typeof cb !== 'function') {
+      throw internals.invalidArgType('last argument', 'of type function', cb);
+    }
     const onRejected = (reason) => {
       if (!reason) {
         const e = new Error('Promise was rejected with falsy value');
@@ -326,7 +328,8 @@ function debuglog(section, cb) {
   function logger(...args) {
     if (enabled) internals.process.stderr.write(`${section} ${pid}: ${format(...args)}\n`);
   }
-  Object.defineProperty(logger, 'enabled', { get: () => enabled, enumerable: true, configurable: true });
+  Object.defineProperty(logger, 'enabled',
+                        { get: () => enabled, enumerable: true, configurable: true });
   if (typeof cb === 'function') cb(logger);
   return logger;
 }

@@ -41,7 +41,9 @@ void OsInfo(const FunctionCallbackInfo<Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   Local<v8::Context> context = isolate->GetCurrentContext();
   Local<v8::Object> out = v8::Object::New(isolate);
-  auto str = [&](const char* key, const std::string& value) { Set(context, out, key, Str(isolate, value)); };
+  auto str = [&](const char* key, const std::string& value) {
+    Set(context, out, key, Str(isolate, value));
+  };
   auto num = [&](const char* key, double value) {
     Set(context, out, key, v8::Number::New(isolate, value));
   };
@@ -59,8 +61,10 @@ void OsInfo(const FunctionCallbackInfo<Value>& args) {
   std::ifstream meminfo("/proc/meminfo");
   for (std::string line; std::getline(meminfo, line);) {
     unsigned long long kb = 0;
-    if (std::sscanf(line.c_str(), "MemTotal: %llu kB", &kb) == 1) num("totalmem", double(kb) * 1024);
-    if (std::sscanf(line.c_str(), "MemAvailable: %llu kB", &kb) == 1) num("freemem", double(kb) * 1024);
+    if (std::sscanf(line.c_str(), "MemTotal: %llu kB", &kb) == 1)
+      num("totalmem", double(kb) * 1024);
+    if (std::sscanf(line.c_str(), "MemAvailable: %llu kB", &kb) == 1)
+      num("freemem", double(kb) * 1024);
   }
   std::ifstream uptime("/proc/uptime");
   double up = 0;
@@ -96,8 +100,10 @@ void OsInfo(const FunctionCallbackInfo<Value>& args) {
   }
   // As libuv's uv_os_homedir: $HOME first.
   const char* home = getenv("HOME");
-  if (home != nullptr && home[0] != '\0') str("homedir", home);
-  else if (found != nullptr) str("homedir", pw.pw_dir);
+  if (home != nullptr && home[0] != '\0')
+    str("homedir", home);
+  else if (found != nullptr)
+    str("homedir", pw.pw_dir);
   errno = 0;
   int priority = getpriority(PRIO_PROCESS, 0);
   if (errno == 0) num("priority", priority);
@@ -114,7 +120,8 @@ void OsCpus(const FunctionCallbackInfo<Value>& args) {
   for (std::string line; std::getline(cpuinfo, line);) {
     if (line.rfind("model name", 0) == 0) {
       size_t colon = line.find(':');
-      models.push_back(colon == std::string::npos ? "" : line.substr(line.find_first_not_of(' ', colon + 1)));
+      models.push_back(
+          colon == std::string::npos ? "" : line.substr(line.find_first_not_of(' ', colon + 1)));
     }
   }
   const double ms_per_tick = 1000.0 / double(sysconf(_SC_CLK_TCK));
@@ -129,7 +136,8 @@ void OsCpus(const FunctionCallbackInfo<Value>& args) {
     unsigned index = unsigned(std::strtoul(name.c_str() + 3, nullptr, 10));
     double speed = 0;
     char path[128];
-    std::snprintf(path, sizeof path, "/sys/devices/system/cpu/cpu%u/cpufreq/scaling_cur_freq", index);
+    std::snprintf(path, sizeof path, "/sys/devices/system/cpu/cpu%u/cpufreq/scaling_cur_freq",
+                  index);
     std::ifstream freq(path);
     unsigned long long khz = 0;
     if (freq >> khz) speed = double(khz / 1000);
@@ -185,8 +193,8 @@ void OsInterfaces(const FunctionCallbackInfo<Value>& args) {
       inet_ntop(AF_INET6, &in6->sin6_addr, address, sizeof address);
       scopeid = in6->sin6_scope_id;
       if (a->ifa_netmask != nullptr) {
-        inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(a->ifa_netmask)->sin6_addr,
-                  netmask, sizeof netmask);
+        inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(a->ifa_netmask)->sin6_addr, netmask,
+                  sizeof netmask);
       }
     }
     auto mac = macs.find(a->ifa_name);

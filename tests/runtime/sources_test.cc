@@ -3,10 +3,11 @@
 // holds them for its life, so a copy per isolate cost 0.09 MiB per idle
 // worker. A source with a non-ASCII character would silently be copied
 // again: this test names it.
+#include "runtime/js/sources.h"
+
 #include <gtest/gtest.h>
 
 #include "runtime/engine/engine.h"
-#include "runtime/js/sources.h"
 #include "runtime/worker/binding_util.h"
 
 namespace islet::runtime {

@@ -349,11 +349,7 @@ assert.AssertionError = AssertionError;
 assert.ok = ok;
 
 function needTwo(args) {
-  if (args.length < 2) {
-    const e = new TypeError('The "actual" and "expected" arguments must be specified');
-    e.code = 'ERR_MISSING_ARGS';
-    throw e;
-  }
+  if (args.length < 2) throw internals.missingArgs('actual', 'expected');
 }
 
 assert.equal = function equal(actual, expected, message) {

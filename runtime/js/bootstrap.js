@@ -116,7 +116,33 @@ function outOfRange(name, range, received) {
   e.code = 'ERR_OUT_OF_RANGE';
   return e;
 }
-Object.assign(internals, { describeReceived, invalidArgType, outOfRange });
+// Node's ERR_MISSING_ARGS: 'The "a" argument' or 'The "a" and "b" arguments'.
+function missingArgs(...names) {
+  const what = names.length === 1 ? `The "${names[0]}" argument`
+                                  : `The "${names[0]}" and "${names[1]}" arguments`;
+  const e = new TypeError(`${what} must be specified`);
+  e.code = 'ERR_MISSING_ARGS';
+  return e;
+}
+// Node's check of an options.signal: anything with `aborted` passes (islet's
+// own AbortSignal, or a look-alike).
+function checkAbortSignal(signal, name) {
+  if (signal !== undefined &&
+      (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw invalidArgType(name, 'an instance of AbortSignal', signal);
+  }
+}
+// Node's AbortError, its cause the signal's reason.
+function abortError(signal) {
+  const e = new Error('The operation was aborted');
+  e.name = 'AbortError';
+  e.code = 'ABORT_ERR';
+  e.cause = signal.reason;
+  return e;
+}
+Object.assign(internals, {
+  describeReceived, invalidArgType, outOfRange, missingArgs, checkAbortSignal, abortError,
+});
 
 // --- process ------------------------------------------------------------------
 const EventEmitter = internalRequire('events');

@@ -5,7 +5,7 @@
 // ICU, knows more.
 'use strict';
 
-const { invalidArgType } = internals;
+const { invalidArgType, missingArgs } = internals;
 const { DOMException } = internals.internalRequire('messaging');  // the global's class
 
 const REPLACEMENT = 0xfffd;
@@ -294,12 +294,6 @@ Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag,
 // those code points, not windows-1252's characters. So does islet.
 function cp1252(bytes, start) {
   return fromCodeUnits(bytes.subarray(start), bytes.length - start);
-}
-
-function missingArgs(name) {
-  const e = new TypeError(`The "${name}" argument must be specified`);
-  e.code = 'ERR_MISSING_ARGS';
-  return e;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

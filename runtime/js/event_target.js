@@ -6,18 +6,10 @@
 // from a later tick, as in Node.
 'use strict';
 
-const { invalidArgType, inspect } = internals;
+const { invalidArgType, missingArgs, inspect } = internals;
 const { DOMException } = internals.internalRequire('messaging');
 const { setTimeout: startTimeout } = internals.timers;
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
-
-function missingArgs(...names) {
-  const what = names.length === 1 ? `The "${names[0]}" argument`
-                                  : `The "${names[0]}" and "${names[1]}" arguments`;
-  const e = new TypeError(`${what} must be specified`);
-  e.code = 'ERR_MISSING_ARGS';
-  return e;
-}
 
 function customInspect(self, shown, depth, options) {
   const name = self.constructor.name;

@@ -232,18 +232,8 @@ const AsyncIteratorPrototype =
 EventEmitter.on = function on(emitter, event, options = {}) {
   const { invalidArgType, outOfRange } = internals;
   const signal = options.signal;  // as Node 20: null fails here, unchecked
-  if (signal !== undefined &&
-      (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw invalidArgType('options.signal', 'an instance of AbortSignal', signal);
-  }
-  const abortError = () => {
-    const e = new Error('The operation was aborted');
-    e.name = 'AbortError';
-    e.code = 'ABORT_ERR';
-    e.cause = signal.reason;
-    return e;
-  };
-  if (signal !== undefined && signal.aborted) throw abortError();
+  internals.checkAbortSignal(signal, 'options.signal');
+  if (signal !== undefined && signal.aborted) throw internals.abortError(signal);
   const watermark = (value, name) => {
     if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
     if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
@@ -305,7 +295,7 @@ EventEmitter.on = function on(emitter, event, options = {}) {
       unconsumedPromises.shift().resolve({ value, done: false });
     }
   };
-  function abortListener() { errorHandler(abortError()); }
+  function abortListener() { errorHandler(internals.abortError(signal)); }
 
   const iterator = Object.setPrototypeOf({
     next() {

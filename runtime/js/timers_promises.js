@@ -5,7 +5,7 @@
 // addEventListener/removeEventListener), and honoured.
 'use strict';
 
-const { invalidArgType } = internals;
+const { invalidArgType, checkAbortSignal, abortError } = internals;
 const { setTimeout: startTimeout, clearTimeout, setInterval: startInterval, setImmediate: queue,
         clearImmediate } = internals.timers;
 
@@ -14,20 +14,9 @@ function checkOptions(options) {
     throw invalidArgType('options', 'of type object', options);
   }
   const { signal, ref = true } = options;
-  if (signal !== undefined &&
-      (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw invalidArgType('options.signal', 'an instance of AbortSignal', signal);
-  }
+  checkAbortSignal(signal, 'options.signal');
   if (typeof ref !== 'boolean') throw invalidArgType('options.ref', 'of type boolean', ref);
   return { signal, ref };
-}
-
-function abortError(signal) {
-  const e = new Error('The operation was aborted');
-  e.name = 'AbortError';
-  e.code = 'ABORT_ERR';
-  if (signal !== undefined) e.cause = signal.reason;
-  return e;
 }
 
 // A promise settled by `start(resolve)`, or rejected with an AbortError when

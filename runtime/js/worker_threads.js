@@ -245,11 +245,7 @@ const kBcPort = Symbol('kBcPort');
 const kBcClosed = Symbol('kBcClosed');
 class BroadcastChannel extends EventEmitter {
   constructor(name) {
-    if (arguments.length === 0) {
-      const e = new TypeError('The "name" argument must be specified');
-      e.code = 'ERR_MISSING_ARGS';
-      throw e;
-    }
+    if (arguments.length === 0) throw internals.missingArgs('name');
     super();
     Object.defineProperty(this, 'name', { value: String(name), enumerable: true });
     const port = makePort(binding.broadcastJoin(this.name));
@@ -262,11 +258,7 @@ class BroadcastChannel extends EventEmitter {
     startPort(port);
   }
   postMessage(...args) {
-    if (args.length === 0) {
-      const e = new TypeError('The "message" argument must be specified');
-      e.code = 'ERR_MISSING_ARGS';
-      throw e;
-    }
+    if (args.length === 0) throw internals.missingArgs('message');
     if (this[kBcClosed]) {
       throw new messaging.DOMException('BroadcastChannel is closed.', 'InvalidStateError');
     }

@@ -399,12 +399,12 @@ int DaemonStopCommand(const std::string& socket_path) {
   return kExitOk;
 }
 
-int DaemonStatusCommand(const std::string& socket_path) {
+int DaemonStatusCommand(const std::string& socket_path, bool json) {
   v1::Request request;
   request.mutable_daemon_info();
   auto response = Ask(socket_path, std::move(request));
   if (!response) return response.error();
-  Print(FormatDaemonInfo(response->daemon_info()));
+  Print(json ? ToJson(response->daemon_info()) + "\n" : FormatDaemonInfo(response->daemon_info()));
   return kExitOk;
 }
 

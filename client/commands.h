@@ -54,6 +54,6 @@ int PostCommand(const std::string& socket_path, uint64_t worker_id, const std::s
 int AttachCommand(const std::string& socket_path, uint64_t worker_id);
 int DaemonStartCommand(const std::string& socket_path);
 int DaemonStopCommand(const std::string& socket_path);
-int DaemonStatusCommand(const std::string& socket_path);
+int DaemonStatusCommand(const std::string& socket_path, bool json = false);
 
 }  // namespace islet::client

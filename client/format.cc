@@ -96,6 +96,12 @@ std::string FormatWorker(const v1::WorkerInfo& w) {
   line("messages_in", std::to_string(w.messages_in()));
   line("messages_out", std::to_string(w.messages_out()));
   line("mailbox_depth", std::to_string(w.mailbox_depth()));
+  if (w.turn_ms() > 0) {
+    char turn[64];
+    std::snprintf(turn, sizeof(turn), "running for %.1f ms%s", w.turn_ms(),
+                  w.long_turn() ? " (long turn: on a thread of its own)" : "");
+    line("turn", turn);
+  }
   const v1::Limits& limits = w.limits();
   auto limit = [&](const char* key, double value, const char* unit) {
     char text[48];
@@ -139,13 +145,33 @@ std::string FormatWorker(const v1::WorkerInfo& w) {
   return out;
 }
 
+namespace {
+// " (3 live: 2 busy, 1 in a long turn, ...)" after the thread count.
+std::string FormatExecutor(const v1::ExecutorInfo& e) {
+  if (e.live_threads() == 0) return "";
+  std::string out = " (" + std::to_string(e.live_threads()) + " live, " +
+                    std::to_string(e.busy_threads()) + " in a turn";
+  if (e.long_turns() > 0) out += ", " + std::to_string(e.long_turns()) + " in a long turn";
+  uint32_t blocked = e.compensated_threads() - e.long_turns();
+  if (blocked > 0) out += ", " + std::to_string(blocked) + " blocked";
+  if (e.run_queue() > 0) out += "; " + std::to_string(e.run_queue()) + " workers waiting";
+  out += ")";
+  if (e.compensations_refused() > 0) {
+    out += "\nlong or blocked turns that found --max-blocked-threads in use: " +
+           std::to_string(e.compensations_refused());
+  }
+  return out;
+}
+}  // namespace
+
 std::string FormatDaemonInfo(const v1::DaemonInfoResponse& info) {
   return "isletd " + info.version() + " (pid " + std::to_string(info.pid()) + ")\n" +
          "socket: " + info.socket_path() + "\n" +
          "uptime: " + FormatDuration(info.uptime_seconds()) + "\n" +
          "workers: " + std::to_string(info.workers_alive()) + " alive, " +
          std::to_string(info.workers_spawned_total()) + " spawned in total\n" +
-         "executor threads: " + std::to_string(info.executor_threads()) + "\n" +
+         "executor threads: " + std::to_string(info.executor_threads()) + FormatExecutor(info.executor()) +
+         "\n" +
          (info.state_path().empty() ? "" : "state file: " + info.state_path() + "\n") +
          (info.workers_resurrected() == 0
               ? ""

@@ -164,7 +164,10 @@ int Main(int argc, char** argv) {
   daemon->require_subcommand(1);
   auto* start = daemon->add_subcommand("start", "Start isletd in the background if none answers");
   auto* stop = daemon->add_subcommand("stop", "Shut isletd down (terminates every worker)");
-  auto* status = daemon->add_subcommand("status", "Show the daemon's version, pid and workers");
+  auto* status = daemon->add_subcommand(
+      "status", "Show the daemon's version, pid, workers and executor threads");
+  bool status_json = false;
+  status->add_flag("--json", status_json, "Print the daemon's info as JSON (executor counters included)");
 
   // CLI11 reports parse errors by throwing; this is the one place we catch.
   try {
@@ -188,7 +191,7 @@ int Main(int argc, char** argv) {
   if (*attach) return AttachCommand(socket, id);
   if (*start) return DaemonStartCommand(socket);
   if (*stop) return DaemonStopCommand(socket);
-  if (*status) return DaemonStatusCommand(socket);
+  if (*status) return DaemonStatusCommand(socket, status_json);
   return kExitUsage;
 }
 

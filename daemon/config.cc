@@ -25,9 +25,17 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
   app.add_option("--threads", config.threads, "Executor threads (0 = number of cores)")
       ->check(CLI::Range(0, 1024));
   app.add_option("--max-blocked-threads", config.max_blocked_threads,
-                 "Extra executor threads allowed while workers block in Atomics.wait "
-                 "(default 64)")
+                 "Extra executor threads allowed while turns block in Atomics.wait or run "
+                 "long; beyond them, ready workers wait (default 64)")
       ->check(CLI::Range(0, 4096));
+  app.add_option("--long-turn-us", config.long_turn_us,
+                 "A turn running this long (microseconds) keeps its thread to itself and "
+                 "the pool adds one for everyone else (default 1000; 0 = never)")
+      ->check(CLI::Range(0, 60000000));
+  app.add_option("--long-turn-nice", config.long_turn_nice,
+                 "Niceness added to a thread while it runs a long turn (default 0; "
+                 "without CAP_SYS_NICE such a thread retires afterwards)")
+      ->check(CLI::Range(0, 19));
   app.add_option("--warm-isolates", config.warm_isolates,
                  "Isolates kept prepared so spawns skip creating them (default 8)")
       ->check(CLI::Range(size_t{0}, size_t{100000}));

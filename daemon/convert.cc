@@ -267,6 +267,8 @@ void ToProto(const runtime::WorkerInfo& info, v1::WorkerInfo* out) {
     ToProto(info.restart, out->mutable_restart());
   }
   out->set_next_restart_unix_ms(info.next_restart_unix_ms);
+  out->set_turn_ms(info.turn_ms);
+  out->set_long_turn(info.long_turn);
 }
 
 void ToProto(const runtime::ShmSegmentInfo& info, v1::ShmSegment* out) {

@@ -133,6 +133,8 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   runtime::RuntimeOptions options;
   options.executor_threads = config.threads;
   options.max_blocked_threads = config.max_blocked_threads;
+  options.long_turn_us = config.long_turn_us;
+  options.long_turn_nice = config.long_turn_nice;
   options.warm_isolates = config.warm_isolates;
   options.compact_isolates_above = config.compact_isolates_above < 0
                                        ? SIZE_MAX

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "runtime/base/error.h"
+#include "runtime/scheduler/executor_stats.h"
 
 namespace islet::runtime {
 
@@ -118,6 +119,11 @@ struct WorkerInfo {
   std::optional<ExitInfo> last_exit;
   RestartPolicy restart;
   int64_t next_restart_unix_ms = 0;
+  // The turn in progress: how long it has run (wall clock), 0 between
+  // turns; and whether that is past the executor's long-turn threshold, so
+  // that the turn has a thread of its own (docs/runtime.md, "Long turns").
+  double turn_ms = 0;
+  bool long_turn = false;
 };
 
 // A supervised worker as the daemon persists it: enough to start it again.
@@ -154,8 +160,14 @@ using EventSink = std::function<void(const WorkerEvent&)>;
 
 struct RuntimeOptions {
   int executor_threads = 0;  // 0 = number of cores
-  // Extra threads an executor may add while actors block in Atomics.wait.
+  // Compensating threads an executor may add while turns block in
+  // Atomics.wait or run long; beyond them, ready workers wait in the queue.
   int max_blocked_threads = 64;
+  // A turn running this long gets its thread to itself and the executor
+  // adds a thread for everyone else (0 = never). Niceness added to such a
+  // thread meanwhile (0 = none).
+  int long_turn_us = 1000;
+  int long_turn_nice = 0;
   // Isolates kept prepared (context + environment) so spawns skip creating
   // them; refilled in the background.
   size_t warm_isolates = 8;
@@ -216,6 +228,7 @@ struct RuntimeStats {
   uint32_t workers_alive = 0;
   uint64_t workers_spawned_total = 0;
   uint32_t executor_threads = 0;
+  ExecutorStats executor;
 };
 
 struct SpawnResult {

@@ -1,5 +1,10 @@
 #include "runtime/scheduler/executor.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 
 namespace islet::runtime {
@@ -10,6 +15,12 @@ struct CurrentThread {
   void* state = nullptr;
 };
 thread_local CurrentThread current;
+
+int ProcessNice() {
+  errno = 0;
+  int nice = getpriority(PRIO_PROCESS, 0);
+  return errno == 0 ? nice : 0;
+}
 }  // namespace
 
 Actor::Actor(Executor* executor, size_t mailbox_capacity)
@@ -48,10 +59,15 @@ void Actor::Notify() {
 Executor::Executor(const ExecutorOptions& options)
     : target_(options.threads > 0 ? options.threads
                                   : std::max(1u, std::thread::hardware_concurrency())),
-      max_blocked_(options.max_blocked_threads),
-      spin_us_(options.spin_microseconds) {
+      max_blocked_(std::max(0, options.max_blocked_threads)),
+      spin_us_(options.spin_microseconds),
+      long_turn_(std::max(0, options.long_turn_microseconds)),
+      long_turn_nice_(std::clamp(options.long_turn_nice, 0, 39)),
+      base_nice_(ProcessNice()) {
+  counters_.target_threads = target_;
   std::lock_guard lock(mu_);
   for (int i = 0; i < target_; ++i) StartThreadLocked();
+  if (long_turn_.count() > 0) monitor_ = std::thread([this] { Monitor(); });
 }
 
 Executor::~Executor() { Stop(); }
@@ -68,7 +84,9 @@ void Executor::Stop() {
   }
   work_cv_.notify_all();
   spare_cv_.notify_all();
+  monitor_cv_.notify_all();
   for (auto& t : threads) t.join();
+  if (monitor_.joinable()) monitor_.join();
   std::lock_guard lock(mu_);
   for (auto& s : states_) s->runnext.reset();
   runnext_waiting_ = 0;
@@ -76,35 +94,72 @@ void Executor::Stop() {
 
 int Executor::live_threads() const {
   std::lock_guard lock(mu_);
-  return static_cast<int>(threads_.size());
+  return live_;
+}
+
+ExecutorStats Executor::stats() const {
+  std::lock_guard lock(mu_);
+  ExecutorStats s = counters_;
+  s.live_threads = live_;
+  s.busy_threads = in_turn_;
+  s.compensated_threads = compensated_;
+  s.long_turns = long_now_;
+  s.parked_threads = parked_ + (spare_ - spare_wakes_);
+  s.run_queue = queue_.size();
+  return s;
 }
 
 bool Executor::OnExecutorThread() const { return current.executor == this; }
 
 void Executor::StartThreadLocked() {
+  if (stopping_) return;  // Stop() has taken threads_ away to join them
+  ++live_;
+  ++counters_.threads_started;
+  // Reuse the slot of a thread that retired (its Loop has returned and
+  // released mu_, so the join is immediate). Slots are never erased: the
+  // monitor and TakeLocked walk states_ by index.
+  for (size_t i = 0; i < states_.size(); ++i) {
+    if (!states_[i]->retired) continue;
+    if (threads_[i].joinable()) threads_[i].join();
+    *states_[i] = ThreadState{};
+    ThreadState* state = states_[i].get();
+    threads_[i] = std::thread([this, state] { Loop(state); });
+    return;
+  }
   states_.push_back(std::make_unique<ThreadState>());
   ThreadState* state = states_.back().get();
   threads_.emplace_back([this, state] { Loop(state); });
 }
 
+void Executor::PushLocked(std::shared_ptr<Actor> actor) {
+  queue_.push_back(std::move(actor));
+  queued_.fetch_add(1, std::memory_order_release);
+}
+
+void Executor::WakeMonitorLocked() {
+  if (!monitor_asleep_) return;
+  monitor_asleep_ = false;
+  monitor_cv_.notify_one();
+}
+
 void Executor::Schedule(std::shared_ptr<Actor> actor) {
   std::unique_lock lock(mu_);
   if (stopping_) return;
-  if (current.executor == this) {
-    auto* self = static_cast<ThreadState*>(current.state);
-    // runnext: the scheduled actor runs next on this thread; a displaced
-    // runnext goes to the shared queue where any thread may take it.
+  auto* self = current.executor == this ? static_cast<ThreadState*>(current.state) : nullptr;
+  // runnext: the scheduled actor runs next on this thread; a displaced
+  // runnext goes to the shared queue where any thread may take it. A thread
+  // counted out (blocked or in a long turn) keeps no runnext: it would wait
+  // for the whole turn.
+  if (self != nullptr && self->compensation == Compensation::kNone) {
     if (self->runnext) {
-      queue_.push_back(std::move(self->runnext));
-      queued_.fetch_add(1, std::memory_order_release);
+      PushLocked(std::move(self->runnext));
     } else {
       runnext_waiting_.fetch_add(1, std::memory_order_release);
     }
     self->runnext = std::move(actor);
     self->runnext_at = std::chrono::steady_clock::now();
   } else {
-    queue_.push_back(std::move(actor));
-    queued_.fetch_add(1, std::memory_order_release);
+    PushLocked(std::move(actor));
   }
   // A parked thread is woken for runnext too: if this thread's turn runs
   // long, it takes the runnext after kStealAfter instead of leaving it stuck.
@@ -116,6 +171,7 @@ void Executor::Schedule(std::shared_ptr<Actor> actor) {
 std::shared_ptr<Actor> Executor::TakeLocked(ThreadState* self) {
   if (self->runnext) {
     runnext_waiting_.fetch_sub(1, std::memory_order_release);
+    ++counters_.runnext_handoffs;
     return std::move(self->runnext);
   }
   if (!queue_.empty()) {
@@ -130,6 +186,7 @@ std::shared_ptr<Actor> Executor::TakeLocked(ThreadState* self) {
   for (auto& s : states_) {
     if (s.get() != self && s->runnext && now - s->runnext_at >= kStealAfter) {
       runnext_waiting_.fetch_sub(1, std::memory_order_release);
+      ++counters_.steals;
       return std::move(s->runnext);
     }
   }
@@ -147,19 +204,29 @@ void Executor::Loop(ThreadState* self) {
   current.executor = this;
   current.state = self;
   std::unique_lock lock(mu_);
+  self->tid = gettid();
+  WakeMonitorLocked();
   while (!stopping_) {
-    // Surplus thread (its blocked actor came back): park as a spare.
-    int available = static_cast<int>(threads_.size()) - blocked_ - spare_;
-    if (available > target_) {
+    // Surplus thread (a counted-out turn ended): park as a spare.
+    if (AvailableLocked() > target_) {
       ++spare_;
-      spare_cv_.wait(lock);
+      spare_cv_.wait(lock, [&] { return spare_wakes_ > 0 || stopping_; });
+      if (spare_wakes_ > 0) --spare_wakes_;
       --spare_;
+      WakeMonitorLocked();
       continue;
     }
     if (auto actor = TakeLocked(self)) {
+      self->in_turn = true;
+      ++self->turn;
+      ++in_turn_;
+      ++counters_.turns;
       lock.unlock();
       Run(std::move(actor));
       lock.lock();
+      self->in_turn = false;
+      --in_turn_;
+      if (self->compensation != Compensation::kNone && !EndCompensationLocked(self)) break;
       continue;
     }
     // Spin briefly: a wake-up from a parked state costs tens of microseconds.
@@ -177,12 +244,14 @@ void Executor::Loop(ThreadState* self) {
       continue;
     }
     ++parked_;
+    ++counters_.parks;
     if (runnext_waiting_.load(std::memory_order_acquire) > 0) {
       work_cv_.wait_for(lock, kStealAfter);  // come back to steal a stuck runnext
     } else {
       work_cv_.wait(lock);
     }
     --parked_;
+    WakeMonitorLocked();
   }
   current = {};
 }
@@ -201,29 +270,113 @@ void Executor::Run(std::shared_ptr<Actor> actor) {
   actor->state_.store(Actor::kQueued, std::memory_order_release);
   std::unique_lock lock(mu_);
   if (stopping_) return;
-  queue_.push_back(std::move(actor));
-  queued_.fetch_add(1, std::memory_order_release);
+  PushLocked(std::move(actor));
   bool wake = parked_ > 0;
   lock.unlock();
   if (wake) work_cv_.notify_one();
 }
 
-void Executor::BeginBlocking() {
-  std::unique_lock lock(mu_);
-  ++blocked_;
-  if (stopping_) return;
-  int available = static_cast<int>(threads_.size()) - blocked_ - spare_;
-  if (available >= target_) return;
-  if (spare_ > 0) {
-    spare_cv_.notify_one();
-  } else if (static_cast<int>(threads_.size()) < target_ + max_blocked_) {
-    StartThreadLocked();
+void Executor::CompensateLocked(ThreadState* self, Compensation why) {
+  self->compensation = why;
+  ++compensated_;
+  if (why == Compensation::kLongTurn) {
+    ++long_now_;
+    ++counters_.long_turns_total;
+  } else {
+    ++counters_.blocks_total;
   }
+  // An actor this turn scheduled to run next would wait for the whole turn.
+  bool queued = false;
+  if (self->runnext) {
+    runnext_waiting_.fetch_sub(1, std::memory_order_release);
+    PushLocked(std::move(self->runnext));
+    queued = true;
+  }
+  if (AvailableLocked() < target_) {
+    if (spare_ - spare_wakes_ > 0) {
+      ++spare_wakes_;
+      spare_cv_.notify_one();
+    } else if (live_ < target_ + max_blocked_) {
+      StartThreadLocked();
+    } else {
+      ++counters_.compensations_refused;
+    }
+  }
+  if (queued && parked_ > 0) work_cv_.notify_one();
 }
 
-void Executor::EndBlocking() {
+bool Executor::EndCompensationLocked(ThreadState* self) {
+  if (self->compensation == Compensation::kLongTurn) --long_now_;
+  self->compensation = Compensation::kNone;
+  --compensated_;
+  WakeMonitorLocked();
+  if (!self->niced) return true;
+  self->niced = false;
+  if (setpriority(PRIO_PROCESS, static_cast<id_t>(self->tid), base_nice_) == 0) return true;
+  // Without CAP_SYS_NICE a thread cannot take its priority back, and it
+  // would serve short turns at a long turn's priority. It retires instead;
+  // the pool starts a thread when it needs one.
+  --live_;
+  ++counters_.threads_retired;
+  self->retired = true;
+  if (self->runnext) {
+    runnext_waiting_.fetch_sub(1, std::memory_order_release);
+    PushLocked(std::move(self->runnext));
+    if (parked_ > 0) work_cv_.notify_one();
+  }
+  if (AvailableLocked() < target_ && !stopping_) StartThreadLocked();
+  return false;
+}
+
+void Executor::BeginBlocking() {
+  if (current.executor != this) return;  // not holding one of our threads
+  auto* self = static_cast<ThreadState*>(current.state);
   std::lock_guard lock(mu_);
-  --blocked_;
+  if (stopping_ || self->compensation != Compensation::kNone) return;
+  CompensateLocked(self, Compensation::kBlocked);
+}
+
+// The thread stays counted out until its turn ends (Loop): a turn that
+// blocked once may block again or run on, and the compensating thread is
+// already there.
+void Executor::EndBlocking() {}
+
+bool Executor::MonitorIdleLocked() const {
+  // Every thread is parked, a spare, or counted out: no turn can start or
+  // run long until one of them wakes, and each wake-up calls
+  // WakeMonitorLocked.
+  return in_turn_ == compensated_ && parked_ + (spare_ - spare_wakes_) + compensated_ >= live_;
+}
+
+void Executor::Monitor() {
+  const auto tick = std::max<std::chrono::microseconds>(long_turn_ / 2, std::chrono::microseconds(100));
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    if (MonitorIdleLocked()) {
+      monitor_asleep_ = true;
+      monitor_cv_.wait(lock, [&] { return !monitor_asleep_ || stopping_; });
+      continue;
+    }
+    monitor_cv_.wait_for(lock, tick);
+    if (stopping_) break;
+    auto now = std::chrono::steady_clock::now();
+    // By index: compensating may start a thread, which appends to states_.
+    for (size_t i = 0; i < states_.size(); ++i) {
+      ThreadState* s = states_[i].get();
+      if (!s->in_turn || s->compensation != Compensation::kNone) continue;
+      if (s->turn != s->seen_turn) {
+        s->seen_turn = s->turn;
+        s->seen_at = now;
+        continue;
+      }
+      if (now - s->seen_at < long_turn_) continue;
+      CompensateLocked(s, Compensation::kLongTurn);
+      if (long_turn_nice_ > 0 &&
+          setpriority(PRIO_PROCESS, static_cast<id_t>(s->tid), base_nice_ + long_turn_nice_) == 0) {
+        s->niced = true;
+      }
+    }
+  }
 }
 
 }  // namespace islet::runtime

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <sys/types.h>
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -10,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "runtime/scheduler/executor_stats.h"
 #include "runtime/scheduler/mailbox.h"
 
 namespace islet::runtime {
@@ -44,6 +47,16 @@ class Actor : public std::enable_shared_from_this<Actor> {
 
  private:
   friend class Executor;
+  // An actor's scheduling state. Transitions (CAS in Notify, stores in
+  // Executor::Run):
+  //   kIdle -> kQueued            Notify: put on a run queue (or runnext)
+  //   kQueued -> kRunning         a thread starts its turn
+  //   kRunning -> kRunningNotified  Notify during the turn: it runs again
+  //   kRunning -> kIdle           the turn ended with nothing more to do
+  //   kRunning(Notified) -> kQueued  the turn ended with more to do, or was
+  //                               notified meanwhile: back to the run queue
+  // Only a kIdle -> kQueued transition schedules, so an actor is on at most
+  // one queue and runs on at most one thread at a time.
   enum : uint32_t { kIdle, kQueued, kRunning, kRunningNotified };
 
   void Notify();
@@ -54,14 +67,27 @@ class Actor : public std::enable_shared_from_this<Actor> {
 };
 
 struct ExecutorOptions {
-  int threads = 0;             // 0 = hardware concurrency
-  int max_blocked_threads = 64;  // compensating threads while actors block
+  int threads = 0;  // 0 = hardware concurrency
+  // Compensating threads: extra threads the executor may add while turns
+  // block (Atomics.wait) or run long, so that `threads` stay free for
+  // everyone else. Beyond this many, ready actors wait in the run queue.
+  int max_blocked_threads = 64;
   int spin_microseconds = 50;  // spin before parking an idle thread
+  // A turn that has run this long leaves its thread to itself: the executor
+  // counts the thread out and wakes or adds a compensating one. 0 = never
+  // (no monitor thread).
+  int long_turn_microseconds = 1000;
+  // Niceness added to a thread while it runs a long turn (long turns are
+  // batch work; short turns are latency work). 0 = unchanged. A thread that
+  // cannot get its priority back afterwards (no CAP_SYS_NICE) retires.
+  int long_turn_nice = 0;
 };
 
 // A fixed pool of threads running actors (M:N). When an actor running on an
 // executor thread schedules an idle actor, that actor runs next on the same
-// thread (Go's runnext), so ping-pong needs no thread wake-up. Thread-safe.
+// thread (Go's runnext), so ping-pong needs no thread wake-up. A monitor
+// thread (Go's sysmon) notices turns that run long and hands their share of
+// the pool to a compensating thread, as a blocking wait does. Thread-safe.
 class Executor {
  public:
   explicit Executor(const ExecutorOptions& options);
@@ -71,22 +97,37 @@ class Executor {
   // from the run queue (their owners tear them down).
   void Stop();
 
-  // Called by an actor's turn, on its executor thread, around a blocking
+  // Called by an actor's turn, on its executor thread, before a blocking
   // wait (Atomics.wait): keeps `threads` threads available for other actors
-  // by waking or adding a compensating thread (bounded).
+  // by waking or adding a compensating thread (bounded). The thread stays
+  // counted out until its turn ends. Calls from other threads do nothing.
   void BeginBlocking();
   void EndBlocking();
 
   int threads() const { return target_; }
   int live_threads() const;
+  ExecutorStats stats() const;
+  std::chrono::microseconds long_turn_threshold() const { return long_turn_; }
   // True on one of this executor's threads.
   bool OnExecutorThread() const;
 
  private:
   friend class Actor;
+  // Why a thread is counted out of the pool.
+  enum class Compensation : uint8_t { kNone, kBlocked, kLongTurn };
   struct ThreadState {
-    std::shared_ptr<Actor> runnext;                    // guarded by Executor::mu_
-    std::chrono::steady_clock::time_point runnext_at;  // guarded by Executor::mu_
+    // All guarded by Executor::mu_.
+    std::shared_ptr<Actor> runnext;
+    std::chrono::steady_clock::time_point runnext_at;
+    uint64_t turn = 0;      // turns begun on this thread
+    bool in_turn = false;
+    Compensation compensation = Compensation::kNone;
+    bool niced = false;     // priority lowered for a long turn
+    bool retired = false;   // left Loop; joined by the next StartThreadLocked
+    pid_t tid = 0;
+    // The monitor's view: the turn it last saw running, and since when.
+    uint64_t seen_turn = 0;
+    std::chrono::steady_clock::time_point seen_at;
   };
   // A runnext left waiting this long (its thread is in a long turn) may be
   // taken by another thread.
@@ -95,25 +136,45 @@ class Executor {
   void Schedule(std::shared_ptr<Actor> actor);
   void StartThreadLocked();
   void Loop(ThreadState* self);
+  void Monitor();
   std::shared_ptr<Actor> TakeLocked(ThreadState* self);
   bool StealableLocked(ThreadState* self, std::chrono::steady_clock::time_point now) const;
   void Run(std::shared_ptr<Actor> actor);
+  void PushLocked(std::shared_ptr<Actor> actor);
+  // Threads free to take work: live, not counted out, not parked as spare.
+  int AvailableLocked() const { return live_ - compensated_ - (spare_ - spare_wakes_); }
+  void CompensateLocked(ThreadState* self, Compensation why);
+  void WakeMonitorLocked();
+  bool MonitorIdleLocked() const;
+  // The turn that was counted out ended. False if the thread must retire.
+  bool EndCompensationLocked(ThreadState* self);
 
   const int target_;
   const int max_blocked_;
   const int spin_us_;
+  const std::chrono::microseconds long_turn_;
+  const int long_turn_nice_;
+  const int base_nice_;  // the process's niceness when the executor started
 
   mutable std::mutex mu_;
   std::condition_variable work_cv_;
   std::condition_variable spare_cv_;
-  std::deque<std::shared_ptr<Actor>> queue_;            // guarded by mu_
-  std::vector<std::unique_ptr<ThreadState>> states_;    // guarded by mu_
-  std::vector<std::thread> threads_;                    // guarded by mu_
-  int parked_ = 0;        // threads waiting on work_cv_; guarded by mu_
-  int spare_ = 0;         // threads parked as surplus; guarded by mu_
-  int blocked_ = 0;       // threads inside BeginBlocking..End; guarded by mu_
+  std::condition_variable monitor_cv_;
+  std::deque<std::shared_ptr<Actor>> queue_;          // guarded by mu_
+  std::vector<std::unique_ptr<ThreadState>> states_;  // guarded by mu_
+  std::vector<std::thread> threads_;                  // guarded by mu_
+  std::thread monitor_;
+  int live_ = 0;           // threads running Loop; guarded by mu_
+  int parked_ = 0;         // threads waiting on work_cv_; guarded by mu_
+  int spare_ = 0;          // threads parked as surplus; guarded by mu_
+  int spare_wakes_ = 0;    // spares told to wake, not yet up; guarded by mu_
+  int compensated_ = 0;    // threads counted out (blocked or long); guarded by mu_
+  int long_now_ = 0;       // of those, in a long turn; guarded by mu_
+  int in_turn_ = 0;        // threads in a turn; guarded by mu_
+  bool monitor_asleep_ = false;  // until a thread wakes; guarded by mu_
   bool stopping_ = false;  // guarded by mu_
-  std::atomic<size_t> queued_{0};  // queue_.size(), readable without mu_ for spinning
+  ExecutorStats counters_;  // the cumulative fields; guarded by mu_
+  std::atomic<size_t> queued_{0};        // queue_.size(), readable without mu_ for spinning
   std::atomic<int> runnext_waiting_{0};  // filled runnext slots
 };
 

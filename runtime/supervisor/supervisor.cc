@@ -110,7 +110,9 @@ Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
       options_(WithMapBudget(options)),
       executor_(std::make_unique<Executor>(ExecutorOptions{
           .threads = options.executor_threads,
-          .max_blocked_threads = options.max_blocked_threads})),
+          .max_blocked_threads = options.max_blocked_threads,
+          .long_turn_microseconds = options.long_turn_us,
+          .long_turn_nice = options.long_turn_nice})),
       external_budget_(
           std::make_shared<ExternalBudget>(ExternalCapBytes(options.max_external_mb_total))),
       warm_pool_(std::make_unique<WarmPool>(
@@ -312,6 +314,9 @@ WorkerInfo Supervisor::Snapshot(const Record& record) const {
     info.messages_in = stats.messages_in;
     info.messages_out = stats.messages_out;
     info.mailbox_depth = record.worker->mailbox().size();
+    info.turn_ms = stats.turn_ms;
+    info.long_turn = info.turn_ms * 1000 >= double(executor_->long_turn_threshold().count()) &&
+                     executor_->long_turn_threshold().count() > 0;
     info.limits = record.worker->limits();
     info.uptime_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - record.started).count();
@@ -514,7 +519,8 @@ void Supervisor::OnControl(WorkerId id, std::string json) {
 
 RuntimeStats Supervisor::Stats() {
   std::lock_guard lock(mu_);
-  return RuntimeStats{alive_.load(), spawned_total_, static_cast<uint32_t>(executor_->threads())};
+  return RuntimeStats{alive_.load(), spawned_total_, static_cast<uint32_t>(executor_->threads()),
+                      executor_->stats()};
 }
 
 void Supervisor::AppendOutputLocked(Record& record, WorkerId id, const Output& out) {

@@ -16,6 +16,12 @@ namespace islet::runtime {
 
 namespace {
 
+int64_t SteadyNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
 // Events handled per turn before the actor yields its thread.
 constexpr size_t kTurnBudget = 64;
 // Messages one drain of a port delivers before the port waits for a later
@@ -160,12 +166,20 @@ void Worker::Terminate() {
 }
 
 Worker::Stats Worker::stats() const {
+  double turn_ms = 0;
+  uint64_t seq = turn_seq_.load();
+  if (seq % 2 == 1) {
+    int64_t started = turn_started_ns_.load();
+    int64_t now = SteadyNs();
+    if (turn_seq_.load() == seq && now > started) turn_ms = double(now - started) / 1e6;
+  }
   return Stats{heap_used_.load(),
                heap_limit_.load(),
                external_.load(),
                static_cast<double>(cpu_ns_.load()) / 1e9,
                messages_in_.load(std::memory_order_relaxed),
-               messages_out_.load(std::memory_order_relaxed)};
+               messages_out_.load(std::memory_order_relaxed),
+               turn_ms};
 }
 
 double Worker::UptimeSeconds() const {
@@ -278,6 +292,7 @@ bool Worker::RunTurn() {
   if (pthread_getcpuclockid(pthread_self(), &clock) == 0) {
     turn_clock_.store(clock);
     turn_cpu_start_ns_.store(cpu_start);
+    turn_started_ns_.store(SteadyNs());
     turn_seq_.fetch_add(1);  // odd: in a turn
   }
   {

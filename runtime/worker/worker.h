@@ -146,6 +146,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
     double cpu_seconds = 0;
     uint64_t messages_in = 0;
     uint64_t messages_out = 0;
+    double turn_ms = 0;  // the turn in progress so far (wall clock); 0 between turns
   };
   Stats stats() const;
 
@@ -316,6 +317,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
   std::atomic<uint64_t> turn_seq_{0};
   std::atomic<clockid_t> turn_clock_{0};
   std::atomic<uint64_t> turn_cpu_start_ns_{0};
+  std::atomic<int64_t> turn_started_ns_{0};  // steady clock; for inspect
 
   // Guards isolate_ against disposal while another thread terminates it,
   // and the Atomics.wait wake handle.

@@ -8,6 +8,7 @@
 namespace islet::runtime {
 namespace {
 
+using testing::MakeSpec;
 using testing::RunJs;
 
 // Three workers block in Atomics.wait; only once all three have said so is
@@ -90,6 +91,119 @@ TEST_P(SchedulingTest, PlatformTasksReachAnIdleWorker) {
   )");
   EXPECT_THAT(r.out, ::testing::HasSubstr("waitAsync ok\n"));
   EXPECT_THAT(r.out, ::testing::HasSubstr("wasm object\n"));
+}
+
+// Children that compute without end in each place a turn can run JS: a
+// timer, an immediate, a message listener, a microtask, and an endless chain
+// of microtasks. There are more of them than executor threads, and their
+// parent can still hear each say so and terminate every one.
+constexpr char kTerminateSpinners[] = R"(
+  const { Worker } = require('worker_threads');
+  const kinds = {
+    timer: `setTimeout(() => { parentPort.postMessage('spinning'); for (;;); }, 1);`,
+    immediate: `setImmediate(() => { parentPort.postMessage('spinning'); for (;;); });`,
+    message: `parentPort.on('message', () => { parentPort.postMessage('spinning'); for (;;); });`,
+    microtask: `queueMicrotask(() => { parentPort.postMessage('spinning'); for (;;); });`,
+    'microtask chain': `parentPort.postMessage('spinning');
+                        (function f() { Promise.resolve().then(f); })();`,
+  };
+  const workers = [];
+  let spinning = 0;
+  for (const [kind, body] of Object.entries(kinds)) {
+    for (let i = 0; i < 2; i++) {
+      const w = new Worker(`const { parentPort } = require('worker_threads'); ${body}`,
+                           { eval: true });
+      workers.push([kind, w]);
+      if (kind === 'message') w.postMessage('go');
+      w.once('message', async () => {
+        if (++spinning < workers.length) return;
+        console.log('all', spinning, 'spinning');
+        const codes = await Promise.all(workers.map(([, w]) => w.terminate()));
+        console.log(workers.map(([kind], i) => `${kind} ${codes[i]}`).join(', '));
+      });
+    }
+  }
+)";
+
+TEST_P(SchedulingTest, AParentTerminatesChildrenSpinningInEveryKindOfCallback) {
+  auto runtime = Runtime::Create(RuntimeOptions{.executor_threads = GetParam(),
+                                                .max_blocked_threads = 16});
+  ASSERT_TRUE(runtime.has_value());
+  auto r = RunJs(**runtime, kTerminateSpinners);
+  EXPECT_EQ(r.out,
+            "all 10 spinning\n"
+            "timer 1, timer 1, immediate 1, immediate 1, message 1, message 1, "
+            "microtask 1, microtask 1, microtask chain 1, microtask chain 1\n")
+      << r.err;
+  EXPECT_EQ(r.exit.exit_code, 0);
+}
+
+TEST_P(SchedulingTest, AnotherJobRunsWhileAJobSpinsOnMoreWorkersThanThreads) {
+  auto runtime = Runtime::Create(RuntimeOptions{.executor_threads = GetParam(),
+                                                .max_blocked_threads = 16});
+  ASSERT_TRUE(runtime.has_value());
+  // Job A: four workers computing without end, and a root that says so.
+  std::promise<void> spinning;
+  auto a = (*runtime)->Spawn(MakeSpec(R"(
+    const { Worker } = require('worker_threads');
+    let n = 0;
+    for (let i = 0; i < 4; i++) {
+      new Worker(`require('worker_threads').parentPort.postMessage(1); for (;;);`, { eval: true })
+        .on('message', () => { if (++n === 4) console.log('spinning'); });
+    }
+  )"), [&spinning](const WorkerEvent& event) {
+    auto* out = std::get_if<Output>(&event.body);
+    if (out != nullptr && out->data == "spinning\n") spinning.set_value();
+  });
+  ASSERT_TRUE(a.has_value());
+  ASSERT_EQ(spinning.get_future().wait_for(std::chrono::seconds(60)), std::future_status::ready);
+  // Job B: a short script, with a timer and a worker of its own.
+  auto b = RunJs(**runtime, R"(
+    const { Worker } = require('worker_threads');
+    setTimeout(() => {
+      new Worker(`require('worker_threads').parentPort.postMessage('pong')`, { eval: true })
+        .once('message', (m) => console.log('b', m));
+    }, 5);
+  )");
+  EXPECT_EQ(b.out, "b pong\n") << b.err;
+  RuntimeStats stats = (*runtime)->Stats();
+  EXPECT_EQ(stats.executor.long_turns, 4);
+  std::promise<ExitInfo> ended;
+  ASSERT_TRUE((*runtime)->Terminate(a->worker_id, [&ended](const ExitInfo& e) {
+    ended.set_value(e);
+  }));
+  auto f = ended.get_future();
+  ASSERT_EQ(f.wait_for(std::chrono::seconds(60)), std::future_status::ready);
+  EXPECT_EQ(f.get().reason, "terminated");
+}
+
+TEST_P(SchedulingTest, InspectShowsALongTurn) {
+  auto runtime = Runtime::Create(RuntimeOptions{.executor_threads = GetParam()});
+  ASSERT_TRUE(runtime.has_value());
+  std::promise<void> spinning;
+  auto a = (*runtime)->Spawn(MakeSpec("console.log('spinning'); for (;;);"),
+                             [&spinning](const WorkerEvent& event) {
+                               if (std::holds_alternative<Output>(event.body)) spinning.set_value();
+                             });
+  ASSERT_TRUE(a.has_value());
+  ASSERT_EQ(spinning.get_future().wait_for(std::chrono::seconds(60)), std::future_status::ready);
+  // Output is flushed from inside the turn, so the turn is under way now.
+  WorkerInfo info;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  do {
+    auto inspected = (*runtime)->Inspect(a->worker_id);
+    ASSERT_TRUE(inspected.has_value());
+    info = *inspected;
+  } while (!info.long_turn && std::chrono::steady_clock::now() < deadline);
+  EXPECT_TRUE(info.long_turn);
+  EXPECT_GE(info.turn_ms, 1.0);
+  std::promise<void> ended;
+  ASSERT_TRUE((*runtime)->Terminate(a->worker_id, [&ended](const ExitInfo&) { ended.set_value(); }));
+  ASSERT_EQ(ended.get_future().wait_for(std::chrono::seconds(60)), std::future_status::ready);
+  auto after = (*runtime)->Inspect(a->worker_id);
+  ASSERT_TRUE(after.has_value());
+  EXPECT_FALSE(after->long_turn);
+  EXPECT_EQ(after->turn_ms, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Threads, SchedulingTest, ::testing::Values(1, 2),

@@ -47,7 +47,7 @@ function verdict(m, islet, r) {
   return m.target + (ok ? ': met' : ': MISSED');
 }
 
-function one([name, nodeOut, nodeRc, isletOut, isletRc, daemonJson, rowsFile]) {
+function one([name, nodeOut, nodeRc, isletOut, isletRc, daemonJson, rowsFile, statusJson]) {
   const node = parseResult(nodeOut);
   const islet = parseResult(isletOut);
   let daemon = {};
@@ -73,6 +73,16 @@ function one([name, nodeOut, nodeRc, isletOut, isletRc, daemonJson, rowsFile]) {
         `${mib(daemon.hwm_kb)}, ${mib(daemon.rss_after_kb)} after it; daemon survived`
       : `isletd DIED during the run (VmRSS ${mib(daemon.rss_before_kb)} before it); its log ends: ` +
         String(daemon.log_tail || '').split('\n').join(' / '));
+  }
+  let executor = null;
+  try { executor = JSON.parse(fs.readFileSync(statusJson, 'utf8')).executor; } catch {}
+  if (executor) {
+    // What the pool did in the islet run: enough to explain a figure on a new machine.
+    const e = executor;
+    notes.push(`isletd executor: ${e.target_threads} threads (${e.threads_started} started in all); ` +
+      `${e.turns} turns, ${e.runnext_handoffs} run next on the same thread, ${e.steals} stolen, ` +
+      `${e.parks} parks; ${e.long_turns_total} long turns, ${e.blocks_total} blocked, ` +
+      `${e.compensations_refused} found no thread`);
   }
   if (islet && islet.info) notes.push('islet info: ' + JSON.stringify(islet.info));
   if (node && node.info) notes.push('node info: ' + JSON.stringify(node.info));

@@ -19,7 +19,8 @@ set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-all=(idle_workers spawn_latency flood_vs_latency ping_pong throughput transfer_1mib atomics_ping_pong)
+all=(idle_workers spawn_latency flood_vs_latency ping_pong throughput transfer_1mib atomics_ping_pong
+  starvation cpu_pool cross_job)
 
 names=("$@")
 [ ${#names[@]} -eq 0 ] && names=("${all[@]}")
@@ -55,7 +56,7 @@ if [ "${ISLET_BENCH_NO_BUILD:-0}" != 1 ]; then
   # shellcheck source=../lib.sh
   source "$root/tools/lib.sh"
   islet_setup >/dev/null
-  islet_build //daemon:isletd //client:islet
+  islet_build //daemon:isletd //client:islet //tools/bench:wake_cost
 fi
 out="${ISLET_BENCH_OUT:-$(mktemp -d /tmp/islet-bench.XXXXXX)}"
 mkdir -p "$out/bin/daemon" "$out/bin/client"
@@ -85,10 +86,49 @@ alive() {
   [ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ]
 }
 
+# cross_job under RUNTIME (node|islet): job B's ping-pong alone, then while
+# a second process (node) or a second job on the same daemon (islet) runs
+# _busy.js on 64 workers. Both RESULT lines are merged into PREFIX.out.
+run_cross_job() {
+  local rt="$1" prefix="$2" busy_pid="" rc=0
+  local cmd=(node)
+  [ "$rt" = islet ] && cmd=("$islet" --socket "$daemon_sock" run)
+  (cd "$here" && timeout 60 "${cmd[@]}" cross_job.js alone) >"$prefix.alone.out" 2>"$prefix.err" || rc=$?
+  (cd "$here" && exec timeout 90 "${cmd[@]}" _busy.js 64 30000) >"$prefix.busy.out" 2>>"$prefix.err" &
+  busy_pid=$!
+  for _ in $(seq 600); do
+    grep -q busy "$prefix.busy.out" 2>/dev/null && break
+    sleep 0.1
+  done
+  (cd "$here" && timeout 60 "${cmd[@]}" cross_job.js loaded) >"$prefix.loaded.out" 2>>"$prefix.err" || rc=$?
+  kill -INT "$busy_pid" 2>/dev/null
+  wait "$busy_pid" 2>/dev/null
+  node -e '
+    const fs = require("fs");
+    const rs = process.argv.slice(1).map((f) => {
+      const l = fs.readFileSync(f, "utf8").split("\n").reverse().find((l) => l.startsWith("RESULT "));
+      return l && JSON.parse(l.slice(7));
+    });
+    if (rs.some((r) => !r)) process.exit(1);
+    console.log("RESULT " + JSON.stringify({ ...rs[0], metrics: rs.flatMap((r) => r.metrics),
+                                             info: { alone: rs[0].info, loaded: rs[1].info } }));
+  ' "$prefix.alone.out" "$prefix.loaded.out" >"$prefix.out" 2>>"$prefix.err" || rc=1
+  return $rc
+}
+
 status=0
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "islet vs node $(node --version) on $(nproc) cores; isletd ${ISLETD_FLAGS:-(default flags)}; load average $(load)"
 echo "raw output in $out"
+# The price of waking a sleeping thread here: Node's ping-pong pays it on
+# every hop (each worker's event loop sleeps in the kernel between messages);
+# islet's avoids it while the two workers run on one executor thread.
+if [ -x "$root/bazel-bin/tools/bench/wake_cost" ]; then
+  "$root/bazel-bin/tools/bench/wake_cost" >"$out/wake_cost.json" 2>/dev/null &&
+    node -e 'const w = require(process.argv[1]);
+      console.log(`cross-thread hand-off on this machine: ${w.condvar_wake_us} us through the kernel ` +
+        `(mutex + condition variable, one way), ${w.spin_handoff_us} us spinning`)' "$out/wake_cost.json"
+fi
 for name in "${names[@]}"; do
   dir="$out/$name"
   mkdir -p "$dir"
@@ -101,9 +141,14 @@ for name in "${names[@]}"; do
       "isolates of ~17 mappings each (more aborts isletd); set ISLET_IDLE_N to override"
   fi
 
-  # shellcheck disable=SC2086
-  (cd "$here" && timeout 150 node "$name.js" $nargs) >"$dir/node.out" 2>"$dir/node.err"
-  nrc=$?
+  if [ "$name" = cross_job ]; then
+    run_cross_job node "$dir/node"
+    nrc=$?
+  else
+    # shellcheck disable=SC2086
+    (cd "$here" && timeout 150 node "$name.js" $nargs) >"$dir/node.out" 2>"$dir/node.err"
+    nrc=$?
+  fi
 
   # A fresh daemon for each benchmark, on its own socket.
   daemon_sock="$dir/d/s.sock"
@@ -116,10 +161,17 @@ for name in "${names[@]}"; do
   done
   daemon_pid="$(cat "$dir/d/pid" 2>/dev/null)"
   rss_before="$(kb "$daemon_pid" VmRSS)"
-  # shellcheck disable=SC2086
-  (cd "$here" && timeout 180 "$islet" --socket "$daemon_sock" run "$name.js" $iargs) \
-    >"$dir/islet.out" 2>"$dir/islet.err"
-  irc=$?
+  if [ "$name" = cross_job ]; then
+    run_cross_job islet "$dir/islet"
+    irc=$?
+  else
+    # shellcheck disable=SC2086
+    (cd "$here" && timeout 180 "$islet" --socket "$daemon_sock" run "$name.js" $iargs) \
+      >"$dir/islet.out" 2>"$dir/islet.err"
+    irc=$?
+  fi
+  # What the executor did in the run (threads, hand-offs, steals, parks, long turns).
+  "$islet" --socket "$daemon_sock" daemon status --json >"$dir/daemon_status.json" 2>/dev/null
   hwm=""
   if [ -n "$daemon_pid" ] && alive "$daemon_pid"; then
     hwm="$(kb "$daemon_pid" VmHWM)"
@@ -137,7 +189,7 @@ for name in "${names[@]}"; do
   fi
   daemon_pid=""
   node "$here/_table.js" one "$name" "$dir/node.out" "$nrc" "$dir/islet.out" "$irc" \
-    "$dir/daemon.json" "$rows" || status=1
+    "$dir/daemon.json" "$rows" "$dir/daemon_status.json" || status=1
 done
 
 echo

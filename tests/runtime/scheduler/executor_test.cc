@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
+#include <functional>
 #include <future>
 #include <latch>
 #include <thread>
@@ -143,6 +148,193 @@ TEST(ExecutorTest, ManyBlockedActorsAllProgressWithTwoThreads) {
   auto releaser = std::make_shared<TestActor>(&executor);
   releaser->Post([&] { release.set_value(); });
   all_done.wait();
+}
+
+using namespace std::chrono_literals;
+
+// Waits (no fixed sleep) until `condition` holds, up to `timeout`.
+bool WaitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout = 30s) {
+  auto until = std::chrono::steady_clock::now() + timeout;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() > until) return false;
+    std::this_thread::yield();
+  }
+  return true;
+}
+
+// A turn that spins until `release` is set: long CPU work holding its thread.
+void SpinUntil(const std::atomic<bool>& release) {
+  while (!release.load()) {
+#if defined(__x86_64__)
+    __builtin_ia32_pause();
+#endif
+  }
+}
+
+TEST(ExecutorTest, ALongTurnLeavesItsThreadAndOthersRun) {
+  // One thread, and a turn that only ends once another actor has run: without
+  // long-turn compensation this never finishes.
+  Executor executor({.threads = 1, .max_blocked_threads = 4, .long_turn_microseconds = 1000});
+  auto spinner = std::make_shared<TestActor>(&executor);
+  auto other = std::make_shared<TestActor>(&executor);
+  std::atomic<bool> release{false};
+  std::atomic<bool> spinning{false}, done{false};
+  spinner->Post([&] {
+    spinning = true;
+    SpinUntil(release);
+    done = true;
+  });
+  ASSERT_TRUE(WaitFor([&] { return spinning.load(); }));
+  other->Post([&] { release = true; });
+  bool ok = WaitFor([&] { return done.load(); });
+  release = true;  // lets the spinner end whatever happened
+  ASSERT_TRUE(ok) << "the other actor never ran while a long turn held the only thread";
+  ExecutorStats stats = executor.stats();
+  EXPECT_GE(stats.long_turns_total, 1u);
+  EXPECT_GE(stats.live_threads, 2);
+  // Once the long turn is over its thread is no longer counted out.
+  EXPECT_TRUE(WaitFor([&] { return executor.stats().compensated_threads == 0; }));
+}
+
+TEST(ExecutorTest, WithoutTheMonitorALongTurnHoldsTheOnlyThread) {
+  // The control for the test above: long_turn_microseconds = 0 turns the
+  // monitor off, and the other actor waits for the long turn to end.
+  Executor executor({.threads = 1, .max_blocked_threads = 4, .long_turn_microseconds = 0});
+  auto spinner = std::make_shared<TestActor>(&executor);
+  auto other = std::make_shared<TestActor>(&executor);
+  std::atomic<bool> release{false}, spinning{false}, other_ran{false};
+  spinner->Post([&] {
+    spinning = true;
+    SpinUntil(release);
+  });
+  ASSERT_TRUE(WaitFor([&] { return spinning.load(); }));
+  other->Post([&] { other_ran = true; });
+  // Nothing can run it: the queue holds it while the spinner spins.
+  EXPECT_TRUE(WaitFor([&] { return executor.stats().run_queue == 1; }));
+  EXPECT_FALSE(other_ran.load());
+  release = true;
+  EXPECT_TRUE(WaitFor([&] { return other_ran.load(); }));
+  EXPECT_EQ(executor.stats().long_turns_total, 0u);
+}
+
+TEST(ExecutorTest, ManyLongTurnsEachGetAThreadAndShortTurnsStillRun) {
+  Executor executor({.threads = 2, .max_blocked_threads = 16, .long_turn_microseconds = 500});
+  constexpr int kSpinners = 6;  // three times the pool
+  std::atomic<bool> release{false};
+  std::atomic<int> spinning{0};
+  std::vector<std::shared_ptr<TestActor>> spinners;
+  for (int i = 0; i < kSpinners; ++i) {
+    spinners.push_back(std::make_shared<TestActor>(&executor));
+    spinners.back()->Post([&] {
+      ++spinning;
+      SpinUntil(release);
+    });
+  }
+  bool all = WaitFor([&] { return spinning.load() == kSpinners; });
+  // Short turns go on meanwhile: a ping-pong of 1,000 hops completes.
+  auto a = std::make_shared<TestActor>(&executor);
+  auto b = std::make_shared<TestActor>(&executor);
+  std::atomic<int> hops{0};
+  std::function<void(TestActor*, TestActor*)> hop = [&](TestActor* self, TestActor* peer) {
+    if (++hops < 1000) peer->Post([&, self, peer] { hop(peer, self); });
+  };
+  a->Post([&] { hop(a.get(), b.get()); });
+  bool pinged = WaitFor([&] { return hops.load() >= 1000; });
+  ExecutorStats during = executor.stats();
+  release = true;
+  ASSERT_TRUE(all) << spinning.load() << " of " << kSpinners << " long turns started";
+  EXPECT_TRUE(pinged) << hops.load() << " hops";
+  EXPECT_EQ(during.long_turns, kSpinners);
+  EXPECT_GE(during.live_threads, kSpinners + 2);
+  EXPECT_EQ(during.compensations_refused, 0u);
+}
+
+TEST(ExecutorTest, BeyondTheBoundReadyActorsWaitAndTheRefusalIsCounted) {
+  Executor executor({.threads = 1, .max_blocked_threads = 1, .long_turn_microseconds = 500});
+  std::atomic<bool> release{false};
+  std::atomic<int> spinning{0};
+  std::vector<std::shared_ptr<TestActor>> spinners;
+  for (int i = 0; i < 3; ++i) {
+    spinners.push_back(std::make_shared<TestActor>(&executor));
+    spinners.back()->Post([&] {
+      ++spinning;
+      SpinUntil(release);
+    });
+  }
+  // Two run (the pool's thread and the one compensating thread), both long;
+  // the third waits in the queue, and the second long turn was refused a
+  // thread of its own.
+  bool refused = WaitFor([&] {
+    ExecutorStats s = executor.stats();
+    return s.compensations_refused >= 1 && s.run_queue == 1;
+  });
+  ExecutorStats during = executor.stats();
+  release = true;
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(spinning.load(), 2);
+  EXPECT_EQ(during.live_threads, 2);
+  EXPECT_TRUE(WaitFor([&] { return spinning.load() == 3; }));  // it runs once one ends
+}
+
+TEST(ExecutorTest, ATurnThatBlocksAndThenRunsLongIsCountedOutOnce) {
+  Executor executor({.threads = 1, .max_blocked_threads = 4, .long_turn_microseconds = 500});
+  auto actor = std::make_shared<TestActor>(&executor);
+  std::promise<ExecutorStats> seen;
+  actor->Post([&] {
+    executor.BeginBlocking();
+    executor.EndBlocking();
+    // Then computes for 20 thresholds: the monitor ticks forty times meanwhile.
+    auto until = std::chrono::steady_clock::now() + 10ms;
+    while (std::chrono::steady_clock::now() < until) {
+    }
+    seen.set_value(executor.stats());
+  });
+  auto f = seen.get_future();
+  ASSERT_EQ(f.wait_for(30s), std::future_status::ready);
+  ExecutorStats during = f.get();
+  EXPECT_EQ(during.compensated_threads, 1);
+  EXPECT_EQ(during.long_turns, 0);  // counted out as blocked, not again as long
+  EXPECT_EQ(during.blocks_total, 1u);
+  EXPECT_EQ(during.long_turns_total, 0u);
+  EXPECT_TRUE(WaitFor([&] { return executor.stats().compensated_threads == 0; }));
+}
+
+TEST(ExecutorTest, ALongTurnRunsNicedAndItsThreadGetsItsPriorityBackOrRetires) {
+  errno = 0;
+  const int base = getpriority(PRIO_PROCESS, 0);
+  ASSERT_EQ(errno, 0);
+  if (base + 5 > 19) GTEST_SKIP() << "the process is already niced to " << base;
+  Executor executor({.threads = 1,
+                     .max_blocked_threads = 4,
+                     .long_turn_microseconds = 500,
+                     .long_turn_nice = 5});
+  auto actor = std::make_shared<TestActor>(&executor);
+  std::atomic<bool> release{false};
+  std::atomic<pid_t> tid{0};
+  actor->Post([&] {
+    tid = gettid();
+    SpinUntil(release);
+  });
+  ASSERT_TRUE(WaitFor([&] { return tid.load() != 0 && executor.stats().long_turns == 1; }));
+  errno = 0;
+  int during = getpriority(PRIO_PROCESS, static_cast<id_t>(tid.load()));
+  release = true;
+  EXPECT_EQ(during, base + 5);
+  ASSERT_TRUE(WaitFor([&] { return executor.stats().compensated_threads == 0; }));
+  // Back in the pool at its old priority (CAP_SYS_NICE), or gone.
+  auto again = std::make_shared<TestActor>(&executor);
+  std::promise<pid_t> where;
+  again->Post([&] { where.set_value(gettid()); });
+  auto f = where.get_future();
+  ASSERT_EQ(f.wait_for(30s), std::future_status::ready);
+  pid_t runner = f.get();
+  errno = 0;
+  EXPECT_EQ(getpriority(PRIO_PROCESS, static_cast<id_t>(runner)), base)
+      << "a short turn ran on a thread still niced";
+  if (executor.stats().threads_retired == 0) {
+    errno = 0;
+    EXPECT_EQ(getpriority(PRIO_PROCESS, static_cast<id_t>(tid.load())), base);
+  }
 }
 
 }  // namespace

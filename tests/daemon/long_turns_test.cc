@@ -1,0 +1,119 @@
+// Long turns against the real isletd, with one executor thread: a job whose
+// workers compute without end neither stops another job nor the control
+// plane, and both inspect and daemon status show what the pool is doing.
+
+#include <gtest/gtest.h>
+
+#include "tests/daemon/harness.h"
+
+namespace islet::testing {
+namespace {
+
+class LongTurnsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto daemon = Isletd::Start({"--threads", "1", "--long-turn-us", "2000"});
+    ASSERT_TRUE(daemon) << daemon.error();
+    daemon_ = std::move(*daemon);
+    auto client = daemon_->Connect();
+    ASSERT_TRUE(client) << client.error().message;
+    client_.emplace(std::move(*client));
+  }
+
+  v1::DaemonInfoResponse Info() {
+    v1::Request info;
+    info.mutable_daemon_info();
+    auto response = client_->Call(info);
+    EXPECT_TRUE(response);
+    return response ? response->daemon_info() : v1::DaemonInfoResponse{};
+  }
+
+  std::string Cli(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {RunfilePath("client/islet"), "--socket",
+                                     daemon_->socket_path()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    ProcessResult r = RunProcess(argv);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  }
+
+  std::unique_ptr<Isletd> daemon_;
+  std::optional<client::Client> client_;
+};
+
+TEST_F(LongTurnsTest, AJobSpinningOnMoreWorkersThanThreadsDoesNotStopAnotherJob) {
+  // Job A: three workers that never end a turn, on a daemon with one thread.
+  v1::Request spawn = SpawnRequest("spin.js", R"(
+    const { Worker } = require('worker_threads');
+    let n = 0;
+    for (let i = 0; i < 3; i++) {
+      new Worker(`require('worker_threads').parentPort.postMessage(1); for (;;);`, { eval: true })
+        .on('message', () => { if (++n === 3) console.log('spinning'); });
+    }
+  )", true);
+  auto sent = client_->Send(spawn);
+  ASSERT_TRUE(sent);
+  uint64_t a = 0;
+  std::string out;
+  while (out.find("spinning") == std::string::npos) {
+    auto response = client_->Read(*sent);
+    ASSERT_TRUE(response);
+    if (response->has_spawn()) a = response->spawn().worker_id();
+    if (response->has_event() && response->event().has_output()) {
+      out += response->event().output().data();
+    }
+  }
+  ASSERT_NE(a, 0u);
+
+  // Job B runs to its end meanwhile, timers and a worker of its own included.
+  auto client_b = daemon_->Connect();
+  ASSERT_TRUE(client_b);
+  Followed b = SpawnAndFollow(*client_b, SpawnRequest("b.js", R"(
+    const { Worker } = require('worker_threads');
+    setTimeout(() => {
+      new Worker(`require('worker_threads').parentPort.postMessage('pong')`, { eval: true })
+        .once('message', (m) => console.log('b', m));
+    }, 5);
+  )", true));
+  ASSERT_TRUE(b.ended);
+  EXPECT_EQ(b.out, "b pong\n") << b.err;
+
+  // The pool shows three long turns on threads of their own.
+  v1::DaemonInfoResponse info = Info();
+  EXPECT_EQ(info.executor().long_turns(), 3u);
+  EXPECT_GE(info.executor().live_threads(), 4u);
+  EXPECT_NE(Cli({"daemon", "status"}).find("3 in a long turn"), std::string::npos);
+
+  // One of A's children, inspected: in a long turn, for a while now.
+  v1::Request list;
+  list.mutable_list();
+  auto listed = client_->Call(list);
+  ASSERT_TRUE(listed);
+  uint64_t child = 0;
+  for (const auto& w : listed->list().workers()) {
+    if (w.parent_id() == a) child = w.id();
+  }
+  ASSERT_NE(child, 0u);
+  v1::Request inspect;
+  inspect.mutable_inspect()->set_worker_id(child);
+  auto inspected = client_->Call(inspect);
+  ASSERT_TRUE(inspected);
+  EXPECT_TRUE(inspected->inspect().worker().long_turn());
+  EXPECT_GE(inspected->inspect().worker().turn_ms(), 2.0);
+  EXPECT_NE(Cli({"inspect", std::to_string(child)}).find("(long turn: on a thread of its own)"),
+            std::string::npos);
+
+  // And the control plane ends job A: its root and every spinning child.
+  v1::Request kill;
+  kill.mutable_terminate()->set_worker_id(a);
+  auto killed = client_->Call(kill);
+  ASSERT_TRUE(killed);
+  EXPECT_EQ(killed->terminate().exit().reason(), "terminated");
+  EXPECT_TRUE(WaitUntil([&] {
+    v1::DaemonInfoResponse now = Info();
+    return now.workers_alive() == 0 && now.executor().long_turns() == 0;
+  }));
+}
+
+}  // namespace
+}  // namespace islet::testing

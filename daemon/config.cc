@@ -26,15 +26,16 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
       ->check(CLI::Range(0, 1024));
   app.add_option("--max-blocked-threads", config.max_blocked_threads,
                  "Extra executor threads allowed while turns block in Atomics.wait or run "
-                 "long; beyond them, ready workers wait (default 64)")
+                 "long; beyond them, ready workers wait (default 256)")
       ->check(CLI::Range(0, 4096));
   app.add_option("--long-turn-us", config.long_turn_us,
-                 "A turn running this long (microseconds) keeps its thread to itself and "
-                 "the pool adds one for everyone else (default 1000; 0 = never)")
+                 "A turn that has computed this long (microseconds of CPU) keeps its thread "
+                 "to itself and the pool adds one for everyone else (default 5000; 0 = never)")
       ->check(CLI::Range(0, 60000000));
   app.add_option("--long-turn-nice", config.long_turn_nice,
-                 "Niceness added to a thread while it runs a long turn (default 0; "
-                 "without CAP_SYS_NICE such a thread retires afterwards)")
+                 "Niceness added to a thread while it runs a long turn: batch work yields "
+                 "to short turns (default 10; 0 = off; off by itself where the daemon may "
+                 "not raise a priority back: not root, no CAP_SYS_NICE, low RLIMIT_NICE)")
       ->check(CLI::Range(0, 19));
   app.add_option("--warm-isolates", config.warm_isolates,
                  "Isolates kept prepared so spawns skip creating them (default 8)")

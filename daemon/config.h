@@ -21,9 +21,9 @@ struct DaemonConfig {
   bool foreground = false;
   spdlog::level::level_enum log_level = spdlog::level::info;
   int threads = 0;  // executor threads; 0 = number of cores
-  int max_blocked_threads = 64;  // compensating threads while turns block or run long
-  int long_turn_us = 1000;       // a turn this long gets a thread of its own
-  int long_turn_nice = 0;        // niceness added to a thread in a long turn
+  int max_blocked_threads = 256;  // compensating threads while turns block or run long
+  int long_turn_us = 5000;       // a turn this long gets a thread of its own
+  int long_turn_nice = 10;       // niceness added to a thread in a long turn
   size_t warm_isolates = 8;      // isolates prepared ahead of spawns
   int64_t compact_isolates_above = 1000;  // live workers; 0 = always, -1 = never
   double max_heap_mb = 1024;     // default old-generation cap per worker

@@ -162,12 +162,12 @@ struct RuntimeOptions {
   int executor_threads = 0;  // 0 = number of cores
   // Compensating threads an executor may add while turns block in
   // Atomics.wait or run long; beyond them, ready workers wait in the queue.
-  int max_blocked_threads = 64;
-  // A turn running this long gets its thread to itself and the executor
-  // adds a thread for everyone else (0 = never). Niceness added to such a
-  // thread meanwhile (0 = none).
-  int long_turn_us = 1000;
-  int long_turn_nice = 0;
+  int max_blocked_threads = 256;
+  // A turn that has computed this long (CPU time) gets its thread to itself
+  // and the executor adds a thread for everyone else (0 = never). Niceness
+  // added to such threads while long turns fill every core (0 = none).
+  int long_turn_us = 5000;
+  int long_turn_nice = 10;
   // Isolates kept prepared (context + environment) so spawns skip creating
   // them; refilled in the background.
   size_t warm_isolates = 8;

@@ -1,6 +1,8 @@
 #include "runtime/scheduler/executor.h"
 
+#include <pthread.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,10 +18,29 @@ struct CurrentThread {
 };
 thread_local CurrentThread current;
 
+int64_t CpuNs(clockid_t clock) {
+  timespec ts;
+  if (clock_gettime(clock, &ts) != 0) return -1;
+  return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
 int ProcessNice() {
   errno = 0;
   int nice = getpriority(PRIO_PROCESS, 0);
   return errno == 0 ? nice : 0;
+}
+
+// Whether a thread here may lower its priority and take it back (root,
+// CAP_SYS_NICE, or an RLIMIT_NICE that allows it). Tried on a thread of its
+// own, since niceness is per thread on Linux.
+bool CanRestoreNice(int base, int by) {
+  bool ok = false;
+  std::thread([&] {
+    id_t tid = static_cast<id_t>(gettid());
+    if (setpriority(PRIO_PROCESS, tid, std::min(19, base + by)) != 0) return;
+    ok = setpriority(PRIO_PROCESS, tid, base) == 0;
+  }).join();
+  return ok;
 }
 }  // namespace
 
@@ -61,9 +82,13 @@ Executor::Executor(const ExecutorOptions& options)
                                   : std::max(1u, std::thread::hardware_concurrency())),
       max_blocked_(std::max(0, options.max_blocked_threads)),
       spin_us_(options.spin_microseconds),
+      cores_(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
       long_turn_(std::max(0, options.long_turn_microseconds)),
-      long_turn_nice_(std::clamp(options.long_turn_nice, 0, 39)),
-      base_nice_(ProcessNice()) {
+      base_nice_(ProcessNice()),
+      long_turn_nice_(options.long_turn_nice > 0 && long_turn_.count() > 0 &&
+                              CanRestoreNice(base_nice_, options.long_turn_nice)
+                          ? std::min(options.long_turn_nice, 19 - base_nice_)
+                          : 0) {
   counters_.target_threads = target_;
   std::lock_guard lock(mu_);
   for (int i = 0; i < target_; ++i) StartThreadLocked();
@@ -205,6 +230,7 @@ void Executor::Loop(ThreadState* self) {
   current.state = self;
   std::unique_lock lock(mu_);
   self->tid = gettid();
+  self->has_cpu_clock = pthread_getcpuclockid(pthread_self(), &self->cpu_clock) == 0;
   WakeMonitorLocked();
   while (!stopping_) {
     // Surplus thread (a counted-out turn ended): park as a spare.
@@ -367,15 +393,33 @@ void Executor::Monitor() {
       if (s->turn != s->seen_turn) {
         s->seen_turn = s->turn;
         s->seen_at = now;
+        s->seen_cpu_ns = s->has_cpu_clock ? CpuNs(s->cpu_clock) : -1;
         continue;
       }
       if (now - s->seen_at < long_turn_) continue;
-      CompensateLocked(s, Compensation::kLongTurn);
-      if (long_turn_nice_ > 0 &&
-          setpriority(PRIO_PROCESS, static_cast<id_t>(s->tid), base_nice_ + long_turn_nice_) == 0) {
-        s->niced = true;
+      // Long in CPU time too: a short turn the OS has not let run for a
+      // while (more runnable threads than cores) gains nothing from one
+      // more thread, and must not be niced as batch work.
+      if (s->seen_cpu_ns >= 0) {
+        int64_t cpu = CpuNs(s->cpu_clock);
+        if (cpu >= 0 && cpu - s->seen_cpu_ns < int64_t(long_turn_.count()) * 1000) continue;
       }
+      CompensateLocked(s, Compensation::kLongTurn);
     }
+    if (long_turn_nice_ > 0) NiceLongTurnsLocked();
+  }
+}
+
+void Executor::NiceLongTurnsLocked() {
+  // Long turns yield to short ones only while they alone would fill every
+  // core: then a short turn can run only by preempting one of them. With a
+  // core to spare, priority changes nothing but the long turns' share of
+  // a machine others use too.
+  const bool contended = long_now_ >= cores_;
+  for (auto& s : states_) {
+    if (s->compensation != Compensation::kLongTurn || s->niced == contended) continue;
+    const int nice = contended ? base_nice_ + long_turn_nice_ : base_nice_;
+    if (setpriority(PRIO_PROCESS, static_cast<id_t>(s->tid), nice) == 0) s->niced = contended;
   }
 }
 

@@ -71,16 +71,19 @@ struct ExecutorOptions {
   // Compensating threads: extra threads the executor may add while turns
   // block (Atomics.wait) or run long, so that `threads` stay free for
   // everyone else. Beyond this many, ready actors wait in the run queue.
-  int max_blocked_threads = 64;
+  int max_blocked_threads = 256;
   int spin_microseconds = 50;  // spin before parking an idle thread
-  // A turn that has run this long leaves its thread to itself: the executor
-  // counts the thread out and wakes or adds a compensating one. 0 = never
-  // (no monitor thread).
-  int long_turn_microseconds = 1000;
-  // Niceness added to a thread while it runs a long turn (long turns are
-  // batch work; short turns are latency work). 0 = unchanged. A thread that
-  // cannot get its priority back afterwards (no CAP_SYS_NICE) retires.
-  int long_turn_nice = 0;
+  // A turn that has computed this long (CPU time of its thread, so that a
+  // turn the OS merely descheduled does not count) leaves its thread to
+  // itself: the executor counts the thread out and wakes or adds a
+  // compensating one. 0 = never (no monitor thread).
+  int long_turn_microseconds = 5000;
+  // Niceness added to a thread while it runs a long turn and long turns
+  // fill every core (long turns are batch work; short turns are latency
+  // work, and would otherwise wait for the OS to preempt one). 0 = never. Off where the
+  // process cannot take a thread's priority back (long_turn_nice()); a
+  // thread that still fails to (RLIMIT_NICE lowered meanwhile) retires.
+  int long_turn_nice = 10;
 };
 
 // A fixed pool of threads running actors (M:N). When an actor running on an
@@ -108,6 +111,10 @@ class Executor {
   int live_threads() const;
   ExecutorStats stats() const;
   std::chrono::microseconds long_turn_threshold() const { return long_turn_; }
+  // The niceness long turns get: the option's, or 0 if this process cannot
+  // raise a thread's priority back afterwards (not root, no CAP_SYS_NICE
+  // and too low an RLIMIT_NICE).
+  int long_turn_nice() const { return long_turn_nice_; }
   // True on one of this executor's threads.
   bool OnExecutorThread() const;
 
@@ -125,9 +132,13 @@ class Executor {
     bool niced = false;     // priority lowered for a long turn
     bool retired = false;   // left Loop; joined by the next StartThreadLocked
     pid_t tid = 0;
-    // The monitor's view: the turn it last saw running, and since when.
+    clockid_t cpu_clock = 0;  // the thread's CPU-time clock
+    bool has_cpu_clock = false;
+    // The monitor's view: the turn it last saw running, since when, and the
+    // thread's CPU time then.
     uint64_t seen_turn = 0;
     std::chrono::steady_clock::time_point seen_at;
+    int64_t seen_cpu_ns = 0;
   };
   // A runnext left waiting this long (its thread is in a long turn) may be
   // taken by another thread.
@@ -146,15 +157,20 @@ class Executor {
   void CompensateLocked(ThreadState* self, Compensation why);
   void WakeMonitorLocked();
   bool MonitorIdleLocked() const;
+  // Nices long turns while they fill every core, and takes it back after.
+  void NiceLongTurnsLocked();
   // The turn that was counted out ended. False if the thread must retire.
   bool EndCompensationLocked(ThreadState* self);
 
   const int target_;
   const int max_blocked_;
   const int spin_us_;
+  const int cores_;
   const std::chrono::microseconds long_turn_;
-  const int long_turn_nice_;
   const int base_nice_;  // the process's niceness when the executor started
+  // What long turns get added; 0 where a thread could not take its
+  // priority back afterwards (see long_turn_nice()).
+  const int long_turn_nice_;
 
   mutable std::mutex mu_;
   std::condition_variable work_cv_;

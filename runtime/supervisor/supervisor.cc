@@ -120,8 +120,18 @@ Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
           ResourceLimits{.max_old_generation_mb = options.default_max_old_generation_mb},
           external_budget_, [this] { return compact_isolates(); })) {
   bus_.set_queue_limit(options_.max_port_queue);
-  Logger("sched")->info("executor started with {} threads; {} warm isolates",
-                        executor_->threads(), options.warm_isolates);
+  Logger("sched")->info(
+      "executor started with {} threads; {} warm isolates; long turns past {} us get a thread of "
+      "their own (at most {} such threads), niced by {}",
+      executor_->threads(), options.warm_isolates, executor_->long_turn_threshold().count(),
+      options.max_blocked_threads, executor_->long_turn_nice());
+  if (options.long_turn_nice > 0 && executor_->long_turn_nice() == 0 &&
+      executor_->long_turn_threshold().count() > 0) {
+    Logger("sched")->warn(
+        "long turns run at normal priority: this process could not raise a thread's priority "
+        "back after lowering it (run as root, or grant CAP_SYS_NICE or LimitNICE=-20 under "
+        "systemd)");
+  }
 }
 
 Supervisor::~Supervisor() { Shutdown(); }

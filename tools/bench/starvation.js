@@ -33,8 +33,11 @@ if (!isMainThread && workerData.role === 'busy') {
     return new Promise((resolve) => {
       const lateness = [];
       const pings = [];
-      let started = 0, finished = 0, measuring = false, due = 0, pingAt = 0;
-      const onPong = () => { if (measuring && pingAt) pings.push(performance.now() - pingAt); pingAt = 0; };
+      let started = 0, finished = 0, measuring = false, due = 0, pingAt = 0, pingTimed = false;
+      const onPong = () => {
+        if (pingTimed) pings.push(performance.now() - pingAt);
+        pingAt = 0;
+      };
       light.on('message', onPong);
       const tick = () => {
         const now = performance.now();
@@ -43,7 +46,11 @@ if (!isMainThread && workerData.role === 'busy') {
           light.off('message', onPong);
           return resolve({ lateness, pings });
         }
-        if (pingAt === 0) { pingAt = performance.now(); light.postMessage(1); }
+        if (pingAt === 0) {
+          pingTimed = measuring;
+          pingAt = performance.now();
+          light.postMessage(1);
+        }
         due = performance.now() + TICK_MS;
         setTimeout(tick, TICK_MS);
       };
@@ -60,6 +67,7 @@ if (!isMainThread && workerData.role === 'busy') {
   }
 
   (async () => {
+    await new Promise((resolve) => light.once('online', resolve));
     const metrics = [];
     const info = { work_ms: WORK_MS, tick_ms: TICK_MS };
     for (const k of KS) {

@@ -299,42 +299,66 @@ TEST(ExecutorTest, ATurnThatBlocksAndThenRunsLongIsCountedOutOnce) {
   EXPECT_TRUE(WaitFor([&] { return executor.stats().compensated_threads == 0; }));
 }
 
-TEST(ExecutorTest, ALongTurnRunsNicedAndItsThreadGetsItsPriorityBackOrRetires) {
+TEST(ExecutorTest, LongTurnsFillingEveryCoreRunNicedAndTheirThreadsGetItBack) {
   errno = 0;
   const int base = getpriority(PRIO_PROCESS, 0);
   ASSERT_EQ(errno, 0);
   if (base + 5 > 19) GTEST_SKIP() << "the process is already niced to " << base;
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   Executor executor({.threads = 1,
-                     .max_blocked_threads = 4,
+                     .max_blocked_threads = cores + 4,
                      .long_turn_microseconds = 500,
                      .long_turn_nice = 5});
-  auto actor = std::make_shared<TestActor>(&executor);
+  if (executor.long_turn_nice() == 0) {
+    GTEST_SKIP() << "this process may not raise a thread's priority back (no CAP_SYS_NICE)";
+  }
+  EXPECT_EQ(executor.long_turn_nice(), 5);
+  // One long turn fewer than cores: a core is free for short turns, and
+  // nothing is niced.
   std::atomic<bool> release{false};
-  std::atomic<pid_t> tid{0};
-  actor->Post([&] {
-    tid = gettid();
-    SpinUntil(release);
+  std::vector<std::shared_ptr<TestActor>> spinners;
+  std::vector<std::atomic<pid_t>> tids(static_cast<size_t>(cores));
+  auto spin = [&](int i) {
+    spinners.push_back(std::make_shared<TestActor>(&executor));
+    spinners.back()->Post([&, i] {
+      tids[static_cast<size_t>(i)] = gettid();
+      SpinUntil(release);
+    });
+  };
+  auto priority = [](pid_t tid) {
+    errno = 0;
+    return getpriority(PRIO_PROCESS, static_cast<id_t>(tid));
+  };
+  for (int i = 0; i + 1 < cores; ++i) spin(i);
+  bool ok = WaitFor([&] { return executor.stats().long_turns == cores - 1; });
+  if (ok && cores > 1) {
+    // Several monitor ticks.
+    auto until = std::chrono::steady_clock::now() + 5ms;
+    while (std::chrono::steady_clock::now() < until) {
+    }
+    EXPECT_EQ(priority(tids[0]), base);
+  }
+  // One more: long turns fill the cores, and every one of them is niced.
+  spin(cores - 1);
+  ok = ok && WaitFor([&] {
+    if (executor.stats().long_turns != cores) return false;
+    for (auto& t : tids) {
+      if (t.load() == 0 || priority(t.load()) != base + 5) return false;
+    }
+    return true;
   });
-  ASSERT_TRUE(WaitFor([&] { return tid.load() != 0 && executor.stats().long_turns == 1; }));
-  errno = 0;
-  int during = getpriority(PRIO_PROCESS, static_cast<id_t>(tid.load()));
   release = true;
-  EXPECT_EQ(during, base + 5);
+  ASSERT_TRUE(ok) << "long turns: " << executor.stats().long_turns;
   ASSERT_TRUE(WaitFor([&] { return executor.stats().compensated_threads == 0; }));
-  // Back in the pool at its old priority (CAP_SYS_NICE), or gone.
+  // Each thread is back at the process's priority (or retired).
   auto again = std::make_shared<TestActor>(&executor);
   std::promise<pid_t> where;
   again->Post([&] { where.set_value(gettid()); });
   auto f = where.get_future();
   ASSERT_EQ(f.wait_for(30s), std::future_status::ready);
-  pid_t runner = f.get();
-  errno = 0;
-  EXPECT_EQ(getpriority(PRIO_PROCESS, static_cast<id_t>(runner)), base)
-      << "a short turn ran on a thread still niced";
-  if (executor.stats().threads_retired == 0) {
-    errno = 0;
-    EXPECT_EQ(getpriority(PRIO_PROCESS, static_cast<id_t>(tid.load())), base);
-  }
+  EXPECT_EQ(priority(f.get()), base) << "a short turn ran on a thread still niced";
+  EXPECT_EQ(executor.stats().threads_retired, 0u);
+  for (auto& t : tids) EXPECT_EQ(priority(t.load()), base);
 }
 
 }  // namespace

@@ -85,18 +85,24 @@ class InterruptPipe {
     if (pipe2(fds_, O_CLOEXEC | O_NONBLOCK) != 0) return;
     write_fd_ = fds_[1];
     struct sigaction action {};
-    action.sa_handler = [](int) {
+    action.sa_handler = [](int signal) {
+      if (signal != SIGALRM) last_signal_ = signal;
       char byte = 1;
       [[maybe_unused]] ssize_t n = write(write_fd_, &byte, 1);
     };
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGALRM, &action, nullptr);  // TerminateAndExit's deadline
   }
   int fd() const { return fds_[0]; }
+  // The conventional status for the signal that interrupted us: 130 for
+  // SIGINT, 143 for SIGTERM.
+  static int ExitStatus() { return 128 + (last_signal_ != 0 ? last_signal_ : SIGINT); }
 
  private:
   static inline int write_fd_ = -1;
+  static inline volatile sig_atomic_t last_signal_ = 0;
   int fds_[2] = {-1, -1};
 };
 
@@ -134,6 +140,7 @@ std::expected<v1::Request, std::string> MakeSpawn(const std::string& file,
     (*spawn->mutable_env())[entry.substr(0, eq)] = entry.substr(eq + 1);
   }
   spawn->set_follow(follow);
+  spawn->set_end_with_client(follow);  // `islet run`: the job ends with this client
   SetLimits(options.limits, spawn->mutable_limits());
   spawn->set_max_old_generation_mb(options.max_heap_mb);
   v1::RestartPolicy* restart = spawn->mutable_restart();
@@ -153,20 +160,25 @@ void DrainPipe(int fd) {
   }
 }
 
-// After Ctrl-C: ends the worker, relaying what it still prints, then 130.
+// After Ctrl-C or SIGTERM: asks the daemon to end the worker and relays what
+// it still prints, then exits 130 or 143. A second signal, or no end within
+// kGiveUpSeconds, exits at once (the daemon still ends the job: it is a
+// foreground job, and this connection closes).
+constexpr unsigned kGiveUpSeconds = 5;
 int TerminateAndExit(Client& client, uint64_t worker_id, uint64_t follow_id, int interrupt_fd) {
   v1::Request request;
   request.mutable_terminate()->set_worker_id(worker_id);
   auto id = client.Send(std::move(request));
-  if (!id) return kExitInterrupted;
+  if (!id) return InterruptPipe::ExitStatus();
   DrainPipe(interrupt_fd);
-  // Relay the follow stream until it ends: a second Ctrl-C gives up.
+  alarm(kGiveUpSeconds);
   for (;;) {
     auto event = client.Read(follow_id, interrupt_fd);
     if (!event || event->end_of_stream()) break;
     if (event->has_event()) WriteOutput(event->event());
   }
-  return kExitInterrupted;
+  alarm(0);
+  return InterruptPipe::ExitStatus();
 }
 
 }  // namespace
@@ -189,7 +201,7 @@ int RunCommand(const std::string& socket_path, const std::string& file,
     if (!response) {
       if (response.error().kind == ErrorKind::kInterrupted) {
         if (worker_id != 0) return TerminateAndExit(*client, worker_id, *id, interrupt.fd());
-        if (interrupted) return kExitInterrupted;  // a second Ctrl-C: give up waiting
+        if (interrupted) return InterruptPipe::ExitStatus();  // a second signal: give up
         interrupted = true;
         DrainPipe(interrupt.fd());
         continue;

@@ -88,6 +88,7 @@ void ControlService::Unknown(const std::shared_ptr<Session>& session, const v1::
 void ControlService::Spawn(const std::shared_ptr<Session>& session, uint64_t id,
                            v1::SpawnRequest* request) {
   bool follow = request->follow();
+  bool end_with_client = request->end_with_client();
   auto spec = ToSpawnSpec(request, options_.bundle_limits);
   if (!spec) {
     Logger("control")->info("{}: spawn rejected: {}", session->peer(), spec.error().message);
@@ -108,7 +109,18 @@ void ControlService::Spawn(const std::shared_ptr<Session>& session, uint64_t id,
   response.mutable_spawn()->set_job_id(result->job_id);
   session->Send(response);
   // The runtime offers no way to cancel a spawn's follow sink; the sink goes
-  // quiet through the session's alive flag instead.
+  // quiet through the session's alive flag instead. A foreground job ends
+  // with its client: if the connection closes before the end of the stream
+  // (which EndStream marks), the root worker and its children are ended.
+  if (follow && end_with_client) {
+    runtime::Runtime* runtime = &runtime_;
+    uint64_t worker = result->worker_id;
+    std::string peer = session->peer();
+    session->AddStream(id, [runtime, worker, peer] {
+      Logger("control")->info("{} went away: ending its foreground worker {}", peer, worker);
+      (void)runtime->Terminate(worker, [](const runtime::ExitInfo&) {});
+    });
+  }
 }
 
 void ControlService::List(const std::shared_ptr<Session>& session, uint64_t id,

@@ -44,14 +44,20 @@ class SerializerDelegate final : public v8::ValueSerializer::Delegate {
     return v8::Just(true);
   }
 
+  // A buffer is known by its backing store, never by a Local: V8 hands the
+  // delegate a handle from a scope that closes when the call returns, so a
+  // kept Local soon names whatever object reuses its slot (four distinct
+  // buffers nested as [[a, b], [c, d]] arrived as a, b, b, d). V8 itself
+  // asks once per buffer object; two objects over one store share an id.
   v8::Maybe<uint32_t> GetSharedArrayBufferId(v8::Isolate*,
                                              v8::Local<v8::SharedArrayBuffer> sab) override {
-    for (size_t i = 0; i < shared_handles_.size(); ++i) {
-      if (shared_handles_[i] == sab) return v8::Just(static_cast<uint32_t>(i));
+    std::shared_ptr<v8::BackingStore> store = sab->GetBackingStore();
+    auto& stores = attachments().shared_buffers;
+    for (size_t i = 0; i < stores.size(); ++i) {
+      if (stores[i] == store) return v8::Just(static_cast<uint32_t>(i));
     }
-    shared_handles_.push_back(sab);
-    attachments().shared_buffers.push_back(sab->GetBackingStore());
-    return v8::Just(static_cast<uint32_t>(shared_handles_.size() - 1));
+    stores.push_back(std::move(store));
+    return v8::Just(static_cast<uint32_t>(stores.size() - 1));
   }
 
   // The serializer's buffer starts in a per-thread scratch block, so a small
@@ -121,7 +127,6 @@ class SerializerDelegate final : public v8::ValueSerializer::Delegate {
   Worker* worker_;
   std::unique_ptr<V8Attachments> attachments_;  // only if something needs it
   bool scratch_in_use_ = false;
-  std::vector<v8::Local<v8::SharedArrayBuffer>> shared_handles_;
 };
 
 class DeserializerDelegate final : public v8::ValueDeserializer::Delegate {

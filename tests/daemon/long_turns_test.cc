@@ -3,6 +3,8 @@
 // plane, and both inspect and daemon status show what the pool is doing.
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
 
 #include "tests/daemon/harness.h"
 
@@ -113,6 +115,64 @@ TEST_F(LongTurnsTest, AJobSpinningOnMoreWorkersThanThreadsDoesNotStopAnotherJob)
     v1::DaemonInfoResponse now = Info();
     return now.workers_alive() == 0 && now.executor().long_turns() == 0;
   }));
+}
+
+// `islet run` is the foreground form: its job ends with its client, and the
+// client always ends on a signal, even while the job's workers spin on every
+// executor thread.
+class ForegroundJobTest : public LongTurnsTest,
+                          public ::testing::WithParamInterface<int> {};
+
+TEST_P(ForegroundJobTest, AJobEndsWithItsClientAndTheClientEndsOnASignal) {
+  const int signal = GetParam();
+  TempDir dir;
+  dir.Write("spin.js", R"(
+    const { Worker } = require('worker_threads');
+    let n = 0;
+    for (let i = 0; i < 3; i++) {
+      new Worker(`require('worker_threads').parentPort.postMessage(1); for (;;);`, { eval: true })
+        .on('message', () => {
+          if (++n < 3) return;
+          console.log('spinning');
+          for (;;);  // the root too
+        });
+    }
+  )");
+  std::string out = dir.Join("out.txt");
+  auto run = ChildProcess::Start({RunfilePath("client/islet"), "--socket", daemon_->socket_path(),
+                                  "run", dir.Join("spin.js")},
+                                 {}, out, dir.Join("err.txt"));
+  ASSERT_TRUE(run) << run.error();
+  ASSERT_TRUE(WaitUntil([&] { return ReadFileOrEmpty(out).find("spinning") != std::string::npos; }))
+      << ReadFileOrEmpty(dir.Join("err.txt"));
+  EXPECT_EQ(Info().workers_alive(), 4u);
+  (*run)->Signal(signal);
+  auto status = (*run)->Wait();
+  ASSERT_TRUE(status.has_value()) << "the client did not end on signal " << signal;
+  if (signal == SIGKILL) {
+    EXPECT_TRUE(WIFSIGNALED(*status));
+  } else {
+    ASSERT_TRUE(WIFEXITED(*status));
+    EXPECT_EQ(WEXITSTATUS(*status), 128 + signal);
+  }
+  // Whichever way the client went, its job is gone.
+  EXPECT_TRUE(WaitUntil([&] { return Info().workers_alive() == 0; }))
+      << Info().workers_alive() << " workers still alive";
+}
+
+INSTANTIATE_TEST_SUITE_P(Signals, ForegroundJobTest, ::testing::Values(SIGINT, SIGTERM, SIGKILL));
+
+TEST_F(LongTurnsTest, ASpawnedJobOutlivesTheConnectionThatStartedIt) {
+  {
+    auto other = daemon_->Connect();
+    ASSERT_TRUE(other);
+    auto spawned = other->Call(SpawnRequest("bg.js", "setInterval(() => {}, 1000);", false));
+    ASSERT_TRUE(spawned);
+  }  // that connection closes
+  v1::Request barrier;
+  barrier.mutable_daemon_info();
+  ASSERT_TRUE(client_->Call(barrier));
+  EXPECT_EQ(Info().workers_alive(), 1u);
 }
 
 }  // namespace

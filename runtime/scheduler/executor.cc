@@ -175,7 +175,8 @@ void Executor::Schedule(std::shared_ptr<Actor> actor) {
   // runnext goes to the shared queue where any thread may take it. A thread
   // counted out (blocked or in a long turn) keeps no runnext: it would wait
   // for the whole turn.
-  if (self != nullptr && self->compensation == Compensation::kNone) {
+  const bool to_runnext = self != nullptr && self->compensation == Compensation::kNone;
+  if (to_runnext) {
     if (self->runnext) {
       PushLocked(std::move(self->runnext));
     } else {
@@ -186,9 +187,13 @@ void Executor::Schedule(std::shared_ptr<Actor> actor) {
   } else {
     PushLocked(std::move(actor));
   }
-  // A parked thread is woken for runnext too: if this thread's turn runs
-  // long, it takes the runnext after kStealAfter instead of leaving it stuck.
-  bool wake = parked_ > 0;
+  // Wake a parked thread only if nobody would notice otherwise: a spinning
+  // thread takes queued work by itself, and a runnext is watched by any
+  // thread parked with a timeout (it steals the runnext if this thread's
+  // turn runs on past kStealAfter). In a ping-pong the runnext is taken by
+  // this same thread a few microseconds later, and a wake per hop kept the
+  // other core busy spinning for nothing.
+  bool wake = parked_ > 0 && spinning_ == 0 && (!to_runnext || timed_parked_ == 0);
   lock.unlock();
   if (wake) work_cv_.notify_one();
 }
@@ -232,6 +237,7 @@ void Executor::Loop(ThreadState* self) {
   self->tid = gettid();
   self->has_cpu_clock = pthread_getcpuclockid(pthread_self(), &self->cpu_clock) == 0;
   WakeMonitorLocked();
+  bool watching = false;  // the last park was a timed one that timed out
   while (!stopping_) {
     // Surplus thread (a counted-out turn ended): park as a spare.
     if (AvailableLocked() > target_) {
@@ -256,15 +262,22 @@ void Executor::Loop(ThreadState* self) {
       continue;
     }
     // Spin briefly: a wake-up from a parked state costs tens of microseconds.
-    lock.unlock();
-    auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(spin_us_);
-    while (queued_.load(std::memory_order_acquire) == 0 &&
-           std::chrono::steady_clock::now() < until) {
+    // Not after a timed wait that found nothing: that thread only watches
+    // a runnext, and spinning would keep a core busy for it.
+    if (!watching) {
+      ++spinning_;
+      lock.unlock();
+      auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(spin_us_);
+      for (unsigned i = 1; queued_.load(std::memory_order_acquire) == 0; ++i) {
 #if defined(__x86_64__)
-      __builtin_ia32_pause();
+        __builtin_ia32_pause();
 #endif
+        if (i % 64 == 0 && std::chrono::steady_clock::now() >= until) break;  // a clock read costs ~20 pauses
+      }
+      lock.lock();
+      --spinning_;
     }
-    lock.lock();
+    watching = false;
     if (stopping_ || !queue_.empty() ||
         StealableLocked(self, std::chrono::steady_clock::now())) {
       continue;
@@ -272,7 +285,10 @@ void Executor::Loop(ThreadState* self) {
     ++parked_;
     ++counters_.parks;
     if (runnext_waiting_.load(std::memory_order_acquire) > 0) {
-      work_cv_.wait_for(lock, kStealAfter);  // come back to steal a stuck runnext
+      // Come back to steal a runnext stuck behind a long turn.
+      ++timed_parked_;
+      watching = work_cv_.wait_for(lock, kStealAfter) == std::cv_status::timeout;
+      --timed_parked_;
     } else {
       work_cv_.wait(lock);
     }
@@ -297,7 +313,7 @@ void Executor::Run(std::shared_ptr<Actor> actor) {
   std::unique_lock lock(mu_);
   if (stopping_) return;
   PushLocked(std::move(actor));
-  bool wake = parked_ > 0;
+  bool wake = parked_ > 0 && spinning_ == 0;
   lock.unlock();
   if (wake) work_cv_.notify_one();
 }

@@ -182,6 +182,8 @@ class Executor {
   std::thread monitor_;
   int live_ = 0;           // threads running Loop; guarded by mu_
   int parked_ = 0;         // threads waiting on work_cv_; guarded by mu_
+  int timed_parked_ = 0;   // of those, waiting at most kStealAfter; guarded by mu_
+  int spinning_ = 0;       // threads spinning for work; guarded by mu_
   int spare_ = 0;          // threads parked as surplus; guarded by mu_
   int spare_wakes_ = 0;    // spares told to wake, not yet up; guarded by mu_
   int compensated_ = 0;    // threads counted out (blocked or long); guarded by mu_

@@ -15,6 +15,7 @@ namespace {
 struct CurrentThread {
   Executor* executor = nullptr;
   void* state = nullptr;
+  bool follows = false;  // this turn began right after the previous one
 };
 thread_local CurrentThread current;
 
@@ -136,6 +137,8 @@ ExecutorStats Executor::stats() const {
 
 bool Executor::OnExecutorThread() const { return current.executor == this; }
 
+bool Executor::TurnFollowsPrevious() { return current.follows; }
+
 void Executor::StartThreadLocked() {
   if (stopping_) return;  // Stop() has taken threads_ away to join them
   ++live_;
@@ -238,9 +241,11 @@ void Executor::Loop(ThreadState* self) {
   self->has_cpu_clock = pthread_getcpuclockid(pthread_self(), &self->cpu_clock) == 0;
   WakeMonitorLocked();
   bool watching = false;  // the last park was a timed one that timed out
+  bool after_turn = false;  // nothing but bookkeeping since the last turn ended
   while (!stopping_) {
     // Surplus thread (a counted-out turn ended): park as a spare.
     if (AvailableLocked() > target_) {
+      after_turn = false;
       ++spare_;
       spare_cv_.wait(lock, [&] { return spare_wakes_ > 0 || stopping_; });
       if (spare_wakes_ > 0) --spare_wakes_;
@@ -253,9 +258,11 @@ void Executor::Loop(ThreadState* self) {
       ++self->turn;
       ++in_turn_;
       ++counters_.turns;
+      current.follows = after_turn;
       lock.unlock();
       Run(std::move(actor));
       lock.lock();
+      after_turn = true;
       self->in_turn = false;
       --in_turn_;
       if (self->compensation != Compensation::kNone && !EndCompensationLocked(self)) break;
@@ -264,6 +271,7 @@ void Executor::Loop(ThreadState* self) {
     // Spin briefly: a wake-up from a parked state costs tens of microseconds.
     // Not after a timed wait that found nothing: that thread only watches
     // a runnext, and spinning would keep a core busy for it.
+    after_turn = false;
     if (!watching) {
       ++spinning_;
       lock.unlock();

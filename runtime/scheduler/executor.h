@@ -117,6 +117,11 @@ class Executor {
   int long_turn_nice() const { return long_turn_nice_; }
   // True on one of this executor's threads.
   bool OnExecutorThread() const;
+  // In a turn: whether it began right after the previous turn on this
+  // thread ended, with no spin or park between them. A clock an actor read
+  // at the end of that turn then also marks the start of this one (the
+  // worker's CPU accounting saves a thread-clock system call per turn).
+  static bool TurnFollowsPrevious();
 
  private:
   friend class Actor;

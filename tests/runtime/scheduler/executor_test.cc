@@ -189,6 +189,23 @@ TEST(ExecutorTest, ARunnextBehindATurnThatRunsOnIsStolen) {
   EXPECT_GE(executor.stats().steals, 1u);
 }
 
+TEST(ExecutorTest, ATurnKnowsWhetherItFollowsThePreviousOneWithoutAPause) {
+  Executor executor({.threads = 1});
+  auto a = std::make_shared<TestActor>(&executor);
+  auto b = std::make_shared<TestActor>(&executor);
+  std::promise<std::pair<bool, bool>> seen;
+  a->Post([&] {
+    bool a_follows = Executor::TurnFollowsPrevious();  // the thread was idle before
+    b->Post([&, a_follows] { seen.set_value({a_follows, Executor::TurnFollowsPrevious()}); });
+  });
+  auto f = seen.get_future();
+  ASSERT_EQ(f.wait_for(30s), std::future_status::ready);
+  auto [a_follows, b_follows] = f.get();
+  EXPECT_FALSE(a_follows);
+  EXPECT_TRUE(b_follows);  // b ran next on the same thread, right after a
+  EXPECT_FALSE(Executor::TurnFollowsPrevious());  // not on an executor thread
+}
+
 TEST(ExecutorTest, ALongTurnLeavesItsThreadAndOthersRun) {
   // One thread, and a turn that only ends once another actor has run: without
   // long-turn compensation this never finishes.

@@ -306,6 +306,20 @@ v1::Request SpawnRequest(const std::string& name, const std::string& source, boo
   return request;
 }
 
+uint64_t ReadUntilOutput(client::Client& client, uint64_t request_id, const std::string& needle) {
+  uint64_t id = 0;
+  std::string out;
+  while (out.find(needle) == std::string::npos) {
+    auto response = client.Read(request_id);
+    if (!response || response->end_of_stream()) return 0;
+    if (response->has_spawn()) id = response->spawn().worker_id();
+    if (response->has_event() && response->event().has_output()) {
+      out += response->event().output().data();
+    }
+  }
+  return id;
+}
+
 std::string CapturedOutput(client::Client& client, uint64_t worker_id) {
   v1::Request request;
   request.mutable_subscribe()->set_worker_id(worker_id);

@@ -129,6 +129,11 @@ struct Followed {
 // Sends `spawn` (follow=true) and reads its stream to the end.
 Followed SpawnAndFollow(client::Client& client, v1::Request spawn);
 
+// Reads the stream of a follow Spawn sent as `request_id` until the worker's
+// output contains `needle`; the worker's id, or 0 if the stream ended or
+// failed first.
+uint64_t ReadUntilOutput(client::Client& client, uint64_t request_id, const std::string& needle);
+
 // A worker's captured output so far (stdout and stderr, in order), read with
 // a non-following Subscribe; empty if the request fails.
 std::string CapturedOutput(client::Client& client, uint64_t worker_id);

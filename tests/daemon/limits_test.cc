@@ -366,16 +366,8 @@ TEST_F(LimitsTest, TerminateEndsEveryBlockingState) {
     v1::Request spawn = SpawnRequest("blocked.js", blocked, true);
     auto sent = client_->Send(spawn);
     ASSERT_TRUE(sent);
-    uint64_t id = 0;
-    std::string out;
-    while (out.find("ready") == std::string::npos) {
-      auto response = client_->Read(*sent);
-      ASSERT_TRUE(response) << blocked;
-      if (response->has_spawn()) id = response->spawn().worker_id();
-      if (response->has_event() && response->event().has_output()) {
-        out += response->event().output().data();
-      }
-    }
+    uint64_t id = ReadUntilOutput(*client_, *sent, "ready");
+    ASSERT_NE(id, 0u) << blocked;
     v1::Request kill;
     kill.mutable_terminate()->set_worker_id(id);
     kill.mutable_terminate()->set_grace_ms(100);

@@ -55,16 +55,7 @@ TEST_F(LongTurnsTest, AJobSpinningOnMoreWorkersThanThreadsDoesNotStopAnotherJob)
   )", true);
   auto sent = client_->Send(spawn);
   ASSERT_TRUE(sent);
-  uint64_t a = 0;
-  std::string out;
-  while (out.find("spinning") == std::string::npos) {
-    auto response = client_->Read(*sent);
-    ASSERT_TRUE(response);
-    if (response->has_spawn()) a = response->spawn().worker_id();
-    if (response->has_event() && response->event().has_output()) {
-      out += response->event().output().data();
-    }
-  }
+  uint64_t a = ReadUntilOutput(*client_, *sent, "spinning");
   ASSERT_NE(a, 0u);
 
   // Job B runs to its end meanwhile, timers and a worker of its own included.

@@ -259,7 +259,12 @@ void Executor::Loop(ThreadState* self) {
       ++in_turn_;
       ++counters_.turns;
       current.follows = after_turn;
+      // More work is waiting and nobody is looking for it (whoever queued
+      // it saw this thread spinning and woke no one): pass the wake on, as
+      // Go's scheduler does when a spinning thread finds work.
+      bool wake = !queue_.empty() && parked_ > 0 && spinning_ == 0;
       lock.unlock();
+      if (wake) work_cv_.notify_one();
       Run(std::move(actor));
       lock.lock();
       after_turn = true;

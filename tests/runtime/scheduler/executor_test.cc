@@ -206,6 +206,28 @@ TEST(ExecutorTest, ATurnKnowsWhetherItFollowsThePreviousOneWithoutAPause) {
   EXPECT_FALSE(Executor::TurnFollowsPrevious());  // not on an executor thread
 }
 
+TEST(ExecutorTest, ActorsQueuedTogetherRunOnBothThreads) {
+  // Each of the two turns waits until the other has started: only two
+  // threads running at once get through. A thread that finds work while
+  // others are parked wakes one for the rest (posting while a thread spins
+  // wakes no one). No monitor, so no long-turn hand-off helps.
+  Executor executor({.threads = 2, .long_turn_microseconds = 0});
+  for (int round = 0; round < 50; ++round) {
+    auto a = std::make_shared<TestActor>(&executor);
+    auto b = std::make_shared<TestActor>(&executor);
+    std::atomic<int> started{0};
+    std::atomic<int> met{0};
+    auto meet = [&] {
+      ++started;
+      if (WaitFor([&] { return started.load() == 2; }, 10s)) ++met;
+    };
+    a->Post(meet);
+    b->Post(meet);
+    ASSERT_TRUE(WaitFor([&] { return started.load() == 2; }, 30s)) << "round " << round;
+    ASSERT_TRUE(WaitFor([&] { return met.load() == 2; }, 30s)) << "round " << round;
+  }
+}
+
 TEST(ExecutorTest, ALongTurnLeavesItsThreadAndOthersRun) {
   // One thread, and a turn that only ends once another actor has run: without
   // long-turn compensation this never finishes.

@@ -131,13 +131,7 @@ bool Worker::CheckLimits(std::chrono::steady_clock::time_point now) {
     return false;
   }
   if (limits.cpu_ms_per_turn > 0 || limits.cpu_ms_total > 0) {
-    uint64_t seq = turn_seq_.load();
-    double turn_ms = 0;
-    if (seq % 2 == 1) {  // in a turn: read its thread's CPU clock
-      uint64_t now_ns = ClockNs(turn_clock_.load());
-      uint64_t start_ns = turn_cpu_start_ns_.load();
-      if (turn_seq_.load() == seq && now_ns > start_ns) turn_ms = double(now_ns - start_ns) / 1e6;
-    }
+    double turn_ms = double(TurnInProgress().cpu_ns) / 1e6;
     if (limits.cpu_ms_per_turn > 0 && turn_ms > limits.cpu_ms_per_turn) {
       TerminateFor("cpu-limit", "Worker terminated: a turn used more than " +
                                     Ms(limits.cpu_ms_per_turn) + " ms of CPU");
@@ -173,18 +167,30 @@ void Worker::Terminate() {
   PostUrgent([] {});
 }
 
-Worker::Stats Worker::stats() const {
-  double turn_ms = 0;
+Worker::TurnSoFar Worker::TurnInProgress() const {
+  TurnSoFar turn;
   uint64_t seq = turn_seq_.load();
-  if (seq % 2 == 1) {
-    int64_t started = turn_started_ns_.load();
-    int64_t now = SteadyNs();
-    if (turn_seq_.load() == seq && now > started) turn_ms = double(now - started) / 1e6;
-  }
+  if (seq % 2 == 0) return turn;  // between turns
+  int64_t started = turn_started_ns_.load();
+  int64_t now = SteadyNs();
+  uint64_t cpu_now = ClockNs(turn_clock_.load());  // the turn's thread's clock
+  uint64_t cpu_start = turn_cpu_start_ns_.load();
+  if (turn_seq_.load() != seq) return TurnSoFar{};  // it ended meanwhile
+  if (now > started) turn.wall_ns = uint64_t(now - started);
+  if (cpu_now > cpu_start) turn.cpu_ns = cpu_now - cpu_start;
+  return turn;
+}
+
+Worker::Stats Worker::stats() const {
+  // The turn in progress counts too: a worker computing in one long turn
+  // has used CPU before the turn ends and adds it to cpu_ns_.
+  TurnSoFar turn = TurnInProgress();
+  double turn_ms = double(turn.wall_ns) / 1e6;
+  uint64_t turn_cpu_ns = turn.cpu_ns;
   return Stats{heap_used_.load(),
                heap_limit_.load(),
                external_.load(),
-               static_cast<double>(cpu_ns_.load()) / 1e9,
+               static_cast<double>(cpu_ns_.load() + turn_cpu_ns) / 1e9,
                messages_in_.load(std::memory_order_relaxed),
                messages_out_.load(std::memory_order_relaxed),
                turn_ms};

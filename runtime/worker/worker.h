@@ -149,6 +149,13 @@ class Worker final : public Actor, public PortOwner, public Watched {
     double turn_ms = 0;  // the turn in progress so far (wall clock); 0 between turns
   };
   Stats stats() const;
+  // The turn in progress so far: wall clock and its thread's CPU; zeros
+  // between turns. Any thread.
+  struct TurnSoFar {
+    uint64_t wall_ns = 0;
+    uint64_t cpu_ns = 0;
+  };
+  TurnSoFar TurnInProgress() const;
 
   // --- For bindings (executor thread, isolate locked) ---
   void Write(Stream stream, std::string_view data) { host_->OnOutput(config_.id, stream, data); }

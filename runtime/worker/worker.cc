@@ -331,10 +331,21 @@ bool Worker::RunTurn() {
         isolate_->SetData(CompileLog::kSlot, nullptr);
         compile_log_.reset();
       }
-      v8::HeapStatistics heap;
-      isolate_->GetHeapStatistics(&heap);
-      heap_used_ = heap.used_heap_size();
-      heap_limit_ = heap.heap_size_limit();
+      // GetHeapStatistics walks every space and handle list, ~7% of a
+      // ping-pong hop: read it at most once per millisecond of loop time. A
+      // turn that skipped it and leaves the worker idle asks for a wake 1 ms
+      // later (RequestHeapRefresh), so inspect is never more than that
+      // behind. A finishing worker's figure is always fresh (disposal reads it).
+      if (finishing_ || heap_limit_.load() == 0 || loop_now_ms_ != heap_stats_ms_) {
+        heap_stats_ms_ = loop_now_ms_;
+        heap_stale_ = false;
+        v8::HeapStatistics heap;
+        isolate_->GetHeapStatistics(&heap);
+        heap_used_ = heap.used_heap_size();
+        heap_limit_ = heap.heap_size_limit();
+      } else {
+        heap_stale_ = true;
+      }
       external_ = allocator_->used();
     }
     if (finishing_) {
@@ -352,7 +363,10 @@ bool Worker::RunTurn() {
   turn_end_clock = TurnEndClock{cpu_end, true};
   for (auto& child : std::exchange(pending_starts_, {})) child->Start();
   if (!finishing_) {
-    if (!more) state_.store(WorkerState::kIdle, std::memory_order_relaxed);
+    if (!more) {
+      state_.store(WorkerState::kIdle, std::memory_order_relaxed);
+      if (heap_stale_) RequestHeapRefresh();
+    }
     return more;
   }
   {
@@ -706,6 +720,17 @@ void Worker::ScheduleTimerWake() {
   auto when = start_time_ + std::chrono::milliseconds(timer_order_.begin()->first.first);
   auto now = std::chrono::steady_clock::now();
   if (requested_wake_ > now && requested_wake_ <= when) return;  // already asked
+  requested_wake_ = when;
+  engine_->timers()->WakeAt(when, weak_from_this());
+}
+
+void Worker::RequestHeapRefresh() {
+  // A turn with nothing to do but read the heap, unless one comes sooner.
+  // It does not keep the worker alive (IsAlive), and costs one timer per
+  // millisecond while turns keep coming.
+  auto now = std::chrono::steady_clock::now();
+  auto when = now + std::chrono::milliseconds(1);
+  if (requested_wake_ > now && requested_wake_ <= when) return;  // a wake comes by then
   requested_wake_ = when;
   engine_->timers()->WakeAt(when, weak_from_this());
 }

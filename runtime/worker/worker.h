@@ -272,6 +272,8 @@ class Worker final : public Actor, public PortOwner, public Watched {
   bool Turn(v8::Local<v8::Context> context);
   void RunDueTimers(v8::Local<v8::Context> context);
   void ScheduleTimerWake();
+  // Asks for a turn 1 ms from now, for a heap reading a turn skipped.
+  void RequestHeapRefresh();
   // resourceLimits.stackSizeMb for this turn's thread (workers only).
   void ApplyStackLimit();
   bool IsAlive() const;
@@ -376,6 +378,8 @@ class Worker final : public Actor, public PortOwner, public Watched {
   std::unordered_map<uint32_t, TimerState> timers_;
   int refed_timers_ = 0;
   std::chrono::steady_clock::time_point requested_wake_{};
+  int64_t heap_stats_ms_ = -1;  // loop time of the last heap reading
+  bool heap_stale_ = false;     // a turn since then skipped the reading
   int immediate_count_ = 0;
   int immediate_refs_ = 0;
   int handle_refs_ = 0;  // ports and child workers keeping the loop alive

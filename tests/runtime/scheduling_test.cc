@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "tests/runtime/run_script.h"
 
 namespace islet::runtime {
@@ -204,6 +206,51 @@ TEST_P(SchedulingTest, InspectShowsALongTurn) {
   ASSERT_TRUE(after.has_value());
   EXPECT_FALSE(after->long_turn);
   EXPECT_EQ(after->turn_ms, 0);
+}
+
+TEST_P(SchedulingTest, InspectShowsTheHeapOfAWorkerThatWentIdleRightAfterAllocating) {
+  // Heap readings are skipped within a millisecond of the last one; a worker
+  // that allocates in such a turn and then goes idle must still show it.
+  auto runtime = Runtime::Create(RuntimeOptions{.executor_threads = GetParam()});
+  ASSERT_TRUE(runtime.has_value());
+  std::promise<void> done;
+  auto root = (*runtime)->Spawn(MakeSpec(R"(
+    const { Worker } = require('worker_threads');
+    const w = new Worker(`
+      const { parentPort } = require('worker_threads');
+      let n = 0;
+      parentPort.on('message', () => {
+        // Hops take microseconds: this turn follows others within a millisecond.
+        if (++n === 150) globalThis.big = new Array(4e6).fill(1.5);
+        parentPort.postMessage(n);
+      });
+    `, { eval: true });
+    w.on('message', (n) => { if (n < 200) w.postMessage(n); else console.log('done'); });
+    w.postMessage(0);
+  )"), [&done](const WorkerEvent& event) {
+    auto* out = std::get_if<Output>(&event.body);
+    if (out != nullptr && out->data == "done\n") done.set_value();
+  });
+  ASSERT_TRUE(root.has_value());
+  ASSERT_EQ(done.get_future().wait_for(std::chrono::seconds(60)), std::future_status::ready);
+  WorkerId child = 0;
+  for (const WorkerInfo& w : (*runtime)->List(false)) {
+    if (w.parent_id == root->worker_id) child = w.id;
+  }
+  ASSERT_NE(child, 0u);
+  uint64_t heap = 0;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    auto info = (*runtime)->Inspect(child);
+    ASSERT_TRUE(info.has_value());
+    heap = info->heap_used_bytes;
+    if (heap > (30u << 20)) break;
+    std::this_thread::yield();
+  }
+  EXPECT_GT(heap, 30u << 20) << "inspect kept a heap figure from before the allocation";
+  std::promise<void> ended;
+  ASSERT_TRUE((*runtime)->Terminate(root->worker_id, [&ended](const ExitInfo&) { ended.set_value(); }));
+  ASSERT_EQ(ended.get_future().wait_for(std::chrono::seconds(60)), std::future_status::ready);
 }
 
 INSTANTIATE_TEST_SUITE_P(Threads, SchedulingTest, ::testing::Values(1, 2),

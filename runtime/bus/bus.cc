@@ -92,6 +92,12 @@ std::vector<Message> Bus::Take(PortId port, size_t max, bool* more) {
   return out;
 }
 
+bool Bus::OnlyCloseMarker(PortId port) const {
+  std::lock_guard lock(mu_);
+  auto it = endpoints_.find(port);
+  return it != endpoints_.end() && it->second.closed && it->second.queue.size() == 1;
+}
+
 void Bus::Unread(PortId port, std::vector<Message> messages) {
   if (messages.empty()) return;
   std::shared_ptr<PortOwner> notify;

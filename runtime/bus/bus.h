@@ -59,6 +59,10 @@ class Bus {
   // caller must come back for the rest itself. When it is false, the next
   // post notifies the owner again.
   std::vector<Message> Take(PortId port, size_t max, bool* more = nullptr);
+  // Whether all that `port` holds is its close marker: the channel closed
+  // with nothing left to deliver, so even a port that was never started
+  // hears its 'close' (as in Node).
+  bool OnlyCloseMarker(PortId port) const;
   // Puts messages taken but not delivered back at the front of `port`'s
   // queue, in order (the owner stopped the port, or gave it away, part way
   // through a batch). Unknown ports drop them.

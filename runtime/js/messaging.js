@@ -305,7 +305,10 @@ const protoMethods = {
     binding.portPost(this[kId], value, list, cloneKeys(value, list));
   },
   start() { startPort(this); },
-  close() {
+  close(callback) {
+    // As in Node: a callback is a one-time 'close' listener, added even if
+    // the port is already closing; anything else is ignored.
+    if (typeof callback === 'function') this.once('close', callback);
     const s = this[kState];
     if (s.closed || s.detached || s.closing) return;
     // As in Node, the channel comes apart when the close completes, in a

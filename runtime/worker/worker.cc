@@ -863,7 +863,13 @@ void Worker::OnPortReady(PortId port) {
 }
 
 void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budget) {
-  if (!PortStarted(port)) return;  // StartPort re-arms
+  if (!PortStarted(port)) {
+    // A port that was never started hears the channel's close once nothing
+    // else is queued before it, if the worker is alive for other reasons
+    // (Node's unstarted port does not keep its loop alive either). Anything
+    // else waits for a start: StartPort re-arms.
+    if (!IsAlive() || !bus_->OnlyCloseMarker(port)) return;
+  }
   bool more = false;
   std::vector<Message> messages = bus_->Take(port, budget, &more);
   v8::Local<v8::Value> id = v8::Number::New(isolate_, static_cast<double>(port));

@@ -98,6 +98,23 @@ TEST(BusTest, UnreadPutsMessagesBackInFrontAndTheCloseMarkerComesAlone) {
   bus.Unread(b, {});              // and unknown ports are fine
 }
 
+TEST(BusTest, OnlyCloseMarkerOnceNothingIsQueuedBeforeIt) {
+  Bus bus;
+  auto owner = std::make_shared<RecordingOwner>();
+  auto [a, b] = bus.CreateChannel(owner);
+  EXPECT_FALSE(bus.OnlyCloseMarker(b));  // open
+  bus.Post(a, Text(1));
+  bus.Close(a);
+  EXPECT_FALSE(bus.OnlyCloseMarker(b));  // a message comes first
+  auto batch = bus.Take(b, 10);
+  ASSERT_EQ(batch.size(), 1u);
+  EXPECT_TRUE(bus.OnlyCloseMarker(b));
+  auto last = bus.Take(b, 10);
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_TRUE(last[0].close_marker);
+  EXPECT_FALSE(bus.OnlyCloseMarker(b));  // gone
+}
+
 // Handed back after the port was adopted elsewhere meanwhile: the new owner
 // hears of them.
 TEST(BusTest, UnreadAfterATransferNotifiesTheNewOwner) {

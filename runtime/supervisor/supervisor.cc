@@ -644,7 +644,20 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
   return info;
 }
 
-void Supervisor::TerminateWorker(WorkerId id) { (void)Terminate(id, nullptr); }
+bool Supervisor::TerminateChild(Worker& parent, WorkerId id) {
+  {
+    std::lock_guard lock(mu_);
+    auto it = records_.find(id);
+    if (it == records_.end()) return true;  // gone already (an exited child may be evicted)
+    if (it->second.info.parent_id != parent.config().id) {
+      Logger("daemon")->warn("worker {} asked to terminate worker {}, not a child of its own: refused",
+                             parent.config().id, id);
+      return false;
+    }
+  }
+  (void)Terminate(id, nullptr);
+  return true;
+}
 
 PortId Supervisor::JoinBroadcast(Worker& worker, const std::string& name) {
   std::shared_ptr<BroadcastHub> hub;

@@ -106,7 +106,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   void OnExit(WorkerId id, const ExitInfo& exit) override;
   void OnControl(WorkerId id, std::string json) override;
   Result<ChildInfo> SpawnChild(Worker& parent, ChildSpec spec) override;
-  void TerminateWorker(WorkerId id) override;
+  bool TerminateChild(Worker& parent, WorkerId id) override;
   PortId JoinBroadcast(Worker& worker, const std::string& name) override;
   WarmPool* warm_pool() override { return warm_pool_.get(); }
   SegmentRegistry* segments() override { return segments_.get(); }

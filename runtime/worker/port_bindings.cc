@@ -215,8 +215,13 @@ void SpawnWorker(const FunctionCallbackInfo<Value>& args) {
 
 // binding.terminateWorker(workerId)
 void TerminateWorker(const FunctionCallbackInfo<Value>& args) {
-  Self(args)->host()->TerminateWorker(static_cast<WorkerId>(
-      args[0]->NumberValue(args.GetIsolate()->GetCurrentContext()).FromMaybe(0)));
+  v8::Isolate* isolate = args.GetIsolate();
+  Worker* self = Self(args);
+  auto id = static_cast<WorkerId>(args[0]->NumberValue(isolate->GetCurrentContext()).FromMaybe(0));
+  if (!self->host()->TerminateChild(*self, id)) {
+    isolate->ThrowException(v8::Exception::Error(
+        v8::String::NewFromUtf8Literal(isolate, "not a worker this thread started")));
+  }
 }
 
 // binding.broadcastJoin(name) -> port id of a new BroadcastChannel member

@@ -102,7 +102,11 @@ class WorkerHost {
   virtual void OnControl(WorkerId id, std::string json) = 0;
   // `new Worker()` inside `parent` (its executor thread, isolate locked).
   virtual Result<ChildInfo> SpawnChild(Worker& parent, ChildSpec spec) = 0;
-  virtual void TerminateWorker(WorkerId id) = 0;
+  // `parent`'s JS Worker object ends child `id`. Only a child of `parent`:
+  // any other live or recorded worker (another job's, a sibling, its own
+  // parent) is refused, whatever the caller's JS did to reach the binding.
+  // False if refused; an unknown id is nothing to do.
+  virtual bool TerminateChild(Worker& parent, WorkerId id) = 0;
   // Joins `parent`'s job's BroadcastChannel `name`; returns the member port.
   virtual PortId JoinBroadcast(Worker& worker, const std::string& name) = 0;
   // Isolates prepared ahead of time, or null.

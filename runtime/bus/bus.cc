@@ -31,13 +31,24 @@ std::shared_ptr<PortOwner> Bus::EnqueueLocked(PortId, Endpoint& ep, Message mess
   return owner;
 }
 
-Bus::PostResult Bus::Post(PortId from, Message message) {
+Bus::Ownership Bus::OwnershipOf(PortId port, const PortOwner* owner) const {
+  std::lock_guard lock(mu_);
+  auto it = endpoints_.find(port);
+  if (it == endpoints_.end()) return Ownership::kUnknown;
+  return !it->second.detached && it->second.owner_raw == owner ? Ownership::kOwned
+                                                               : Ownership::kForeign;
+}
+
+Bus::PostResult Bus::Post(PortId from, Message message, const PortOwner* sender) {
   std::shared_ptr<PortOwner> notify;
   PortId to;
   {
     std::lock_guard lock(mu_);
     auto src = endpoints_.find(from);
     if (src == endpoints_.end()) return PostResult::kNoSuchPort;
+    if (sender != nullptr && (src->second.detached || src->second.owner_raw != sender)) {
+      return PostResult::kNotOwner;
+    }
     if (src->second.closed) return PostResult::kPeerClosed;
     to = src->second.peer;
     auto dst = endpoints_.find(to);

@@ -46,10 +46,17 @@ class Bus {
   std::pair<PortId, PortId> CreateChannel(std::weak_ptr<PortOwner> first,
                                           std::weak_ptr<PortOwner> second);
 
-  enum class PostResult { kDelivered, kPeerClosed, kNoSuchPort, kQueueFull };
+  enum class PostResult { kDelivered, kPeerClosed, kNoSuchPort, kQueueFull, kNotOwner };
   // Queues `message` on the peer of `from`. Ports named in message.ports
-  // must have been Detach()ed by the sender.
-  PostResult Post(PortId from, Message message);
+  // must have been Detach()ed by the sender. With `sender`, `from` must be
+  // owned by it (kNotOwner otherwise): a worker posts only from its ports.
+  PostResult Post(PortId from, Message message, const PortOwner* sender = nullptr);
+
+  // Whose `port` is, seen from `owner`: the binding's check that a worker
+  // acts only on its own ports, whatever id its JS passes. A port in
+  // transit (detached) belongs to no one.
+  enum class Ownership { kOwned, kUnknown, kForeign };
+  Ownership OwnershipOf(PortId port, const PortOwner* owner) const;
 
   // Takes up to `max` queued messages for `port` (its owner calls this). A
   // returned close marker means the channel closed: it comes alone, in a

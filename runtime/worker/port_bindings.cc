@@ -24,6 +24,26 @@ PortId ArgPort(const FunctionCallbackInfo<Value>& args, int i) {
       args[i]->NumberValue(args.GetIsolate()->GetCurrentContext()).FromMaybe(0));
 }
 
+void ThrowNotOurs(v8::Isolate* isolate) {
+  isolate->ThrowException(
+      v8::Exception::Error(v8::String::NewFromUtf8Literal(isolate, "not a port of this thread")));
+}
+
+// The port the call names, if the calling worker owns it. A port another
+// worker or job owns (or one in transit) is an error, whatever the JS did
+// to reach the binding; one that is gone (closed and drained) is nothing
+// to act on. Returns 0 in both cases.
+PortId OwnPort(const FunctionCallbackInfo<Value>& args, int i) {
+  Worker* self = Self(args);
+  PortId id = ArgPort(args, i);
+  switch (self->bus()->OwnershipOf(id, self)) {
+    case Bus::Ownership::kOwned: return id;
+    case Bus::Ownership::kUnknown: return 0;
+    case Bus::Ownership::kForeign: ThrowNotOurs(args.GetIsolate()); return 0;
+  }
+  return 0;
+}
+
 // binding.newPort(id) -> MessagePort object (bare; bootstrap finishes it)
 void NewPort(const FunctionCallbackInfo<Value>& args) {
   Local<v8::Object> port;
@@ -50,7 +70,8 @@ void PortPost(const FunctionCallbackInfo<Value>& args) {
   PortId id = ArgPort(args, 0);
   Message message;
   if (SerializeMessage(self, context, args[1], args[2], id, &message, args[3]).IsNothing()) return;
-  Bus::PostResult result = self->bus()->Post(id, std::move(message));
+  Bus::PostResult result = self->bus()->Post(id, std::move(message), self);
+  if (result == Bus::PostResult::kNotOwner) return ThrowNotOurs(args.GetIsolate());
   if (result == Bus::PostResult::kDelivered) self->CountMessageOut();
   // Like Node, posting to a closed channel drops the message silently.
   args.GetReturnValue().Set(result == Bus::PostResult::kDelivered);
@@ -67,15 +88,19 @@ void PortPost(const FunctionCallbackInfo<Value>& args) {
   }
 }
 
-void PortStart(const FunctionCallbackInfo<Value>& args) { Self(args)->StartPort(ArgPort(args, 0)); }
+void PortStart(const FunctionCallbackInfo<Value>& args) {
+  if (PortId id = OwnPort(args, 0)) Self(args)->StartPort(id);
+}
 
+// Only this worker's own record of started ports changes: no check needed.
 void PortStop(const FunctionCallbackInfo<Value>& args) { Self(args)->StopPort(ArgPort(args, 0)); }
 
 // The channel is taken apart in a later turn, as Node's MessagePort::Close
 // completes on the next loop iteration (see messaging.js close()).
 void PortClose(const FunctionCallbackInfo<Value>& args) {
   Worker* self = Self(args);
-  PortId id = ArgPort(args, 0);
+  PortId id = OwnPort(args, 0);
+  if (id == 0) return;
   self->PostUrgent([self, id] { self->bus()->Close(id); });
 }
 
@@ -87,6 +112,8 @@ void PortReceive(const FunctionCallbackInfo<Value>& args) {
   PortId id = ArgPort(args, 0);
   Message message;
   if (!self->TakeInflight(id, &message)) {  // inside a listener: the batch's next
+    id = OwnPort(args, 0);
+    if (id == 0) return;
     if (self->bus()->Pending(id) == 0) return;
     std::vector<Message> messages = self->bus()->Take(id, 1);
     if (messages.empty() || messages[0].close_marker) return;

@@ -238,7 +238,8 @@ v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
 
   // Success: only now do transferred things leave the sender.
   for (PortId id : delegate.ports_) {
-    if (!worker->bus()->Detach(id)) {
+    if (worker->bus()->OwnershipOf(id, worker) != Bus::Ownership::kOwned ||
+        !worker->bus()->Detach(id)) {
       worker->ThrowDataCloneError(Str(isolate, "MessagePort in transfer list is already detached"));
       return v8::Nothing<bool>();
     }

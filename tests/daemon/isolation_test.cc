@@ -83,6 +83,47 @@ TEST_F(IsolationTest, AScriptCannotTerminateAnotherJobsWorkerThroughTheBinding) 
   }
 }
 
+TEST_F(IsolationTest, AScriptCannotReadOrPostOnAnotherJobsPorts) {
+  // The victim holds a queued 'secret' on an unstarted port and listens on
+  // another port and its control port.
+  v1::Request spawn = SpawnRequest("victim.js", R"(
+    const a = new MessageChannel();
+    a.port1.postMessage('secret');
+    const b = new MessageChannel();
+    b.port2.on('message', (m) => console.log('victim got', m));
+    require('islet').control.on('message', (m) => console.log('victim', m.say));
+  )", false);
+  auto spawned = client_->Call(spawn);
+  ASSERT_TRUE(spawned);
+  uint64_t victim = spawned->spawn().worker_id();
+  // The attacker tries every port id there is, for reading and posting.
+  Followed attack = SpawnAndFollow(*client_, SpawnRequest("attack.js", Attacker(R"(
+      let stolen = 0, refused = 0;
+      const mine = new Set();
+      for (let id = 1; id < 400; id++) {
+        try {
+          const got = leaked.portReceive(id);
+          if (got && String(got[0]).includes('secret')) stolen++;
+        } catch (e) { refused++; }
+        try { leaked.portPost(id, 'injected', undefined, undefined); } catch (e) {}
+        try { leaked.portStart(id); } catch (e) {}
+      }
+      console.log('stolen', stolen, 'refused some', refused > 0))"), true));
+  ASSERT_TRUE(attack.ended);
+  EXPECT_EQ(attack.out, "stolen 0 refused some true\ndone\n") << attack.err;
+  // What the victim heard, up to a message sent after the attack.
+  v1::Request post;
+  post.mutable_post()->set_worker_id(victim);
+  post.mutable_post()->set_json(R"({"say":"checked"})");
+  ASSERT_TRUE(client_->Call(post));
+  std::string out;
+  ASSERT_TRUE(WaitUntil([&] {
+    out = CapturedOutput(*client_, victim);
+    return out.find("victim checked") != std::string::npos;
+  }));
+  EXPECT_EQ(out, "victim checked\n") << "a message reached the victim from another job";
+}
+
 TEST_F(IsolationTest, AWorkerCanStillTerminateItsOwnChildren) {
   Followed run = SpawnAndFollow(*client_, SpawnRequest("own.js", R"(
     const { Worker } = require('worker_threads');

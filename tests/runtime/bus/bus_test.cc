@@ -115,6 +115,26 @@ TEST(BusTest, OnlyCloseMarkerOnceNothingIsQueuedBeforeIt) {
   EXPECT_FALSE(bus.OnlyCloseMarker(b));  // gone
 }
 
+TEST(BusTest, OwnershipIsCheckedAgainstTheCaller) {
+  Bus bus;
+  auto alice = std::make_shared<RecordingOwner>();
+  auto mallory = std::make_shared<RecordingOwner>();
+  auto [a, b] = bus.CreateChannel(alice);
+  EXPECT_EQ(bus.OwnershipOf(a, alice.get()), Bus::Ownership::kOwned);
+  EXPECT_EQ(bus.OwnershipOf(a, mallory.get()), Bus::Ownership::kForeign);
+  EXPECT_EQ(bus.OwnershipOf(9999, alice.get()), Bus::Ownership::kUnknown);
+  // Posting from a port one does not own is refused, and queues nothing.
+  EXPECT_EQ(bus.Post(a, Text(1), mallory.get()), Bus::PostResult::kNotOwner);
+  EXPECT_EQ(bus.Pending(b), 0u);
+  EXPECT_EQ(bus.Post(a, Text(2), alice.get()), Bus::PostResult::kDelivered);
+  // In transit, a port is no one's; its new owner has it after Adopt.
+  ASSERT_TRUE(bus.Detach(b));
+  EXPECT_EQ(bus.OwnershipOf(b, alice.get()), Bus::Ownership::kForeign);
+  ASSERT_TRUE(bus.Adopt(b, mallory));
+  EXPECT_EQ(bus.OwnershipOf(b, mallory.get()), Bus::Ownership::kOwned);
+  EXPECT_EQ(bus.OwnershipOf(b, alice.get()), Bus::Ownership::kForeign);
+}
+
 // Handed back after the port was adopted elsewhere meanwhile: the new owner
 // hears of them.
 TEST(BusTest, UnreadAfterATransferNotifiesTheNewOwner) {

@@ -12,6 +12,7 @@
 
 #include <cstring>
 
+#include "tests/daemon/daemon_fixture.h"
 #include "tests/daemon/harness.h"
 
 namespace islet::testing {
@@ -20,20 +21,7 @@ namespace {
 using client::Client;
 using client::ErrorKind;
 
-class DaemonTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto daemon = Isletd::Start();
-    ASSERT_TRUE(daemon) << daemon.error();
-    daemon_ = std::move(*daemon);
-    auto client = daemon_->Connect();
-    ASSERT_TRUE(client) << client.error().message;
-    client_.emplace(std::move(*client));
-  }
-
-  std::unique_ptr<Isletd> daemon_;
-  std::optional<Client> client_;
-};
+using DaemonTest = DaemonFixture;
 
 bool ExitedCleanly(std::optional<int> status) {
   return status && WIFEXITED(*status) && WEXITSTATUS(*status) == 0;

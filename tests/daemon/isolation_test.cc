@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/daemon/daemon_fixture.h"
 #include "tests/daemon/harness.h"
 
 namespace islet::testing {
@@ -35,17 +36,8 @@ std::string Attacker(const std::string& call) {
   )";
 }
 
-class IsolationTest : public ::testing::Test {
+class IsolationTest : public DaemonFixture {
  protected:
-  void SetUp() override {
-    auto daemon = Isletd::Start();
-    ASSERT_TRUE(daemon) << daemon.error();
-    daemon_ = std::move(*daemon);
-    auto client = daemon_->Connect();
-    ASSERT_TRUE(client) << client.error().message;
-    client_.emplace(std::move(*client));
-  }
-
   uint64_t SpawnVictim(bool supervised) {
     v1::Request spawn = SpawnRequest("victim.js", "setInterval(() => {}, 1000);", false);
     if (supervised) spawn.mutable_spawn()->mutable_restart()->set_mode(v1::RestartPolicy::ALWAYS);
@@ -61,9 +53,6 @@ class IsolationTest : public ::testing::Test {
     EXPECT_TRUE(response);
     return response ? response->inspect().worker() : v1::WorkerInfo{};
   }
-
-  std::unique_ptr<Isletd> daemon_;
-  std::optional<client::Client> client_;
 };
 
 TEST_F(IsolationTest, AScriptCannotTerminateAnotherJobsWorkerThroughTheBinding) {

@@ -6,21 +6,15 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "tests/daemon/daemon_fixture.h"
 #include "tests/daemon/harness.h"
 
 namespace islet::testing {
 namespace {
 
-class LongTurnsTest : public ::testing::Test {
+class LongTurnsTest : public DaemonFixture {
  protected:
-  void SetUp() override {
-    auto daemon = Isletd::Start({"--threads", "1", "--long-turn-us", "2000"});
-    ASSERT_TRUE(daemon) << daemon.error();
-    daemon_ = std::move(*daemon);
-    auto client = daemon_->Connect();
-    ASSERT_TRUE(client) << client.error().message;
-    client_.emplace(std::move(*client));
-  }
+  void SetUp() override { StartDaemon({"--threads", "1", "--long-turn-us", "2000"}); }
 
   v1::DaemonInfoResponse Info() {
     v1::Request info;
@@ -38,9 +32,6 @@ class LongTurnsTest : public ::testing::Test {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return r.out;
   }
-
-  std::unique_ptr<Isletd> daemon_;
-  std::optional<client::Client> client_;
 };
 
 TEST_F(LongTurnsTest, AJobSpinningOnMoreWorkersThanThreadsDoesNotStopAnotherJob) {

@@ -188,24 +188,7 @@ void ControlService::DaemonInfo(const std::shared_ptr<Session>& session, uint64_
   info->set_state_path(options_.state_path);
   info->set_state_problem(options_.state_problem);
   info->set_workers_resurrected(options_.workers_resurrected);
-  const runtime::ExecutorStats& e = stats.executor;
-  auto* ex = info->mutable_executor();
-  ex->set_target_threads(static_cast<uint32_t>(e.target_threads));
-  ex->set_live_threads(static_cast<uint32_t>(e.live_threads));
-  ex->set_busy_threads(static_cast<uint32_t>(e.busy_threads));
-  ex->set_compensated_threads(static_cast<uint32_t>(e.compensated_threads));
-  ex->set_long_turns(static_cast<uint32_t>(e.long_turns));
-  ex->set_parked_threads(static_cast<uint32_t>(e.parked_threads));
-  ex->set_run_queue(e.run_queue);
-  ex->set_turns(e.turns);
-  ex->set_runnext_handoffs(e.runnext_handoffs);
-  ex->set_steals(e.steals);
-  ex->set_parks(e.parks);
-  ex->set_long_turns_total(e.long_turns_total);
-  ex->set_blocks_total(e.blocks_total);
-  ex->set_compensations_refused(e.compensations_refused);
-  ex->set_threads_started(e.threads_started);
-  ex->set_threads_retired(e.threads_retired);
+  ToProto(stats.executor, info->mutable_executor());
   session->Send(response);
 }
 

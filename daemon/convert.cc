@@ -271,6 +271,25 @@ void ToProto(const runtime::WorkerInfo& info, v1::WorkerInfo* out) {
   out->set_long_turn(info.long_turn);
 }
 
+void ToProto(const runtime::ExecutorStats& e, v1::ExecutorInfo* out) {
+  out->set_target_threads(static_cast<uint32_t>(e.target_threads));
+  out->set_live_threads(static_cast<uint32_t>(e.live_threads));
+  out->set_busy_threads(static_cast<uint32_t>(e.busy_threads));
+  out->set_compensated_threads(static_cast<uint32_t>(e.compensated_threads));
+  out->set_long_turns(static_cast<uint32_t>(e.long_turns));
+  out->set_parked_threads(static_cast<uint32_t>(e.parked_threads));
+  out->set_run_queue(e.run_queue);
+  out->set_turns(e.turns);
+  out->set_runnext_handoffs(e.runnext_handoffs);
+  out->set_steals(e.steals);
+  out->set_parks(e.parks);
+  out->set_long_turns_total(e.long_turns_total);
+  out->set_blocks_total(e.blocks_total);
+  out->set_compensations_refused(e.compensations_refused);
+  out->set_threads_started(e.threads_started);
+  out->set_threads_retired(e.threads_retired);
+}
+
 void ToProto(const runtime::ShmSegmentInfo& info, v1::ShmSegment* out) {
   out->set_name(info.name);
   out->set_size(info.size);

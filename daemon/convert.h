@@ -41,6 +41,7 @@ void SetStatus(const runtime::Error& error, v1::Response* response);
 v1::WorkerState ToProto(runtime::WorkerState state);
 void ToProto(const runtime::ExitInfo& exit, v1::ExitInfo* out);
 void ToProto(const runtime::WorkerInfo& info, v1::WorkerInfo* out);
+void ToProto(const runtime::ExecutorStats& stats, v1::ExecutorInfo* out);
 void ToProto(const runtime::ShmSegmentInfo& info, v1::ShmSegment* out);
 // A supervised worker as the state file keeps it (ToSpawnSpec reads it back).
 void ToProto(const runtime::SupervisedSpec& supervised, v1::SupervisedWorker* out);

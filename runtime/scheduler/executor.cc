@@ -164,6 +164,13 @@ void Executor::PushLocked(std::shared_ptr<Actor> actor) {
   queued_.fetch_add(1, std::memory_order_release);
 }
 
+bool Executor::QueueRunnextLocked(ThreadState* self) {
+  if (!self->runnext) return false;
+  runnext_waiting_.fetch_sub(1, std::memory_order_release);
+  PushLocked(std::move(self->runnext));
+  return true;
+}
+
 void Executor::WakeMonitorLocked() {
   if (!monitor_asleep_) return;
   monitor_asleep_ = false;
@@ -341,12 +348,7 @@ void Executor::CompensateLocked(ThreadState* self, Compensation why) {
     ++counters_.blocks_total;
   }
   // An actor this turn scheduled to run next would wait for the whole turn.
-  bool queued = false;
-  if (self->runnext) {
-    runnext_waiting_.fetch_sub(1, std::memory_order_release);
-    PushLocked(std::move(self->runnext));
-    queued = true;
-  }
+  bool queued = QueueRunnextLocked(self);
   if (AvailableLocked() < target_) {
     if (spare_ - spare_wakes_ > 0) {
       ++spare_wakes_;
@@ -374,11 +376,7 @@ bool Executor::EndCompensationLocked(ThreadState* self) {
   --live_;
   ++counters_.threads_retired;
   self->retired = true;
-  if (self->runnext) {
-    runnext_waiting_.fetch_sub(1, std::memory_order_release);
-    PushLocked(std::move(self->runnext));
-    if (parked_ > 0) work_cv_.notify_one();
-  }
+  if (QueueRunnextLocked(self) && parked_ > 0) work_cv_.notify_one();
   if (AvailableLocked() < target_ && !stopping_) StartThreadLocked();
   return false;
 }

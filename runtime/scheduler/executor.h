@@ -157,6 +157,8 @@ class Executor {
   bool StealableLocked(ThreadState* self, std::chrono::steady_clock::time_point now) const;
   void Run(std::shared_ptr<Actor> actor);
   void PushLocked(std::shared_ptr<Actor> actor);
+  // Moves `self`'s runnext, if any, to the shared queue. True if it did.
+  bool QueueRunnextLocked(ThreadState* self);
   // Threads free to take work: live, not counted out, not parked as spare.
   int AvailableLocked() const { return live_ - compensated_ - (spare_ - spare_wakes_); }
   void CompensateLocked(ThreadState* self, Compensation why);

@@ -325,8 +325,10 @@ WorkerInfo Supervisor::Snapshot(const Record& record) const {
     info.messages_out = stats.messages_out;
     info.mailbox_depth = record.worker->mailbox().size();
     info.turn_ms = stats.turn_ms;
-    info.long_turn = info.turn_ms * 1000 >= double(executor_->long_turn_threshold().count()) &&
-                     executor_->long_turn_threshold().count() > 0;
+    // By CPU, as the executor judges a turn long (a turn the OS merely
+    // descheduled is not).
+    info.long_turn = executor_->long_turn_threshold().count() > 0 &&
+                     stats.turn_cpu_ms * 1000 >= double(executor_->long_turn_threshold().count());
     info.limits = record.worker->limits();
     info.uptime_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - record.started).count();

@@ -193,7 +193,8 @@ Worker::Stats Worker::stats() const {
                static_cast<double>(cpu_ns_.load() + turn_cpu_ns) / 1e9,
                messages_in_.load(std::memory_order_relaxed),
                messages_out_.load(std::memory_order_relaxed),
-               turn_ms};
+               turn_ms,
+               double(turn_cpu_ns) / 1e6};
 }
 
 double Worker::UptimeSeconds() const {
@@ -300,6 +301,10 @@ bool Worker::RunTurn() {
   uint64_t cpu_start = Executor::TurnFollowsPrevious() && turn_end_clock.valid
                            ? turn_end_clock.cpu_ns
                            : ThreadCpuNs();
+  // Wall and CPU time of the turn start at the same point, before an
+  // isolate is created for a first turn: inspect's turn time is never less
+  // than the CPU that made the turn long.
+  const int64_t wall_start = SteadyNs();
   turn_end_clock.valid = false;
   if (isolate_ == nullptr && !CreateIsolate()) {
     Finish(ExitInfo{1, "startup-failed", "could not create an isolate", ""});
@@ -312,7 +317,7 @@ bool Worker::RunTurn() {
   if (pthread_getcpuclockid(pthread_self(), &clock) == 0) {
     turn_clock_.store(clock);
     turn_cpu_start_ns_.store(cpu_start);
-    turn_started_ns_.store(SteadyNs());
+    turn_started_ns_.store(wall_start);
     turn_seq_.fetch_add(1);  // odd: in a turn
   }
   {
@@ -715,24 +720,24 @@ void Worker::RunDueTimers(v8::Local<v8::Context> context) {
   }
 }
 
-void Worker::ScheduleTimerWake() {
-  if (timer_order_.empty()) return;
-  auto when = start_time_ + std::chrono::milliseconds(timer_order_.begin()->first.first);
-  auto now = std::chrono::steady_clock::now();
-  if (requested_wake_ > now && requested_wake_ <= when) return;  // already asked
+void Worker::WakeBy(std::chrono::steady_clock::time_point when) {
+  if (requested_wake_ > std::chrono::steady_clock::now() && requested_wake_ <= when) {
+    return;  // a wake comes by then already
+  }
   requested_wake_ = when;
   engine_->timers()->WakeAt(when, weak_from_this());
+}
+
+void Worker::ScheduleTimerWake() {
+  if (timer_order_.empty()) return;
+  WakeBy(start_time_ + std::chrono::milliseconds(timer_order_.begin()->first.first));
 }
 
 void Worker::RequestHeapRefresh() {
   // A turn with nothing to do but read the heap, unless one comes sooner.
   // It does not keep the worker alive (IsAlive), and costs one timer per
   // millisecond while turns keep coming.
-  auto now = std::chrono::steady_clock::now();
-  auto when = now + std::chrono::milliseconds(1);
-  if (requested_wake_ > now && requested_wake_ <= when) return;  // a wake comes by then
-  requested_wake_ = when;
-  engine_->timers()->WakeAt(when, weak_from_this());
+  WakeBy(std::chrono::steady_clock::now() + std::chrono::milliseconds(1));
 }
 
 bool Worker::IsAlive() const {

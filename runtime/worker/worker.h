@@ -150,7 +150,8 @@ class Worker final : public Actor, public PortOwner, public Watched {
     double cpu_seconds = 0;
     uint64_t messages_in = 0;
     uint64_t messages_out = 0;
-    double turn_ms = 0;  // the turn in progress so far (wall clock); 0 between turns
+    double turn_ms = 0;      // the turn in progress so far (wall clock); 0 between turns
+    double turn_cpu_ms = 0;  // and the CPU it has used
   };
   Stats stats() const;
   // The turn in progress so far: wall clock and its thread's CPU; zeros
@@ -275,6 +276,9 @@ class Worker final : public Actor, public PortOwner, public Watched {
   bool CreateIsolate();
   bool Turn(v8::Local<v8::Context> context);
   void RunDueTimers(v8::Local<v8::Context> context);
+  // Has the timer service wake this worker by `when`, unless a wake already
+  // requested comes sooner.
+  void WakeBy(std::chrono::steady_clock::time_point when);
   void ScheduleTimerWake();
   // Asks for a turn 1 ms from now, for a heap reading a turn skipped.
   void RequestHeapRefresh();

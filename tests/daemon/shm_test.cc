@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "tests/daemon/daemon_fixture.h"
 #include "tests/daemon/harness.h"
 
 namespace islet::testing {
@@ -49,25 +50,12 @@ class Mapping {
   size_t size_;
 };
 
-class ShmTest : public ::testing::Test {
+class ShmTest : public DaemonFixture {
  protected:
-  void SetUp() override { StartDaemon({}); }
   void TearDown() override {
     if (HasFailure() && daemon_) std::fprintf(stderr, "isletd's log:\n%s", daemon_->Log().c_str());
     client_.reset();
     if (daemon_) daemon_->Stop();  // gracefully, so it unlinks its segments
-  }
-
-  void StartDaemon(const std::vector<std::string>& args) {
-    client_.reset();
-    if (daemon_) daemon_->Stop();
-    daemon_.reset();
-    auto daemon = Isletd::Start(args);
-    ASSERT_TRUE(daemon) << daemon.error();
-    daemon_ = std::move(*daemon);
-    auto client = daemon_->Connect();
-    ASSERT_TRUE(client) << client.error().message;
-    client_.emplace(std::move(*client));
   }
 
   client::Result<v1::Response> Create(const std::string& name, uint64_t size) {
@@ -129,9 +117,6 @@ class ShmTest : public ::testing::Test {
     auto response = client_->Call(std::move(request));
     return response ? response->inspect().worker().state() : v1::WORKER_STATE_UNSPECIFIED;
   }
-
-  std::unique_ptr<Isletd> daemon_;
-  std::optional<Client> client_;
 };
 
 std::string Int32Bytes(int32_t v) { return std::string(reinterpret_cast<const char*>(&v), 4); }

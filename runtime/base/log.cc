@@ -2,14 +2,14 @@
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 
-#include <mutex>
 #include <string>
+#include "runtime/base/mutex.h"
 
 namespace islet {
 
 std::shared_ptr<spdlog::logger> Logger(std::string_view name) {
-  static std::mutex mu;
-  std::lock_guard lock(mu);
+  static Mutex mu;
+  MutexLock lock(mu);
   std::string key(name);
   if (auto existing = spdlog::get(key)) return existing;
   auto logger = spdlog::stderr_color_mt(key);

@@ -1,6 +1,7 @@
 #include "runtime/bus/broadcast_hub.h"
 
 #include <vector>
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -9,19 +10,19 @@ BroadcastHub::~BroadcastHub() {
 }
 
 PortId BroadcastHub::Join(std::weak_ptr<PortOwner> member_owner) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto [hub_side, member_side] = bus_->CreateChannel(weak_from_this(), std::move(member_owner));
   hub_ports_.insert(hub_side);
   return member_side;
 }
 
 size_t BroadcastHub::members() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return hub_ports_.size();
 }
 
 void BroadcastHub::OnPortReady(PortId port) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   for (;;) {
     std::vector<Message> messages = bus_->Take(port, 64);
     if (messages.empty()) return;

@@ -1,11 +1,11 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_set>
 
 #include "runtime/bus/bus.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -26,8 +26,8 @@ class BroadcastHub final : public PortOwner, public std::enable_shared_from_this
 
  private:
   Bus* const bus_;
-  mutable std::mutex mu_;  // serialises fan-out, so every member sees one order
-  std::unordered_set<PortId> hub_ports_;  // guarded by mu_
+  mutable Mutex mu_;  // serialises fan-out, so every member sees one order
+  std::unordered_set<PortId> hub_ports_ GUARDED_BY(mu_);
 };
 
 }  // namespace islet::runtime

@@ -1,4 +1,5 @@
 #include "runtime/bus/bus.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -8,7 +9,7 @@ std::pair<PortId, PortId> Bus::CreateChannel(std::weak_ptr<PortOwner> owner) {
 
 std::pair<PortId, PortId> Bus::CreateChannel(std::weak_ptr<PortOwner> first,
                                              std::weak_ptr<PortOwner> second) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   PortId a = next_id_++;
   PortId b = next_id_++;
   auto init = [](Endpoint& ep, PortId peer, std::weak_ptr<PortOwner> owner) {
@@ -32,7 +33,7 @@ std::shared_ptr<PortOwner> Bus::EnqueueLocked(PortId, Endpoint& ep, Message mess
 }
 
 Bus::Ownership Bus::OwnershipOf(PortId port, const PortOwner* owner) const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = endpoints_.find(port);
   if (it == endpoints_.end()) return Ownership::kUnknown;
   return !it->second.detached && it->second.owner_raw == owner ? Ownership::kOwned
@@ -43,7 +44,7 @@ Bus::PostResult Bus::Post(PortId from, Message message, const PortOwner* sender)
   std::shared_ptr<PortOwner> notify;
   PortId to;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto src = endpoints_.find(from);
     if (src == endpoints_.end()) return PostResult::kNoSuchPort;
     if (sender != nullptr && (src->second.detached || src->second.owner_raw != sender)) {
@@ -73,7 +74,7 @@ std::vector<Message> Bus::Take(PortId port, size_t max, bool* more) {
   thread_local std::vector<uint8_t> records;
   records.clear();
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = endpoints_.find(port);
     if (it == endpoints_.end()) return out;
     Endpoint& ep = it->second;
@@ -104,7 +105,7 @@ std::vector<Message> Bus::Take(PortId port, size_t max, bool* more) {
 }
 
 bool Bus::OnlyCloseMarker(PortId port) const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = endpoints_.find(port);
   return it != endpoints_.end() && it->second.closed && it->second.queue.size() == 1;
 }
@@ -113,7 +114,7 @@ void Bus::Unread(PortId port, std::vector<Message> messages) {
   if (messages.empty()) return;
   std::shared_ptr<PortOwner> notify;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = endpoints_.find(port);
     if (it == endpoints_.end()) return;
     Endpoint& ep = it->second;
@@ -129,7 +130,7 @@ void Bus::Unread(PortId port, std::vector<Message> messages) {
 }
 
 size_t Bus::Pending(PortId port) const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = endpoints_.find(port);
   return it == endpoints_.end() ? 0 : it->second.queue.size();
 }
@@ -148,7 +149,7 @@ void Bus::CloseLocked(PortId id,
 void Bus::Close(PortId port) {
   std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>> notify;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = endpoints_.find(port);
     if (it == endpoints_.end()) return;
     PortId peer = it->second.peer;
@@ -159,7 +160,7 @@ void Bus::Close(PortId port) {
 }
 
 bool Bus::Detach(PortId port) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = endpoints_.find(port);
   if (it == endpoints_.end() || it->second.closed || it->second.detached) return false;
   it->second.detached = true;
@@ -172,7 +173,7 @@ bool Bus::Detach(PortId port) {
 bool Bus::Adopt(PortId port, std::weak_ptr<PortOwner> owner) {
   std::shared_ptr<PortOwner> notify;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = endpoints_.find(port);
     if (it == endpoints_.end()) return false;
     Endpoint& ep = it->second;
@@ -193,7 +194,7 @@ bool Bus::Adopt(PortId port, std::weak_ptr<PortOwner> owner) {
 void Bus::CloseAllOwnedBy(const PortOwner* owner) {
   std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>> notify;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     std::vector<PortId> owned;
     for (auto& [id, ep] : endpoints_) {
       if (ep.owner_raw == owner) owned.push_back(id);
@@ -210,12 +211,12 @@ void Bus::CloseAllOwnedBy(const PortOwner* owner) {
 }
 
 void Bus::set_queue_limit(size_t limit) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   queue_limit_ = limit;
 }
 
 size_t Bus::open_ports() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return endpoints_.size();
 }
 

@@ -3,13 +3,12 @@
 #include <atomic>
 #include <cstddef>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "runtime/base/adaptive_mutex.h"
+#include "runtime/base/mutex.h"
 #include "runtime/bus/message.h"
 #include "runtime/bus/message_ring.h"
 
@@ -107,13 +106,13 @@ class Bus {
   };
 
   // Returns the owner to notify (outside the lock), if any.
-  std::shared_ptr<PortOwner> EnqueueLocked(PortId id, Endpoint& ep, Message message);
-  void CloseLocked(PortId id, std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>>* notify);
+  std::shared_ptr<PortOwner> EnqueueLocked(PortId id, Endpoint& ep, Message message) REQUIRES(mu_);
+  void CloseLocked(PortId id, std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>>* notify) REQUIRES(mu_);
 
   mutable AdaptiveMutex mu_;
-  std::unordered_map<PortId, Endpoint> endpoints_;  // guarded by mu_
-  PortId next_id_ = 1;                              // guarded by mu_
-  size_t queue_limit_ = SIZE_MAX;                   // guarded by mu_
+  std::unordered_map<PortId, Endpoint> endpoints_ GUARDED_BY(mu_);
+  PortId next_id_ GUARDED_BY(mu_) = 1;
+  size_t queue_limit_ GUARDED_BY(mu_) = SIZE_MAX;
 };
 
 }  // namespace islet::runtime

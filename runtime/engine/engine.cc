@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "runtime/base/log.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -45,10 +46,10 @@ Engine::Engine()
 
 void Engine::DisposeLater(v8::Isolate* isolate, bool large) {
   {
-    std::lock_guard lock(reap_mu_);
+    MutexLock lock(reap_mu_);
     to_dispose_.emplace_back(isolate, large);
   }
-  reap_cv_.notify_one();
+  reap_cv_.NotifyOne();
 }
 
 void Engine::ReapLoop() {
@@ -65,16 +66,16 @@ void Engine::ReapLoop() {
   auto last_trim = std::chrono::steady_clock::now() - kTrimInterval;
   bool trim_pending = false;
   int disposed_since_trim = 0;
-  auto has_work = [&] { return !to_dispose_.empty(); };
-  std::unique_lock lock(reap_mu_);
+  MutexLock lock(reap_mu_);
   for (;;) {
-    if (!has_work()) {
+    if (to_dispose_.empty()) {
       if (!trim_pending) {
-        reap_cv_.wait(lock, has_work);
-      } else if (!reap_cv_.wait_until(lock, last_trim + kTrimInterval, has_work)) {
-        lock.unlock();
+        reap_cv_.Wait(reap_mu_);
+      } else if (!reap_cv_.WaitUntil(reap_mu_, last_trim + kTrimInterval) &&
+                 to_dispose_.empty()) {
+        lock.Unlock();
         malloc_trim(0);
-        lock.lock();
+        lock.Lock();
         last_trim = std::chrono::steady_clock::now();
         trim_pending = false;
         disposed_since_trim = 0;
@@ -83,9 +84,9 @@ void Engine::ReapLoop() {
     }
     auto [isolate, large] = to_dispose_.front();
     to_dispose_.pop_front();
-    lock.unlock();
+    lock.Unlock();
     isolate->Dispose();
-    lock.lock();
+    lock.Lock();
     trim_pending = trim_pending || large || ++disposed_since_trim >= kTrimAfterDisposals;
   }
 }

@@ -2,14 +2,13 @@
 
 #include <v8.h>
 
-#include <condition_variable>
 #include <deque>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 #include "runtime/engine/platform.h"
 #include "runtime/scheduler/timer_service.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -35,9 +34,9 @@ class Engine {
   Engine();
   void ReapLoop();
 
-  std::mutex reap_mu_;
-  std::condition_variable reap_cv_;
-  std::deque<std::pair<v8::Isolate*, bool>> to_dispose_;  // guarded by reap_mu_
+  Mutex reap_mu_;
+  CondVar reap_cv_;
+  std::deque<std::pair<v8::Isolate*, bool>> to_dispose_ GUARDED_BY(reap_mu_);
   std::thread reaper_;
 
   std::unique_ptr<TimerService> timers_;

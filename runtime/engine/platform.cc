@@ -1,6 +1,7 @@
 #include "runtime/engine/platform.h"
 
 #include <deque>
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -13,7 +14,7 @@ class ActorTaskRunner final : public v8::TaskRunner,
   void Attach(std::weak_ptr<Actor> actor) {
     std::deque<std::unique_ptr<v8::Task>> early;
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       actor_ = std::move(actor);
       attached_ = true;
       early.swap(early_);
@@ -22,7 +23,7 @@ class ActorTaskRunner final : public v8::TaskRunner,
   }
 
   std::deque<std::unique_ptr<v8::Task>> Detach() {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     detached_ = true;
     actor_.reset();
     return std::exchange(early_, {});
@@ -31,7 +32,7 @@ class ActorTaskRunner final : public v8::TaskRunner,
   void PostTask(std::unique_ptr<v8::Task> task) override {
     std::shared_ptr<Actor> actor;
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       if (detached_) return;
       if (!attached_) {
         early_.push_back(std::move(task));
@@ -70,11 +71,11 @@ class ActorTaskRunner final : public v8::TaskRunner,
 
  private:
   TimerService* timers_;
-  std::mutex mu_;
-  std::weak_ptr<Actor> actor_;                      // guarded by mu_
-  std::deque<std::unique_ptr<v8::Task>> early_;     // guarded by mu_
-  bool attached_ = false;                           // guarded by mu_
-  bool detached_ = false;                           // guarded by mu_
+  Mutex mu_;
+  std::weak_ptr<Actor> actor_ GUARDED_BY(mu_);
+  std::deque<std::unique_ptr<v8::Task>> early_ GUARDED_BY(mu_);
+  bool attached_ GUARDED_BY(mu_) = false;
+  bool detached_ GUARDED_BY(mu_) = false;
 };
 
 Platform::Platform(TimerService* timers)
@@ -86,7 +87,7 @@ Platform::~Platform() = default;
 void Platform::AttachIsolate(v8::Isolate* isolate, std::weak_ptr<Actor> actor) {
   std::shared_ptr<ActorTaskRunner> runner;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto& slot = runners_[isolate];
     if (!slot) slot = std::make_shared<ActorTaskRunner>(timers_);
     runner = slot;
@@ -97,7 +98,7 @@ void Platform::AttachIsolate(v8::Isolate* isolate, std::weak_ptr<Actor> actor) {
 void Platform::DetachIsolate(v8::Isolate* isolate) {
   std::shared_ptr<ActorTaskRunner> runner;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = runners_.find(isolate);
     if (it == runners_.end()) return;
     runner = std::move(it->second);
@@ -111,7 +112,7 @@ v8::PageAllocator* Platform::GetPageAllocator() { return inner_->GetPageAllocato
 int Platform::NumberOfWorkerThreads() { return inner_->NumberOfWorkerThreads(); }
 
 std::shared_ptr<v8::TaskRunner> Platform::GetForegroundTaskRunner(v8::Isolate* isolate) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto& slot = runners_[isolate];
   if (!slot) slot = std::make_shared<ActorTaskRunner>(timers_);
   return slot;

@@ -4,11 +4,11 @@
 #include <v8-platform.h>
 
 #include <memory>
-#include <mutex>
 #include <unordered_map>
 
 #include "runtime/scheduler/executor.h"
 #include "runtime/scheduler/timer_service.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -47,8 +47,8 @@ class Platform final : public v8::Platform {
  private:
   std::unique_ptr<v8::Platform> inner_;
   TimerService* timers_;
-  std::mutex mu_;
-  std::unordered_map<v8::Isolate*, std::shared_ptr<ActorTaskRunner>> runners_;  // guarded by mu_
+  Mutex mu_;
+  std::unordered_map<v8::Isolate*, std::shared_ptr<ActorTaskRunner>> runners_ GUARDED_BY(mu_);
 };
 
 }  // namespace islet::runtime

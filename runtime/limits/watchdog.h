@@ -1,11 +1,10 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <vector>
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -34,10 +33,10 @@ class Watchdog {
   void Loop();
 
   const std::chrono::milliseconds tick_;
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<std::weak_ptr<Watched>> targets_;  // guarded by mu_
-  bool stopping_ = false;                        // guarded by mu_
+  mutable Mutex mu_;
+  CondVar cv_;
+  std::vector<std::weak_ptr<Watched>> targets_ GUARDED_BY(mu_);
+  bool stopping_ GUARDED_BY(mu_) = false;
   std::thread thread_;
 };
 

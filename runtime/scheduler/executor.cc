@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -91,7 +92,7 @@ Executor::Executor(const ExecutorOptions& options)
                           ? std::min(options.long_turn_nice, 19 - base_nice_)
                           : 0) {
   counters_.target_threads = target_;
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   for (int i = 0; i < target_; ++i) StartThreadLocked();
   if (long_turn_.count() > 0) monitor_ = std::thread([this] { Monitor(); });
 }
@@ -102,29 +103,29 @@ void Executor::Stop() {
   std::vector<std::thread> threads;
   std::deque<std::shared_ptr<Actor>> dropped;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     stopping_ = true;
     threads.swap(threads_);
     dropped.swap(queue_);
     queued_ = 0;
   }
-  work_cv_.notify_all();
-  spare_cv_.notify_all();
-  monitor_cv_.notify_all();
+  work_cv_.NotifyAll();
+  spare_cv_.NotifyAll();
+  monitor_cv_.NotifyAll();
   for (auto& t : threads) t.join();
   if (monitor_.joinable()) monitor_.join();
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   for (auto& s : states_) s->runnext.reset();
   runnext_waiting_ = 0;
 }
 
 int Executor::live_threads() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return live_;
 }
 
 ExecutorStats Executor::stats() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   ExecutorStats s = counters_;
   s.live_threads = live_;
   s.busy_threads = in_turn_;
@@ -174,11 +175,11 @@ bool Executor::QueueRunnextLocked(ThreadState* self) {
 void Executor::WakeMonitorLocked() {
   if (!monitor_asleep_) return;
   monitor_asleep_ = false;
-  monitor_cv_.notify_one();
+  monitor_cv_.NotifyOne();
 }
 
 void Executor::Schedule(std::shared_ptr<Actor> actor) {
-  std::unique_lock lock(mu_);
+  MutexLock lock(mu_);
   if (stopping_) return;
   auto* self = current.executor == this ? static_cast<ThreadState*>(current.state) : nullptr;
   // runnext: the scheduled actor runs next on this thread; a displaced
@@ -204,8 +205,8 @@ void Executor::Schedule(std::shared_ptr<Actor> actor) {
   // this same thread a few microseconds later, and a wake per hop kept the
   // other core busy spinning for nothing.
   bool wake = parked_ > 0 && spinning_ == 0 && (!to_runnext || timed_parked_ == 0);
-  lock.unlock();
-  if (wake) work_cv_.notify_one();
+  lock.Unlock();
+  if (wake) work_cv_.NotifyOne();
 }
 
 std::shared_ptr<Actor> Executor::TakeLocked(ThreadState* self) {
@@ -243,7 +244,7 @@ bool Executor::StealableLocked(ThreadState* self, std::chrono::steady_clock::tim
 void Executor::Loop(ThreadState* self) {
   current.executor = this;
   current.state = self;
-  std::unique_lock lock(mu_);
+  MutexLock lock(mu_);
   self->tid = gettid();
   self->has_cpu_clock = pthread_getcpuclockid(pthread_self(), &self->cpu_clock) == 0;
   WakeMonitorLocked();
@@ -254,7 +255,7 @@ void Executor::Loop(ThreadState* self) {
     if (AvailableLocked() > target_) {
       after_turn = false;
       ++spare_;
-      spare_cv_.wait(lock, [&] { return spare_wakes_ > 0 || stopping_; });
+      while (spare_wakes_ == 0 && !stopping_) spare_cv_.Wait(mu_);
       if (spare_wakes_ > 0) --spare_wakes_;
       --spare_;
       WakeMonitorLocked();
@@ -270,10 +271,10 @@ void Executor::Loop(ThreadState* self) {
       // it saw this thread spinning and woke no one): pass the wake on, as
       // Go's scheduler does when a spinning thread finds work.
       bool wake = !queue_.empty() && parked_ > 0 && spinning_ == 0;
-      lock.unlock();
-      if (wake) work_cv_.notify_one();
+      lock.Unlock();
+      if (wake) work_cv_.NotifyOne();
       Run(std::move(actor));
-      lock.lock();
+      lock.Lock();
       after_turn = true;
       self->in_turn = false;
       --in_turn_;
@@ -286,7 +287,7 @@ void Executor::Loop(ThreadState* self) {
     after_turn = false;
     if (!watching) {
       ++spinning_;
-      lock.unlock();
+      lock.Unlock();
       auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(spin_us_);
       for (unsigned i = 1; queued_.load(std::memory_order_acquire) == 0; ++i) {
 #if defined(__x86_64__)
@@ -294,7 +295,7 @@ void Executor::Loop(ThreadState* self) {
 #endif
         if (i % 64 == 0 && std::chrono::steady_clock::now() >= until) break;  // a clock read costs ~20 pauses
       }
-      lock.lock();
+      lock.Lock();
       --spinning_;
     }
     watching = false;
@@ -307,10 +308,10 @@ void Executor::Loop(ThreadState* self) {
     if (runnext_waiting_.load(std::memory_order_acquire) > 0) {
       // Come back to steal a runnext stuck behind a long turn.
       ++timed_parked_;
-      watching = work_cv_.wait_for(lock, kStealAfter) == std::cv_status::timeout;
+      watching = !work_cv_.WaitFor(mu_, kStealAfter);
       --timed_parked_;
     } else {
-      work_cv_.wait(lock);
+      work_cv_.Wait(mu_);
     }
     --parked_;
     WakeMonitorLocked();
@@ -330,12 +331,12 @@ void Executor::Run(std::shared_ptr<Actor> actor) {
     // Notified during the turn: run again.
   }
   actor->state_.store(Actor::kQueued, std::memory_order_release);
-  std::unique_lock lock(mu_);
+  MutexLock lock(mu_);
   if (stopping_) return;
   PushLocked(std::move(actor));
   bool wake = parked_ > 0 && spinning_ == 0;
-  lock.unlock();
-  if (wake) work_cv_.notify_one();
+  lock.Unlock();
+  if (wake) work_cv_.NotifyOne();
 }
 
 void Executor::CompensateLocked(ThreadState* self, Compensation why) {
@@ -352,14 +353,14 @@ void Executor::CompensateLocked(ThreadState* self, Compensation why) {
   if (AvailableLocked() < target_) {
     if (spare_ - spare_wakes_ > 0) {
       ++spare_wakes_;
-      spare_cv_.notify_one();
+      spare_cv_.NotifyOne();
     } else if (live_ < target_ + max_blocked_) {
       StartThreadLocked();
     } else {
       ++counters_.compensations_refused;
     }
   }
-  if (queued && parked_ > 0) work_cv_.notify_one();
+  if (queued && parked_ > 0) work_cv_.NotifyOne();
 }
 
 bool Executor::EndCompensationLocked(ThreadState* self) {
@@ -376,7 +377,7 @@ bool Executor::EndCompensationLocked(ThreadState* self) {
   --live_;
   ++counters_.threads_retired;
   self->retired = true;
-  if (QueueRunnextLocked(self) && parked_ > 0) work_cv_.notify_one();
+  if (QueueRunnextLocked(self) && parked_ > 0) work_cv_.NotifyOne();
   if (AvailableLocked() < target_ && !stopping_) StartThreadLocked();
   return false;
 }
@@ -384,7 +385,7 @@ bool Executor::EndCompensationLocked(ThreadState* self) {
 void Executor::BeginBlocking() {
   if (current.executor != this) return;  // not holding one of our threads
   auto* self = static_cast<ThreadState*>(current.state);
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   if (stopping_ || self->compensation != Compensation::kNone) return;
   CompensateLocked(self, Compensation::kBlocked);
 }
@@ -403,14 +404,14 @@ bool Executor::MonitorIdleLocked() const {
 
 void Executor::Monitor() {
   const auto tick = std::max<std::chrono::microseconds>(long_turn_ / 2, std::chrono::microseconds(100));
-  std::unique_lock lock(mu_);
+  MutexLock lock(mu_);
   while (!stopping_) {
     if (MonitorIdleLocked()) {
       monitor_asleep_ = true;
-      monitor_cv_.wait(lock, [&] { return !monitor_asleep_ || stopping_; });
+      while (monitor_asleep_ && !stopping_) monitor_cv_.Wait(mu_);
       continue;
     }
-    monitor_cv_.wait_for(lock, tick);
+    monitor_cv_.WaitFor(mu_, tick);
     if (stopping_) break;
     auto now = std::chrono::steady_clock::now();
     // By index: compensating may start a thread, which appends to states_.

@@ -4,16 +4,15 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <vector>
 
 #include "runtime/scheduler/executor_stats.h"
 #include "runtime/scheduler/mailbox.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -150,24 +149,24 @@ class Executor {
   static constexpr std::chrono::microseconds kStealAfter{100};
 
   void Schedule(std::shared_ptr<Actor> actor);
-  void StartThreadLocked();
+  void StartThreadLocked() REQUIRES(mu_);
   void Loop(ThreadState* self);
   void Monitor();
-  std::shared_ptr<Actor> TakeLocked(ThreadState* self);
-  bool StealableLocked(ThreadState* self, std::chrono::steady_clock::time_point now) const;
+  std::shared_ptr<Actor> TakeLocked(ThreadState* self) REQUIRES(mu_);
+  bool StealableLocked(ThreadState* self, std::chrono::steady_clock::time_point now) const REQUIRES(mu_);
   void Run(std::shared_ptr<Actor> actor);
-  void PushLocked(std::shared_ptr<Actor> actor);
+  void PushLocked(std::shared_ptr<Actor> actor) REQUIRES(mu_);
   // Moves `self`'s runnext, if any, to the shared queue. True if it did.
-  bool QueueRunnextLocked(ThreadState* self);
+  bool QueueRunnextLocked(ThreadState* self) REQUIRES(mu_);
   // Threads free to take work: live, not counted out, not parked as spare.
-  int AvailableLocked() const { return live_ - compensated_ - (spare_ - spare_wakes_); }
-  void CompensateLocked(ThreadState* self, Compensation why);
-  void WakeMonitorLocked();
-  bool MonitorIdleLocked() const;
+  int AvailableLocked() const REQUIRES(mu_) { return live_ - compensated_ - (spare_ - spare_wakes_); }
+  void CompensateLocked(ThreadState* self, Compensation why) REQUIRES(mu_);
+  void WakeMonitorLocked() REQUIRES(mu_);
+  bool MonitorIdleLocked() const REQUIRES(mu_);
   // Nices long turns while they fill every core, and takes it back after.
-  void NiceLongTurnsLocked();
+  void NiceLongTurnsLocked() REQUIRES(mu_);
   // The turn that was counted out ended. False if the thread must retire.
-  bool EndCompensationLocked(ThreadState* self);
+  bool EndCompensationLocked(ThreadState* self) REQUIRES(mu_);
 
   const int target_;
   const int max_blocked_;
@@ -179,26 +178,26 @@ class Executor {
   // priority back afterwards (see long_turn_nice()).
   const int long_turn_nice_;
 
-  mutable std::mutex mu_;
-  std::condition_variable work_cv_;
-  std::condition_variable spare_cv_;
-  std::condition_variable monitor_cv_;
-  std::deque<std::shared_ptr<Actor>> queue_;          // guarded by mu_
-  std::vector<std::unique_ptr<ThreadState>> states_;  // guarded by mu_
-  std::vector<std::thread> threads_;                  // guarded by mu_
+  mutable Mutex mu_;
+  CondVar work_cv_;
+  CondVar spare_cv_;
+  CondVar monitor_cv_;
+  std::deque<std::shared_ptr<Actor>> queue_ GUARDED_BY(mu_);
+  std::vector<std::unique_ptr<ThreadState>> states_ GUARDED_BY(mu_);
+  std::vector<std::thread> threads_ GUARDED_BY(mu_);
   std::thread monitor_;
-  int live_ = 0;           // threads running Loop; guarded by mu_
-  int parked_ = 0;         // threads waiting on work_cv_; guarded by mu_
-  int timed_parked_ = 0;   // of those, waiting at most kStealAfter; guarded by mu_
-  int spinning_ = 0;       // threads spinning for work; guarded by mu_
-  int spare_ = 0;          // threads parked as surplus; guarded by mu_
-  int spare_wakes_ = 0;    // spares told to wake, not yet up; guarded by mu_
-  int compensated_ = 0;    // threads counted out (blocked or long); guarded by mu_
-  int long_now_ = 0;       // of those, in a long turn; guarded by mu_
-  int in_turn_ = 0;        // threads in a turn; guarded by mu_
-  bool monitor_asleep_ = false;  // until a thread wakes; guarded by mu_
-  bool stopping_ = false;  // guarded by mu_
-  ExecutorStats counters_;  // the cumulative fields; guarded by mu_
+  int live_ GUARDED_BY(mu_) = 0;  // threads running Loop
+  int parked_ GUARDED_BY(mu_) = 0;  // threads waiting on work_cv_
+  int timed_parked_ GUARDED_BY(mu_) = 0;  // of those, waiting at most kStealAfter
+  int spinning_ GUARDED_BY(mu_) = 0;  // threads spinning for work
+  int spare_ GUARDED_BY(mu_) = 0;  // threads parked as surplus
+  int spare_wakes_ GUARDED_BY(mu_) = 0;  // spares told to wake, not yet up
+  int compensated_ GUARDED_BY(mu_) = 0;  // threads counted out (blocked or long)
+  int long_now_ GUARDED_BY(mu_) = 0;  // of those, in a long turn
+  int in_turn_ GUARDED_BY(mu_) = 0;  // threads in a turn
+  bool monitor_asleep_ GUARDED_BY(mu_) = false;  // until a thread wakes
+  bool stopping_ GUARDED_BY(mu_) = false;
+  ExecutorStats counters_ GUARDED_BY(mu_);  // the cumulative fields
   std::atomic<size_t> queued_{0};        // queue_.size(), readable without mu_ for spinning
   std::atomic<int> runnext_waiting_{0};  // filled runnext slots
 };

@@ -4,9 +4,8 @@
 #include <deque>
 #include <cstdint>
 #include <functional>
-#include <mutex>
 
-#include "runtime/base/adaptive_mutex.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -39,9 +38,9 @@ class Mailbox {
 
  private:
   mutable AdaptiveMutex mu_;
-  std::deque<Task> tasks_;  // guarded by mu_
-  size_t capacity_;         // guarded by mu_
-  bool closed_ = false;     // guarded by mu_
+  std::deque<Task> tasks_ GUARDED_BY(mu_);
+  size_t capacity_ GUARDED_BY(mu_);
+  bool closed_ GUARDED_BY(mu_) = false;
 };
 
 }  // namespace islet::runtime

@@ -1,15 +1,14 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <utility>
 
 #include "runtime/scheduler/executor.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -34,13 +33,13 @@ class TimerService {
  private:
   void Loop();
 
-  std::mutex mu_;
-  std::condition_variable cv_;
+  Mutex mu_;
+  CondVar cv_;
   // Keyed by (deadline, insertion sequence): equal deadlines fire in order.
   std::map<std::pair<Clock::time_point, uint64_t>, std::move_only_function<void()>>
-      entries_;            // guarded by mu_
-  uint64_t seq_ = 0;       // guarded by mu_
-  bool stopping_ = false;  // guarded by mu_
+      entries_ GUARDED_BY(mu_);
+  uint64_t seq_ GUARDED_BY(mu_) = 0;
+  bool stopping_ GUARDED_BY(mu_) = false;
   std::thread thread_;
 };
 

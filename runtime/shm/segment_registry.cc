@@ -14,6 +14,7 @@
 #include <system_error>
 
 #include "runtime/base/log.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -97,17 +98,17 @@ Segment::~Segment() {
 }
 
 void Segment::Attach(uint64_t worker) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   holders_.insert(worker);
 }
 
 void Segment::Detach(uint64_t worker) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   holders_.erase(worker);
 }
 
 std::shared_ptr<void> Segment::SharedHandle(const std::function<std::shared_ptr<void>()>& make) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   std::shared_ptr<void> handle = handle_.lock();
   if (!handle) {
     handle = make();
@@ -117,7 +118,7 @@ std::shared_ptr<void> Segment::SharedHandle(const std::function<std::shared_ptr<
 }
 
 uint32_t Segment::attached_workers() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return static_cast<uint32_t>(holders_.size());
 }
 
@@ -153,7 +154,7 @@ SegmentRegistry::SegmentRegistry(SegmentRegistryOptions options)
     : options_(std::move(options)), accounting_(std::make_shared<Segment::Accounting>()) {}
 
 SegmentRegistry::~SegmentRegistry() {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   for (const auto& [name, segment] : segments_) shm_unlink(("/" + prefix_ + name).c_str());
   segments_.clear();
   if (lock_fd_ >= 0) {
@@ -163,7 +164,7 @@ SegmentRegistry::~SegmentRegistry() {
 }
 
 std::string SegmentRegistry::prefix() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return prefix_;
 }
 
@@ -272,7 +273,7 @@ Result<SegmentRegistry::Opened> SegmentRegistry::Open(std::string_view name, uin
   if (size == 0) {
     return MakeError(ErrorCode::kInvalidArgument, "a shared segment needs at least 1 byte");
   }
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   if (auto it = segments_.find(name); it != segments_.end()) {
     if (it->second->size() != size) {
       return MakeError(ErrorCode::kFailedPrecondition,
@@ -352,7 +353,7 @@ Result<std::shared_ptr<Segment>> SegmentRegistry::Create(std::string_view name, 
 }
 
 std::vector<SegmentInfo> SegmentRegistry::List() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   std::vector<SegmentInfo> out;
   out.reserve(segments_.size());
   for (const auto& [name, segment] : segments_) out.push_back(Describe(*segment));
@@ -360,7 +361,7 @@ std::vector<SegmentInfo> SegmentRegistry::List() const {
 }
 
 Result<SegmentInfo> SegmentRegistry::Get(std::string_view name) const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto segment = Find(name);
   if (!segment) return std::unexpected(segment.error());
   return Describe(**segment);
@@ -369,7 +370,7 @@ Result<SegmentInfo> SegmentRegistry::Get(std::string_view name) const {
 Result<void> SegmentRegistry::Delete(std::string_view name) {
   std::shared_ptr<Segment> segment;  // released after the lock
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = segments_.find(name);
     if (it == segments_.end()) {
       return MakeError(ErrorCode::kNotFound,
@@ -388,7 +389,7 @@ Result<std::string> SegmentRegistry::Read(std::string_view name, uint64_t offset
                                           uint64_t length) const {
   std::shared_ptr<Segment> segment;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto found = Find(name);
     if (!found) return std::unexpected(found.error());
     segment = *std::move(found);
@@ -400,7 +401,7 @@ Result<void> SegmentRegistry::Write(std::string_view name, uint64_t offset,
                                     std::string_view bytes) {
   std::shared_ptr<Segment> segment;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto found = Find(name);
     if (!found) return std::unexpected(found.error());
     segment = *std::move(found);
@@ -409,7 +410,7 @@ Result<void> SegmentRegistry::Write(std::string_view name, uint64_t offset,
 }
 
 void SegmentRegistry::ReleaseWorker(uint64_t worker) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   for (const auto& [name, segment] : segments_) segment->Detach(worker);
 }
 

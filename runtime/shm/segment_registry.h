@@ -20,12 +20,12 @@
 #include <set>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "runtime/base/error.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -96,9 +96,9 @@ class Segment {
   const uint64_t creator_;
   const int64_t created_unix_ms_;
   const std::shared_ptr<Accounting> accounting_;  // outlives the registry if need be
-  mutable std::mutex mu_;
-  std::set<uint64_t> holders_;   // guarded by mu_
-  std::weak_ptr<void> handle_;   // guarded by mu_
+  mutable Mutex mu_;
+  std::set<uint64_t> holders_ GUARDED_BY(mu_);
+  std::weak_ptr<void> handle_ GUARDED_BY(mu_);
 };
 
 // The daemon's named segments and their quotas. Owned by the Supervisor.
@@ -151,22 +151,22 @@ class SegmentRegistry {
   const SegmentRegistryOptions& options() const { return options_; }
 
  private:
-  // Takes the first free prefix for options_.base (see above). mu_ held.
-  Result<void> ClaimPrefix();
-  // Unlinks what a dead owner left under prefix_. mu_ held.
-  void RemoveStale();
-  Result<std::shared_ptr<Segment>> Find(std::string_view name) const;  // mu_ held
-  Result<std::shared_ptr<Segment>> Create(std::string_view name, uint64_t size,
-                                          uint64_t creator);  // mu_ held
+  // Takes the first free prefix for options_.base (see above).
+  Result<void> ClaimPrefix() REQUIRES(mu_);
+  // Unlinks what a dead owner left under prefix_.
+  void RemoveStale() REQUIRES(mu_);
+  Result<std::shared_ptr<Segment>> Find(std::string_view name) const REQUIRES(mu_);
+  Result<std::shared_ptr<Segment>> Create(std::string_view name, uint64_t size, uint64_t creator)
+      REQUIRES(mu_);
 
   const SegmentRegistryOptions options_;
-  // Claimed once (guarded by mu_), then constant:
+  // Claimed once (under mu_), then constant, so read without it:
   std::string prefix_;
   std::string lock_path_;  // /dev/shm/<prefix_>.lock, flock()ed through lock_fd_
   int lock_fd_ = -1;
   const std::shared_ptr<Segment::Accounting> accounting_;
-  mutable std::mutex mu_;
-  std::map<std::string, std::shared_ptr<Segment>, std::less<>> segments_;  // guarded by mu_
+  mutable Mutex mu_;
+  std::map<std::string, std::shared_ptr<Segment>, std::less<>> segments_ GUARDED_BY(mu_);
 };
 
 SegmentInfo Describe(const Segment& segment);

@@ -12,6 +12,7 @@
 
 #include "runtime/base/log.h"
 #include "runtime/engine/engine.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -233,7 +234,7 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
   std::shared_ptr<Worker> worker;
   SpawnResult result;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     if (shutting_down_) return MakeError(ErrorCode::kUnavailable, "the daemon is shutting down");
     if (alive_ >= options_.max_workers) {
       return MakeError(ErrorCode::kResourceExhausted,
@@ -343,7 +344,7 @@ WorkerInfo Supervisor::Snapshot(const Record& record) const {
 }
 
 std::vector<WorkerInfo> Supervisor::List(bool include_exited) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   std::vector<WorkerInfo> out;
   for (const auto& [id, record] : records_) {
     // A given-up supervised worker stays listed until killed, so it is seen.
@@ -354,7 +355,7 @@ std::vector<WorkerInfo> Supervisor::List(bool include_exited) {
 }
 
 Result<WorkerInfo> Supervisor::Inspect(WorkerId id) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = records_.find(id);
   if (it == records_.end()) {
     return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
@@ -373,7 +374,7 @@ Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
   std::vector<std::function<void(const ExitInfo&)>> on_exit;
   bool supervised_changed = false;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = records_.find(id);
     if (it == records_.end()) {
       return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
@@ -426,7 +427,7 @@ Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
 }
 
 Result<uint64_t> Supervisor::Subscribe(WorkerId id, bool follow, EventSink sink) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = records_.find(id);
   if (it == records_.end()) {
     return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
@@ -445,7 +446,7 @@ Result<uint64_t> Supervisor::Subscribe(WorkerId id, bool follow, EventSink sink)
 
 void Supervisor::Unsubscribe(WorkerId id, uint64_t subscription) {
   EventSink dropped;
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = records_.find(id);
   if (it == records_.end()) return;
   auto sub = it->second.followers.find(subscription);
@@ -455,7 +456,7 @@ void Supervisor::Unsubscribe(WorkerId id, uint64_t subscription) {
 }
 
 Result<std::shared_ptr<Worker>> Supervisor::LiveWorker(WorkerId id) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = records_.find(id);
   if (it == records_.end()) {
     return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
@@ -481,7 +482,7 @@ Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& requested) {
   std::shared_ptr<Worker> worker;
   bool restartable = false;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = records_.find(id);
     if (it == records_.end()) {
       return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
@@ -522,7 +523,7 @@ Result<void> Supervisor::PostControl(WorkerId id, std::string json) {
 }
 
 void Supervisor::OnControl(WorkerId id, std::string json) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = records_.find(id);
   if (it == records_.end()) return;
   WorkerEvent event{id, ControlMessage{std::move(json)}};
@@ -530,7 +531,7 @@ void Supervisor::OnControl(WorkerId id, std::string json) {
 }
 
 RuntimeStats Supervisor::Stats() {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return RuntimeStats{alive_.load(), spawned_total_, static_cast<uint32_t>(executor_->threads()),
                       executor_->stats()};
 }
@@ -548,7 +549,7 @@ void Supervisor::AppendOutputLocked(Record& record, WorkerId id, const Output& o
 
 void Supervisor::OnOutput(WorkerId id, Stream stream, std::string_view data) {
   if (data.empty()) return;
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = records_.find(id);
   if (it == records_.end()) return;
   Output out{stream, std::string(data)};
@@ -567,7 +568,7 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
   std::shared_ptr<Worker> child;
   ChildInfo info;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     if (shutting_down_) return MakeError(ErrorCode::kUnavailable, "the daemon is shutting down");
     auto parent_record = records_.find(pc.id);
     if (parent_record == records_.end()) {
@@ -648,7 +649,7 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
 
 bool Supervisor::TerminateChild(Worker& parent, WorkerId id) {
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = records_.find(id);
     if (it == records_.end()) return true;  // gone already (an exited child may be evicted)
     if (it->second.info.parent_id != parent.config().id) {
@@ -664,7 +665,7 @@ bool Supervisor::TerminateChild(Worker& parent, WorkerId id) {
 PortId Supervisor::JoinBroadcast(Worker& worker, const std::string& name) {
   std::shared_ptr<BroadcastHub> hub;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto& slot = hubs_[{worker.config().job_id, name}];
     if (!slot) slot = std::make_shared<BroadcastHub>(&bus_);
     hub = slot;
@@ -684,7 +685,7 @@ void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
   uint64_t generation = 0;
   bool supervised_ended = false;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = records_.find(id);
     if (it == records_.end()) return;
     Record& record = it->second;
@@ -720,7 +721,7 @@ void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
     }
     if (!restart_in) FinishLocked(id, record, exit, &on_exit);  // may evict `record`
   }
-  exited_cv_.notify_all();
+  exited_cv_.NotifyAll();
   Logger("daemon")->info("worker {} exited: {} (code {})", id, exit.reason, exit.exit_code);
   for (auto& child : orphans) child->Terminate();
   if (parent) parent->NotifyChildExit(worker->config().thread_id, exit.exit_code);
@@ -765,8 +766,7 @@ std::optional<std::chrono::milliseconds> Supervisor::PlanRestartLocked(WorkerId 
     s.restart_times.pop_front();
   }
   auto note = [&](const std::string& text) {
-    AppendOutputLocked(record, id, Output{Stream::kStderr, "[islet] worker " + std::to_string(id) +
-                                                               " " + text + "\n"});
+    return Output{Stream::kStderr, "[islet] worker " + std::to_string(id) + " " + text + "\n"};
   };
   if (s.restart_times.size() >= policy.max_restarts) {
     record.failed = true;
@@ -774,7 +774,7 @@ std::optional<std::chrono::milliseconds> Supervisor::PlanRestartLocked(WorkerId 
                        fmt::format("{:g}", policy.window_seconds) +
                        " s and exited again (" + DescribeExit(exit) + "); giving up";
     Logger("daemon")->error("worker {} {}", id, text);
-    note(text);
+    AppendOutputLocked(record, id, note(text));
     return std::nullopt;
   }
   if (record.final_uptime >= policy.window_seconds) s.backoff_step = 0;
@@ -792,7 +792,7 @@ std::optional<std::chrono::milliseconds> Supervisor::PlanRestartLocked(WorkerId 
                      std::to_string(policy.max_restarts) + " in " +
                      fmt::format("{:g}", policy.window_seconds) + " s)";
   Logger("daemon")->warn("worker {} {}", id, text);
-  note(text);
+  AppendOutputLocked(record, id, note(text));
   return std::chrono::milliseconds(static_cast<int64_t>(std::ceil(delay_ms)));
 }
 
@@ -801,7 +801,7 @@ void Supervisor::Restart(WorkerId id, uint64_t generation) {
   bool watch = false;
   uint32_t restarts = 0;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = records_.find(id);
     if (it == records_.end() || !it->second.supervision) return;
     Record& record = it->second;
@@ -830,7 +830,7 @@ void Supervisor::Restart(WorkerId id, uint64_t generation) {
 }
 
 void Supervisor::ReserveWorkerIds(WorkerId highest) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   next_worker_id_ = std::max(next_worker_id_, highest + 1);
 }
 
@@ -849,7 +849,7 @@ std::vector<SupervisedSpec> Supervisor::Supervised() {
   };
   std::vector<Entry> entries;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     for (const auto& [id, record] : records_) {
       if (!record.supervision || record.supervision->stopped || Finished(record)) continue;
       entries.push_back(
@@ -890,7 +890,7 @@ void Supervisor::EvictExitedLocked() {
 void Supervisor::Shutdown() {
   std::vector<std::shared_ptr<Worker>> alive;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     if (shut_down_) return;  // the destructor's call after the daemon's
     shutting_down_ = true;
     for (auto& [id, record] : records_) {
@@ -900,15 +900,18 @@ void Supervisor::Shutdown() {
   for (auto& w : alive) w->Terminate();
   alive.clear();
   {
-    std::unique_lock lock(mu_);
-    if (!exited_cv_.wait_for(lock, std::chrono::seconds(10), [&] { return alive_ == 0; })) {
+    MutexLock lock(mu_);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (alive_ > 0 && exited_cv_.WaitUntil(mu_, deadline)) {
+    }
+    if (alive_ > 0) {
       Logger("daemon")->error("{} workers did not exit within 10 s of terminate", alive_.load());
     }
   }
   timers_->Stop();  // pending restarts and grace periods are moot now
   if (executor_) executor_->Stop();
   warm_pool_.reset();
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   for (auto& [id, record] : records_) record.followers.clear();
   shut_down_ = true;
 }

@@ -2,11 +2,9 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <deque>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -20,6 +18,7 @@
 #include "runtime/shm/segment_registry.h"
 #include "runtime/worker/warm_pool.h"
 #include "runtime/worker/worker.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -118,16 +117,16 @@ class Supervisor final : public Runtime, private WorkerHost {
   // `limits` with the daemon's defaults for what it leaves unset.
   WorkerLimits WithDefaults(WorkerLimits limits) const;
 
-  void AppendOutputLocked(Record& record, WorkerId id, const Output& out);
+  void AppendOutputLocked(Record& record, WorkerId id, const Output& out) REQUIRES(mu_);
   // Creates the root worker of a new job for `record` (not started yet).
-  std::shared_ptr<Worker> StartRootLocked(WorkerId id, Record& record, const RootSpec& spec);
+  std::shared_ptr<Worker> StartRootLocked(WorkerId id, Record& record, const RootSpec& spec) REQUIRES(mu_);
   // The exit is final: tell followers and waiters, keep the record for ps.
   void FinishLocked(WorkerId id, Record& record, const ExitInfo& exit,
-                    std::vector<std::function<void(const ExitInfo&)>>* on_exit);
+                    std::vector<std::function<void(const ExitInfo&)>>* on_exit) REQUIRES(mu_);
   // Decides what follows a supervised root's exit; the restart delay, or
   // nullopt if the exit is final.
   std::optional<std::chrono::milliseconds> PlanRestartLocked(WorkerId id, Record& record,
-                                                             const ExitInfo& exit);
+                                                             const ExitInfo& exit) REQUIRES(mu_);
   void Restart(WorkerId id, uint64_t generation);
   void SupervisedChanged();
 
@@ -135,7 +134,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   // The running worker `id`: NOT_FOUND, or FAILED_PRECONDITION once exited.
   Result<std::shared_ptr<Worker>> LiveWorker(WorkerId id);
   WorkerInfo Snapshot(const Record& record) const;
-  void EvictExitedLocked();
+  void EvictExitedLocked() REQUIRES(mu_);
 
   Engine* const engine_;
   const RuntimeOptions options_;
@@ -153,20 +152,20 @@ class Supervisor final : public Runtime, private WorkerHost {
   std::unique_ptr<SegmentRegistry> segments_ = std::make_unique<SegmentRegistry>(
       SegmentRegistryOptions{options_.shm_max_bytes, options_.shm_max_segments, {}});
 
-  std::mutex mu_;
-  std::condition_variable exited_cv_;
-  std::map<WorkerId, Record> records_;  // guarded by mu_
-  std::deque<WorkerId> exited_order_;   // guarded by mu_
-  WorkerId next_worker_id_ = 1;         // guarded by mu_
-  JobId next_job_id_ = 1;               // guarded by mu_
-  uint64_t next_subscription_ = 1;      // guarded by mu_
-  uint64_t spawned_total_ = 0;          // guarded by mu_
-  std::unordered_map<JobId, uint32_t> next_thread_id_;  // guarded by mu_
-  std::unordered_map<JobId, size_t> job_alive_;         // guarded by mu_
+  Mutex mu_;
+  CondVar exited_cv_;
+  std::map<WorkerId, Record> records_ GUARDED_BY(mu_);
+  std::deque<WorkerId> exited_order_ GUARDED_BY(mu_);
+  WorkerId next_worker_id_ GUARDED_BY(mu_) = 1;
+  JobId next_job_id_ GUARDED_BY(mu_) = 1;
+  uint64_t next_subscription_ GUARDED_BY(mu_) = 1;
+  uint64_t spawned_total_ GUARDED_BY(mu_) = 0;
+  std::unordered_map<JobId, uint32_t> next_thread_id_ GUARDED_BY(mu_);
+  std::unordered_map<JobId, size_t> job_alive_ GUARDED_BY(mu_);
   // BroadcastChannel hubs by job and name; dropped when the job ends.
-  std::map<std::pair<JobId, std::string>, std::shared_ptr<BroadcastHub>> hubs_;  // guarded by mu_
-  bool shutting_down_ = false;          // guarded by mu_
-  bool shut_down_ = false;              // guarded by mu_: Shutdown finished
+  std::map<std::pair<JobId, std::string>, std::shared_ptr<BroadcastHub>> hubs_ GUARDED_BY(mu_);
+  bool shutting_down_ GUARDED_BY(mu_) = false;
+  bool shut_down_ GUARDED_BY(mu_) = false;  // Shutdown finished
 };
 
 }  // namespace islet::runtime

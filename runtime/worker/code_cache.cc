@@ -4,6 +4,7 @@
 
 #include "runtime/base/log.h"
 #include "runtime/worker/errors.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -14,7 +15,7 @@ CodeCache& CodeCache::Get() {
 
 std::shared_ptr<const CodeCache::Entry> CodeCache::Find(const std::string& name,
                                                         std::string_view source) const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = entries_.find(name);
   if (it == entries_.end() || it->second->source != source) return nullptr;
   return it->second;
@@ -22,7 +23,7 @@ std::shared_ptr<const CodeCache::Entry> CodeCache::Find(const std::string& name,
 
 void CodeCache::Store(const std::string& name, std::string source, const uint8_t* data,
                       size_t length) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   if (source.size() > kMaxSource) return;
   if (auto it = entries_.find(name); it != entries_.end()) {
     if (it->second->source == source) return;
@@ -40,7 +41,7 @@ void CodeCache::Store(const std::string& name, std::string source, const uint8_t
 }
 
 void CodeCache::Forget(const std::string& name, const std::shared_ptr<const Entry>& entry) {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   auto it = entries_.find(name);
   if (it == entries_.end() || it->second != entry) return;
   total_ -= it->second->source.size() + it->second->data.size();

@@ -3,10 +3,10 @@
 #include <v8.h>
 
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -45,9 +45,9 @@ class CodeCache {
   static constexpr size_t kMaxSource = 1u << 20;
   static constexpr size_t kMaxTotal = 64u << 20;
 
-  mutable std::mutex mu_;
-  std::unordered_map<std::string, std::shared_ptr<const Entry>> entries_;  // guarded by mu_
-  size_t total_ = 0;                                                       // guarded by mu_
+  mutable Mutex mu_;
+  std::unordered_map<std::string, std::shared_ptr<const Entry>> entries_ GUARDED_BY(mu_);
+  size_t total_ GUARDED_BY(mu_) = 0;
 };
 
 // The scripts an isolate compiled without a cache, until its first turn is

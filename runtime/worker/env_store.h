@@ -1,10 +1,10 @@
 #pragma once
 
 #include <map>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -17,28 +17,28 @@ class EnvStore {
       : values_(values.begin(), values.end()) {}
 
   bool Get(const std::string& key, std::string* value) const {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = values_.find(key);
     if (it == values_.end()) return false;
     *value = it->second;
     return true;
   }
   void Set(const std::string& key, std::string value) {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     values_[key] = std::move(value);
   }
   bool Erase(const std::string& key) {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return values_.erase(key) > 0;
   }
   std::vector<std::pair<std::string, std::string>> Snapshot() const {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return {values_.begin(), values_.end()};
   }
 
  private:
-  mutable std::mutex mu_;
-  std::map<std::string, std::string> values_;  // guarded by mu_
+  mutable Mutex mu_;
+  std::map<std::string, std::string> values_ GUARDED_BY(mu_);
 };
 
 }  // namespace islet::runtime

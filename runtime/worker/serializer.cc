@@ -131,8 +131,8 @@ class SerializerDelegate final : public v8::ValueSerializer::Delegate {
 
 class DeserializerDelegate final : public v8::ValueDeserializer::Delegate {
  public:
-  DeserializerDelegate(Worker* worker, Message* message, std::vector<v8::Local<v8::Object>>* ports)
-      : worker_(worker), message_(message), ports_(ports) {}
+  DeserializerDelegate(Message* message, std::vector<v8::Local<v8::Object>>* ports)
+      : message_(message), ports_(ports) {}
 
   v8::MaybeLocal<v8::Object> ReadHostObject(v8::Isolate* isolate) override {
     uint32_t index;
@@ -158,7 +158,6 @@ class DeserializerDelegate final : public v8::ValueDeserializer::Delegate {
   v8::ValueDeserializer* deserializer_ = nullptr;
 
  private:
-  Worker* worker_;
   Message* message_;
   std::vector<v8::Local<v8::Object>>* ports_;
 };
@@ -268,7 +267,7 @@ v8::MaybeLocal<v8::Value> DeserializeMessage(Worker* worker, v8::Local<v8::Conte
     ports.push_back(port);
   }
   message.ports.clear();  // adopted: this worker owns them now
-  DeserializerDelegate delegate(worker, &message, &ports);
+  DeserializerDelegate delegate(&message, &ports);
   v8::ValueDeserializer deserializer(isolate, message.bytes.data(), message.bytes.size(),
                                      &delegate);
   delegate.deserializer_ = &deserializer;

@@ -5,6 +5,7 @@
 #include "runtime/worker/bindings.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/port_bindings.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -106,10 +107,10 @@ WarmPool::WarmPool(Engine* engine, size_t target, ResourceLimits limits,
 
 WarmPool::~WarmPool() {
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     stopping_ = true;
   }
-  cv_.notify_all();
+  cv_.NotifyAll();
   for (auto& t : threads_) t.join();
   for (auto& prepared : ready_) DisposePrepared(engine_, std::move(prepared));
 }
@@ -118,36 +119,36 @@ std::unique_ptr<PreparedIsolate> WarmPool::Take(const ResourceLimits& limits) {
   if (!SameLimits(limits, limits_)) return nullptr;
   std::unique_ptr<PreparedIsolate> prepared;
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     if (ready_.empty()) return nullptr;
     prepared = std::move(ready_.front());
     ready_.pop_front();
   }
-  cv_.notify_one();  // refill
+  cv_.NotifyOne();  // refill
   return prepared;
 }
 
 size_t WarmPool::ready() const {
-  std::lock_guard lock(mu_);
+  MutexLock lock(mu_);
   return ready_.size();
 }
 
 void WarmPool::Loop() {
-  std::unique_lock lock(mu_);
+  MutexLock lock(mu_);
   while (!stopping_) {
     if (ready_.size() + preparing_ >= target_) {
-      cv_.wait(lock);
+      cv_.Wait(mu_);
       continue;
     }
     ++preparing_;
-    lock.unlock();
+    lock.Unlock();
     std::string error;
     auto prepared = PrepareIsolate(engine_, limits_, budget_, &error, compact_ && compact_());
-    lock.lock();
+    lock.Lock();
     --preparing_;
     if (!prepared) {
       Logger("isolate")->error("warm pool: preparing an isolate failed: {}", error);
-      cv_.wait_for(lock, std::chrono::seconds(1));  // do not spin on a broken bootstrap
+      cv_.WaitFor(mu_, std::chrono::seconds(1));  // do not spin on a broken bootstrap
       continue;
     }
     ready_.push_back(std::move(prepared));

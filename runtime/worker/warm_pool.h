@@ -2,11 +2,9 @@
 
 #include <v8.h>
 
-#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -14,6 +12,7 @@
 #include "runtime/worker/array_buffer_allocator.h"
 #include "runtime/worker/code_cache.h"
 #include "runtime/worker/worker.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -66,11 +65,11 @@ class WarmPool {
   const ResourceLimits limits_;
   const std::function<bool()> compact_;  // ask before each preparation
   const std::shared_ptr<ExternalBudget> budget_;
-  mutable std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<std::unique_ptr<PreparedIsolate>> ready_;  // guarded by mu_
-  size_t preparing_ = 0;                                // guarded by mu_
-  bool stopping_ = false;                               // guarded by mu_
+  mutable Mutex mu_;
+  CondVar cv_;
+  std::deque<std::unique_ptr<PreparedIsolate>> ready_ GUARDED_BY(mu_);
+  size_t preparing_ GUARDED_BY(mu_) = 0;
+  bool stopping_ GUARDED_BY(mu_) = false;
   std::vector<std::thread> threads_;
 };
 

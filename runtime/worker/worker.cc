@@ -11,6 +11,7 @@
 #include "runtime/worker/errors.h"
 #include "runtime/worker/serializer.h"
 #include "runtime/worker/warm_pool.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -73,7 +74,7 @@ Worker::~Worker() {
   // executor stopped before that turn (a shutdown that timed out while
   // another worker held the only thread): the handles into it go first,
   // then the isolate.
-  std::lock_guard lock(isolate_mu_);
+  MutexLock lock(isolate_mu_);
   if (isolate_ == nullptr) return;
   {
     v8::Locker locker(isolate_);
@@ -82,7 +83,7 @@ Worker::~Worker() {
       isolate_->SetData(CompileLog::kSlot, nullptr);
       compile_log_.reset();
     }
-    TeardownLocked();
+    TeardownInIsolate();
   }
   isolate_->Dispose();
   isolate_ = nullptr;
@@ -100,19 +101,19 @@ uint64_t ExternalLimitBytes(const WorkerLimits& limits) {
 
 bool Worker::SetLimits(const WorkerLimits& limits) {
   {
-    std::lock_guard lock(limits_mu_);
+    MutexLock lock(limits_mu_);
     limits_ = limits;
   }
   queue_limit_->store(static_cast<size_t>(limits.max_port_queue), std::memory_order_relaxed);
   {
-    std::lock_guard lock(isolate_mu_);
+    MutexLock lock(isolate_mu_);
     if (allocator_) allocator_->set_limit(ExternalLimitBytes(limits));
   }
   return HasLimits();
 }
 
 WorkerLimits Worker::limits() const {
-  std::lock_guard lock(limits_mu_);
+  MutexLock lock(limits_mu_);
   return limits_;
 }
 
@@ -149,18 +150,18 @@ bool Worker::CheckLimits(std::chrono::steady_clock::time_point now) {
 
 void Worker::TerminateFor(const char* reason, std::string message) {
   {
-    std::lock_guard lock(limits_mu_);
+    MutexLock lock(limits_mu_);
     terminate_reason_ = reason;
-    terminate_message_ = std::move(message);
+    terminate_message_ = message;
   }
-  Logger("watchdog")->warn("worker {}: {}", config_.id, terminate_message_);
+  Logger("watchdog")->warn("worker {}: {}", config_.id, message);
   Terminate();
 }
 
 void Worker::Terminate() {
   if (terminate_requested_.exchange(true)) return;
   {
-    std::lock_guard lock(isolate_mu_);
+    MutexLock lock(isolate_mu_);
     if (isolate_ != nullptr && in_turn_.load()) isolate_->TerminateExecution();
     if (wait_handle_ != nullptr) wait_handle_->Wake();
   }
@@ -248,7 +249,7 @@ bool Worker::CreateIsolate() {
   }
   port_template_ = std::move(prepared->port_template);
   compile_log_ = std::move(prepared->compile_log);
-  std::lock_guard lock(isolate_mu_);
+  MutexLock lock(isolate_mu_);
   isolate_ = isolate;
   allocator_ = std::move(prepared->allocator);
   allocator_->set_limit(ExternalLimitBytes(limits()));
@@ -351,14 +352,14 @@ bool Worker::RunTurn() {
       } else {
         heap_stale_ = true;
       }
-      external_ = allocator_->used();
+      external_ = OwnerAllocator().used();
     }
     if (finishing_) {
       if (compile_log_) {
         isolate_->SetData(CompileLog::kSlot, nullptr);
         compile_log_.reset();  // its handles go before the isolate does
       }
-      TeardownLocked();
+      TeardownInIsolate();
     }
   }
   if (turn_seq_.load() % 2 == 1) turn_seq_.fetch_add(1);
@@ -375,7 +376,7 @@ bool Worker::RunTurn() {
     return more;
   }
   {
-    std::lock_guard lock(isolate_mu_);
+    MutexLock lock(isolate_mu_);
     constexpr uint64_t kLarge = 32u << 20;
     engine_->DisposeLater(isolate_, out_of_memory_.load() || heap_used_.load() > kLarge ||
                                         allocator_->peak() > kLarge);
@@ -666,7 +667,7 @@ void Worker::OnAtomicsWait(v8::Isolate::AtomicsWaitEvent event, v8::Local<v8::Sh
   auto* self = static_cast<Worker*>(data);
   if (event == v8::Isolate::AtomicsWaitEvent::kStartWait) {
     {
-      std::lock_guard lock(self->isolate_mu_);
+      MutexLock lock(self->isolate_mu_);
       self->wait_handle_ = handle;
     }
     if (self->terminate_requested_.load()) handle->Wake();
@@ -677,7 +678,7 @@ void Worker::OnAtomicsWait(v8::Isolate::AtomicsWaitEvent event, v8::Local<v8::Sh
   if (event == v8::Isolate::AtomicsWaitEvent::kNotEqual) return;  // never started
   self->executor()->EndBlocking();
   self->state_.store(WorkerState::kRunning, std::memory_order_relaxed);
-  std::lock_guard lock(self->isolate_mu_);
+  MutexLock lock(self->isolate_mu_);
   self->wait_handle_ = nullptr;
 }
 
@@ -747,7 +748,7 @@ bool Worker::IsAlive() const {
 ExitInfo Worker::TerminatedExit(int code) {
   std::string reason, message;
   {
-    std::lock_guard lock(limits_mu_);
+    MutexLock lock(limits_mu_);
     reason = terminate_reason_;
     message = terminate_message_;
   }
@@ -772,7 +773,7 @@ void Worker::Finish(ExitInfo exit) {
   state_.store(WorkerState::kTerminating, std::memory_order_relaxed);
 }
 
-void Worker::TeardownLocked() {
+void Worker::TeardownInIsolate() {
   finishing_ = true;
   bus_->CloseAllOwnedBy(this);
   started_ports_.clear();

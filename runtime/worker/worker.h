@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -19,6 +18,7 @@
 #include "runtime/scheduler/executor.h"
 #include "runtime/worker/env_store.h"
 #include "runtime/worker/fast_clone.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -303,7 +303,9 @@ class Worker final : public Actor, public PortOwner, public Watched {
   void Finish(ExitInfo exit);
   // The exit of a terminated worker, with the limit that ended it, if any.
   ExitInfo TerminatedExit(int code);
-  void TeardownLocked();
+  // Releases what lives in the isolate (handles, ports, timers); the
+  // isolate is entered (Locker held).
+  void TeardownInIsolate();
 
   static void OnPromiseReject(v8::PromiseRejectMessage message);
   static size_t OnNearHeapLimit(void* data, size_t current_limit, size_t initial_limit);
@@ -325,10 +327,10 @@ class Worker final : public Actor, public PortOwner, public Watched {
 
   // Why Terminate was called: "terminated", "cpu-limit", "deadline".
   void TerminateFor(const char* reason, std::string message);
-  mutable std::mutex limits_mu_;
-  WorkerLimits limits_;              // guarded by limits_mu_
-  const char* terminate_reason_ = "terminated";  // guarded by limits_mu_
-  std::string terminate_message_;                // guarded by limits_mu_
+  mutable Mutex limits_mu_;
+  WorkerLimits limits_ GUARDED_BY(limits_mu_);
+  const char* terminate_reason_ GUARDED_BY(limits_mu_) = "terminated";
+  std::string terminate_message_ GUARDED_BY(limits_mu_);
   // The turn in progress, for the watchdog: its thread's CPU clock and the
   // CPU it had used when the turn began; turn_seq_ is odd during a turn.
   std::atomic<uint64_t> turn_seq_{0};
@@ -338,10 +340,13 @@ class Worker final : public Actor, public PortOwner, public Watched {
 
   // Guards isolate_ against disposal while another thread terminates it,
   // and the Atomics.wait wake handle.
-  mutable std::mutex isolate_mu_;
+  mutable Mutex isolate_mu_;
   v8::Isolate* isolate_ = nullptr;
-  v8::Isolate::AtomicsWaitWakeHandle* wait_handle_ = nullptr;  // guarded by isolate_mu_
-  std::shared_ptr<CountingAllocator> allocator_;               // guarded by isolate_mu_
+  v8::Isolate::AtomicsWaitWakeHandle* wait_handle_ GUARDED_BY(isolate_mu_) = nullptr;
+  std::shared_ptr<CountingAllocator> allocator_ GUARDED_BY(isolate_mu_);
+  // allocator_ for the thread running this worker's turn: it is the only
+  // writer (Init, under isolate_mu_), so it may read without the lock.
+  CountingAllocator& OwnerAllocator() NO_THREAD_SAFETY_ANALYSIS { return *allocator_; }
   std::unique_ptr<CompileLog> compile_log_;  // until the first turn's caches are made
 
   // Executor thread only, below.

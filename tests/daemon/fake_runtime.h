@@ -1,12 +1,11 @@
 #pragma once
 
-#include <condition_variable>
 #include <map>
-#include <mutex>
 #include <thread>
 #include <vector>
 
 #include "runtime/runtime.h"
+#include "runtime/base/mutex.h"
 
 namespace islet::testing {
 
@@ -20,7 +19,7 @@ class FakeRuntime : public runtime::Runtime {
 
   runtime::Result<runtime::SpawnResult> Spawn(runtime::SpawnSpec spec,
                                               runtime::EventSink follow) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     runtime::WorkerId id = ++next_worker_;
     runtime::WorkerInfo info;
     info.id = id;
@@ -35,7 +34,7 @@ class FakeRuntime : public runtime::Runtime {
   }
 
   std::vector<runtime::WorkerInfo> List(bool include_exited) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     std::vector<runtime::WorkerInfo> out;
     for (auto& [id, info] : workers_) {
       if (include_exited || !info.exit) out.push_back(info);
@@ -44,7 +43,7 @@ class FakeRuntime : public runtime::Runtime {
   }
 
   runtime::Result<runtime::WorkerInfo> Inspect(runtime::WorkerId id) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     auto it = workers_.find(id);
     if (it == workers_.end()) {
       return runtime::MakeError(runtime::ErrorCode::kNotFound, "no worker " + std::to_string(id));
@@ -56,13 +55,13 @@ class FakeRuntime : public runtime::Runtime {
   runtime::Result<void> Terminate(runtime::WorkerId id, double /*grace_ms*/,
                                   std::function<void(const runtime::ExitInfo&)> done) override {
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       if (!workers_.count(id)) {
         return runtime::MakeError(runtime::ErrorCode::kNotFound, "no worker " + std::to_string(id));
       }
     }
     // Completes on another thread, as the real runtime does.
-    std::lock_guard lock(threads_mu_);
+    MutexLock lock(threads_mu_);
     threads_.emplace_back([this, id, done = std::move(done)] {
       runtime::ExitInfo exit{1, "terminated", "", ""};
       Exit(id, exit);
@@ -73,7 +72,7 @@ class FakeRuntime : public runtime::Runtime {
 
   runtime::Result<uint64_t> Subscribe(runtime::WorkerId id, bool follow,
                                       runtime::EventSink sink) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     if (!workers_.count(id)) {
       return runtime::MakeError(runtime::ErrorCode::kNotFound, "no worker " + std::to_string(id));
     }
@@ -83,14 +82,14 @@ class FakeRuntime : public runtime::Runtime {
   }
 
   void Unsubscribe(runtime::WorkerId id, uint64_t subscription) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     sinks_[id].erase(subscription);
     ++unsubscribes_;
-    cv_.notify_all();
+    cv_.NotifyAll();
   }
 
   runtime::Result<void> SetLimits(runtime::WorkerId id, const runtime::WorkerLimits& limits) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     if (!workers_.contains(id)) {
       return runtime::MakeError(runtime::ErrorCode::kNotFound, "no worker " + std::to_string(id));
     }
@@ -99,7 +98,7 @@ class FakeRuntime : public runtime::Runtime {
   }
 
   runtime::Result<void> PostControl(runtime::WorkerId id, std::string json) override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     if (!workers_.contains(id)) {
       return runtime::MakeError(runtime::ErrorCode::kNotFound, "no worker " + std::to_string(id));
     }
@@ -108,29 +107,29 @@ class FakeRuntime : public runtime::Runtime {
   }
 
   std::vector<std::pair<runtime::WorkerId, std::string>> posted() {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return posted_;
   }
 
   runtime::RuntimeStats Stats() override {
-    std::lock_guard lock(mu_);
-    return runtime::RuntimeStats{0, next_worker_, 3};
+    MutexLock lock(mu_);
+    return runtime::RuntimeStats{.workers_spawned_total = next_worker_, .executor_threads = 3};
   }
 
   void Shutdown() override {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     shutdown_ = true;
   }
 
   // Delivers `body` to every subscriber of `id` on the calling thread.
   void Emit(runtime::WorkerId id, decltype(runtime::WorkerEvent::body) body) {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     for (auto& [sub, sink] : sinks_[id]) sink(runtime::WorkerEvent{id, body});
   }
 
   // Marks `id` exited and ends every subscription: ExitInfo, then EndOfStream.
   void Exit(runtime::WorkerId id, const runtime::ExitInfo& exit) {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     workers_[id].exit = exit;
     workers_[id].state = runtime::WorkerState::kExited;
     for (auto& [sub, sink] : sinks_[id]) {
@@ -141,38 +140,41 @@ class FakeRuntime : public runtime::Runtime {
   }
 
   size_t subscribers(runtime::WorkerId id) {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return sinks_[id].size();
   }
 
   bool WaitForUnsubscribes(size_t count) {
-    std::unique_lock lock(mu_);
-    return cv_.wait_for(lock, std::chrono::seconds(20), [&] { return unsubscribes_ >= count; });
+    MutexLock lock(mu_);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (unsubscribes_ < count && cv_.WaitUntil(mu_, deadline)) {
+    }
+    return unsubscribes_ >= count;
   }
 
   std::vector<runtime::SpawnSpec> specs() {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return specs_;
   }
 
   bool shutdown() {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return shutdown_;
   }
 
  private:
-  std::mutex mu_;
-  std::vector<std::pair<runtime::WorkerId, std::string>> posted_;  // guarded by mu_
-  std::condition_variable cv_;
-  uint64_t next_worker_ = 0;
-  uint64_t next_subscription_ = 0;
-  size_t unsubscribes_ = 0;
-  bool shutdown_ = false;
-  std::map<runtime::WorkerId, runtime::WorkerInfo> workers_;
-  std::map<runtime::WorkerId, std::map<uint64_t, runtime::EventSink>> sinks_;
-  std::vector<runtime::SpawnSpec> specs_;
-  std::mutex threads_mu_;
-  std::vector<std::thread> threads_;
+  Mutex mu_;
+  std::vector<std::pair<runtime::WorkerId, std::string>> posted_ GUARDED_BY(mu_);
+  CondVar cv_;
+  uint64_t next_worker_ GUARDED_BY(mu_) = 0;
+  uint64_t next_subscription_ GUARDED_BY(mu_) = 0;
+  size_t unsubscribes_ GUARDED_BY(mu_) = 0;
+  bool shutdown_ GUARDED_BY(mu_) = false;
+  std::map<runtime::WorkerId, runtime::WorkerInfo> workers_ GUARDED_BY(mu_);
+  std::map<runtime::WorkerId, std::map<uint64_t, runtime::EventSink>> sinks_ GUARDED_BY(mu_);
+  std::vector<runtime::SpawnSpec> specs_ GUARDED_BY(mu_);
+  Mutex threads_mu_;
+  std::vector<std::thread> threads_ GUARDED_BY(threads_mu_);
 };
 
 }  // namespace islet::testing

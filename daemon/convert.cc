@@ -238,7 +238,7 @@ v1::WorkerState ToProto(runtime::WorkerState state) {
 
 void ToProto(const runtime::ExitInfo& exit, v1::ExitInfo* out) {
   out->set_exit_code(exit.exit_code);
-  out->set_reason(exit.reason);
+  out->set_reason(std::string(runtime::ExitReasonName(exit.reason)));
   out->set_error_message(exit.error_message);
   out->set_error_stack(exit.error_stack);
 }

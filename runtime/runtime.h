@@ -87,10 +87,33 @@ enum class WorkerState {
   kFailed,      // supervised: given up after too many restarts
 };
 
+// Why a worker ended. The wire and the CLI carry ExitReasonName's string.
+enum class ExitReason : uint8_t {
+  kExited,         // the event loop ran dry, or process.exit()
+  kError,          // an uncaught exception or unhandled rejection
+  kTerminated,     // worker.terminate(), islet kill, or the daemon shutting down
+  kOutOfMemory,    // the heap cap (resourceLimits, --max-heap-mb)
+  kCpuLimit,       // WorkerLimits::cpu_ms_per_turn or cpu_ms_total
+  kDeadline,       // WorkerLimits::deadline_ms
+  kStartupFailed,  // no isolate could be made, or the bootstrap failed
+};
+
+constexpr std::string_view ExitReasonName(ExitReason reason) {
+  switch (reason) {
+    case ExitReason::kExited: return "exited";
+    case ExitReason::kError: return "error";
+    case ExitReason::kTerminated: return "terminated";
+    case ExitReason::kOutOfMemory: return "out-of-memory";
+    case ExitReason::kCpuLimit: return "cpu-limit";
+    case ExitReason::kDeadline: return "deadline";
+    case ExitReason::kStartupFailed: return "startup-failed";
+  }
+  return "unknown";
+}
+
 struct ExitInfo {
   int exit_code = 0;
-  // "exited", "error", "terminated", "startup-failed" (more with limits).
-  std::string reason;
+  ExitReason reason = ExitReason::kExited;
   std::string error_message;
   std::string error_stack;
 };

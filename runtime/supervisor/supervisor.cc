@@ -205,10 +205,10 @@ std::string CheckRestartPolicy(const RestartPolicy& p) {
   return {};
 }
 
-bool IsFailure(const ExitInfo& exit) { return exit.reason != "exited" || exit.exit_code != 0; }
+bool IsFailure(const ExitInfo& exit) { return exit.reason != ExitReason::kExited || exit.exit_code != 0; }
 
 std::string DescribeExit(const ExitInfo& exit) {
-  std::string text = exit.reason + ", code " + std::to_string(exit.exit_code);
+  std::string text = std::string(ExitReasonName(exit.reason)) + ", code " + std::to_string(exit.exit_code);
   if (!exit.error_message.empty()) text += ": " + exit.error_message;
   return text;
 }
@@ -394,7 +394,7 @@ Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
       // Waiting out its backoff: the restart is cancelled, and that is its end.
       record.supervision->restart_pending = false;
       ++record.supervision->generation;
-      ExitInfo exit{1, "terminated", "", ""};
+      ExitInfo exit{1, ExitReason::kTerminated, "", ""};
       FinishLocked(id, record, exit, &on_exit);
       finished = exit;
     } else if (!record.worker) {
@@ -722,7 +722,8 @@ void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
     if (!restart_in) FinishLocked(id, record, exit, &on_exit);  // may evict `record`
   }
   exited_cv_.NotifyAll();
-  Logger("daemon")->info("worker {} exited: {} (code {})", id, exit.reason, exit.exit_code);
+  Logger("daemon")->info("worker {} exited: {} (code {})", id, ExitReasonName(exit.reason),
+                         exit.exit_code);
   for (auto& child : orphans) child->Terminate();
   if (parent) parent->NotifyChildExit(worker->config().thread_id, exit.exit_code);
   if (restart_in) {

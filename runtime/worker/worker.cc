@@ -127,20 +127,20 @@ bool Worker::CheckLimits(std::chrono::steady_clock::time_point now) {
   WorkerLimits limits = this->limits();
   if (limits.deadline_ms > 0 &&
       now - start_time_ > std::chrono::duration<double, std::milli>(limits.deadline_ms)) {
-    TerminateFor("deadline", "Worker terminated: deadline of " + Ms(limits.deadline_ms) +
+    TerminateFor(ExitReason::kDeadline, "Worker terminated: deadline of " + Ms(limits.deadline_ms) +
                                  " ms reached");
     return false;
   }
   if (limits.cpu_ms_per_turn > 0 || limits.cpu_ms_total > 0) {
     double turn_ms = double(TurnInProgress().cpu_ns) / 1e6;
     if (limits.cpu_ms_per_turn > 0 && turn_ms > limits.cpu_ms_per_turn) {
-      TerminateFor("cpu-limit", "Worker terminated: a turn used more than " +
+      TerminateFor(ExitReason::kCpuLimit, "Worker terminated: a turn used more than " +
                                     Ms(limits.cpu_ms_per_turn) + " ms of CPU");
       return false;
     }
     double total_ms = double(cpu_ns_.load()) / 1e6 + turn_ms;
     if (limits.cpu_ms_total > 0 && total_ms > limits.cpu_ms_total) {
-      TerminateFor("cpu-limit", "Worker terminated: used more than " +
+      TerminateFor(ExitReason::kCpuLimit, "Worker terminated: used more than " +
                                     Ms(limits.cpu_ms_total) + " ms of CPU in total");
       return false;
     }
@@ -148,7 +148,7 @@ bool Worker::CheckLimits(std::chrono::steady_clock::time_point now) {
   return HasLimits();
 }
 
-void Worker::TerminateFor(const char* reason, std::string message) {
+void Worker::TerminateFor(ExitReason reason, std::string message) {
   {
     MutexLock lock(limits_mu_);
     terminate_reason_ = reason;
@@ -308,7 +308,7 @@ bool Worker::RunTurn() {
   const int64_t wall_start = SteadyNs();
   turn_end_clock.valid = false;
   if (isolate_ == nullptr && !CreateIsolate()) {
-    Finish(ExitInfo{1, "startup-failed", "could not create an isolate", ""});
+    Finish(ExitInfo{1, ExitReason::kStartupFailed, "could not create an isolate", ""});
     host_->OnExit(config_.id, exit_);
     return false;
   }
@@ -383,7 +383,7 @@ bool Worker::RunTurn() {
     isolate_ = nullptr;
   }
   state_.store(WorkerState::kExited);
-  Logger("isolate")->debug("worker {} exited: {} code {}", config_.id, exit_.reason,
+  Logger("isolate")->debug("worker {} exited: {} code {}", config_.id, ExitReasonName(exit_.reason),
                            exit_.exit_code);
   host_->OnExit(config_.id, exit_);
   return false;
@@ -403,7 +403,7 @@ bool Worker::Turn(v8::Local<v8::Context> context) {
       v8::TryCatch try_catch(isolate_);
       if (CallHook(context, Hook::kInitWorker).IsEmpty()) {
         HandleException(context, try_catch);
-        if (!finishing_) Finish(ExitInfo{1, "startup-failed", "initWorker failed", ""});
+        if (!finishing_) Finish(ExitInfo{1, ExitReason::kStartupFailed, "initWorker failed", ""});
         return false;
       }
     }
@@ -436,10 +436,10 @@ bool Worker::Turn(v8::Local<v8::Context> context) {
       v8::Local<v8::Value> code;
       v8::TryCatch try_catch(isolate_);
       if (CallHook(context, Hook::kEmitExit).ToLocal(&code)) {
-        Finish(ExitInfo{code->Int32Value(context).FromMaybe(0), "exited", "", ""});
+        Finish(ExitInfo{code->Int32Value(context).FromMaybe(0), ExitReason::kExited, "", ""});
       } else if (!finishing_) {
         HandleException(context, try_catch);
-        if (!finishing_) Finish(ExitInfo{exit_code_, "exited", "", ""});
+        if (!finishing_) Finish(ExitInfo{exit_code_, ExitReason::kExited, "", ""});
       }
       return false;
     }
@@ -459,7 +459,7 @@ void Worker::RunCallback(v8::Local<v8::Context> context, Fn&& fn) {
   }
   // process.exit() requests termination, which V8 only delivers at its next
   // interrupt check; JS may have returned to us first.
-  if (exit_requested_ && !finishing_) Finish(ExitInfo{exit_code_, "exited", "", ""});
+  if (exit_requested_ && !finishing_) Finish(ExitInfo{exit_code_, ExitReason::kExited, "", ""});
   if (!finishing_) AfterCallback(context);
 }
 
@@ -471,7 +471,7 @@ void Worker::AfterCallback(v8::Local<v8::Context> context) {
       isolate_->PerformMicrotaskCheckpoint();
       if (exit_requested_ || terminate_requested_.load()) {  // from inside a microtask
         if (!finishing_) {
-          Finish(exit_requested_ ? ExitInfo{exit_code_, "exited", "", ""} : TerminatedExit(1));
+          Finish(exit_requested_ ? ExitInfo{exit_code_, ExitReason::kExited, "", ""} : TerminatedExit(1));
         }
         return;
       }
@@ -545,11 +545,11 @@ void Worker::HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_c
     } else if (auto parent = config_.parent.lock()) {
       parent->NotifyChildFailure(config_.thread_id, "ERR_WORKER_OUT_OF_MEMORY", kMessage);
     }
-    Finish(ExitInfo{1, "out-of-memory", std::string("ERR_WORKER_OUT_OF_MEMORY: ") + kMessage, ""});
+    Finish(ExitInfo{1, ExitReason::kOutOfMemory, std::string("ERR_WORKER_OUT_OF_MEMORY: ") + kMessage, ""});
     return;
   }
   if (exit_requested_) {
-    Finish(ExitInfo{exit_code_, "exited", "", ""});
+    Finish(ExitInfo{exit_code_, ExitReason::kExited, "", ""});
     return;
   }
   if (terminate_requested_.load() || try_catch.HasTerminated()) {
@@ -601,7 +601,7 @@ void Worker::Fatal(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
     CallHook(context, Hook::kEmitExit, 1, args);
   }
   if (finishing_) return;  // an exit listener called process.exit()
-  Finish(ExitInfo{exit_code, "error", report.message, report.stack});
+  Finish(ExitInfo{exit_code, ExitReason::kError, report.message, report.stack});
 }
 
 void Worker::ProcessRejections(v8::Local<v8::Context> context) {
@@ -746,19 +746,20 @@ bool Worker::IsAlive() const {
 }
 
 ExitInfo Worker::TerminatedExit(int code) {
-  std::string reason, message;
+  ExitReason reason;
+  std::string message;
   {
     MutexLock lock(limits_mu_);
     reason = terminate_reason_;
     message = terminate_message_;
   }
-  if (reason != "terminated") {
+  if (reason != ExitReason::kTerminated) {
     // A limit ended it: say so where an error would go.
     if (config_.is_main_thread) {
       Write(Stream::kStderr, message + "\n");
     } else if (auto parent = config_.parent.lock()) {
       parent->NotifyChildFailure(config_.thread_id,
-                                 reason == "deadline" ? "ERR_ISLET_DEADLINE" : "ERR_ISLET_CPU_LIMIT",
+                                 reason == ExitReason::kDeadline ? "ERR_ISLET_DEADLINE" : "ERR_ISLET_CPU_LIMIT",
                                  message);
     }
     code = 1;
@@ -936,7 +937,7 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
         HandleException(context, try_catch);
       }
     }
-    if (exit_requested_ && !finishing_) Finish(ExitInfo{exit_code_, "exited", "", ""});
+    if (exit_requested_ && !finishing_) Finish(ExitInfo{exit_code_, ExitReason::kExited, "", ""});
     if (!finishing_) AfterCallback(context);
   }
   // More than one turn's worth: continue in a later turn. Only then, and

@@ -325,11 +325,11 @@ class Worker final : public Actor, public PortOwner, public Watched {
   std::atomic<bool> in_turn_{false};
   std::atomic<bool> out_of_memory_{false};
 
-  // Why Terminate was called: "terminated", "cpu-limit", "deadline".
-  void TerminateFor(const char* reason, std::string message);
+  // Why Terminate was called: kTerminated, kCpuLimit or kDeadline.
+  void TerminateFor(ExitReason reason, std::string message);
   mutable Mutex limits_mu_;
   WorkerLimits limits_ GUARDED_BY(limits_mu_);
-  const char* terminate_reason_ GUARDED_BY(limits_mu_) = "terminated";
+  ExitReason terminate_reason_ GUARDED_BY(limits_mu_) = ExitReason::kTerminated;
   std::string terminate_message_ GUARDED_BY(limits_mu_);
   // The turn in progress, for the watchdog: its thread's CPU clock and the
   // CPU it had used when the turn began; turn_seq_ is odd during a turn.

@@ -192,7 +192,7 @@ TEST(ConvertTest, EventsBecomeResponses) {
   EXPECT_EQ(out.event().output().data(), "oops\n");
 
   v1::Response exited;
-  ToProto(runtime::WorkerEvent{5, runtime::ExitInfo{3, "exited", "", ""}}, &exited);
+  ToProto(runtime::WorkerEvent{5, runtime::ExitInfo{3, runtime::ExitReason::kExited, "", ""}}, &exited);
   EXPECT_EQ(exited.event().exited().exit_code(), 3);
   EXPECT_EQ(exited.event().exited().reason(), "exited");
 
@@ -208,7 +208,7 @@ TEST(ConvertTest, WorkerInfoCarriesExit) {
   info.job_id = 4;
   info.main = "m.js";
   info.state = runtime::WorkerState::kExited;
-  info.exit = runtime::ExitInfo{1, "error", "boom", "at m.js:1"};
+  info.exit = runtime::ExitInfo{1, runtime::ExitReason::kError, "boom", "at m.js:1"};
   v1::WorkerInfo out;
   ToProto(info, &out);
   EXPECT_EQ(out.id(), 9u);

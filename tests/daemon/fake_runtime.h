@@ -63,7 +63,7 @@ class FakeRuntime : public runtime::Runtime {
     // Completes on another thread, as the real runtime does.
     MutexLock lock(threads_mu_);
     threads_.emplace_back([this, id, done = std::move(done)] {
-      runtime::ExitInfo exit{1, "terminated", "", ""};
+      runtime::ExitInfo exit{1, runtime::ExitReason::kTerminated, "", ""};
       Exit(id, exit);
       done(exit);
     });

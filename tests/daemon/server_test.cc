@@ -102,7 +102,7 @@ TEST_F(ServerTest, SpawnFollowStreamsEventsThenEndOfStream) {
   ASSERT_TRUE(spawned && spawned->has_spawn());
   uint64_t worker = spawned->spawn().worker_id();
   runtime_.Emit(worker, runtime::Output{runtime::Stream::kStdout, "hi\n"});
-  runtime_.Exit(worker, runtime::ExitInfo{4, "exited", "", ""});
+  runtime_.Exit(worker, runtime::ExitInfo{4, runtime::ExitReason::kExited, "", ""});
   auto output = client.Read(*id);
   ASSERT_TRUE(output);
   EXPECT_EQ(output->event().output().data(), "hi\n");
@@ -144,7 +144,7 @@ TEST_F(ServerTest, FollowSinkGoesQuietAfterDisconnect) {
   }
   ASSERT_TRUE(WaitUntil([&] { return OnControlThread([&] { return server_->sessions(); }) == 0; }));
   runtime_.Emit(worker, runtime::Output{runtime::Stream::kStdout, "nobody listens\n"});
-  runtime_.Exit(worker, runtime::ExitInfo{0, "exited", "", ""});
+  runtime_.Exit(worker, runtime::ExitInfo{0, runtime::ExitReason::kExited, "", ""});
   Client other = Connect();
   v1::Request list;
   list.mutable_list()->set_include_exited(true);

@@ -176,7 +176,7 @@ TEST_P(SchedulingTest, AnotherJobRunsWhileAJobSpinsOnMoreWorkersThanThreads) {
   }));
   auto f = ended.get_future();
   ASSERT_EQ(f.wait_for(std::chrono::seconds(60)), std::future_status::ready);
-  EXPECT_EQ(f.get().reason, "terminated");
+  EXPECT_EQ(f.get().reason, ExitReason::kTerminated);
 }
 
 TEST_P(SchedulingTest, InspectShowsALongTurn) {

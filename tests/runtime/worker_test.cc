@@ -36,7 +36,7 @@ TEST_F(WorkerTest, ConsoleGoesToStdoutAndStderrApart) {
   EXPECT_EQ(r.out, "hello 42\n{ a: 1 }\n");
   EXPECT_EQ(r.err, "oops\nw\n");
   EXPECT_EQ(r.exit.exit_code, 0);
-  EXPECT_EQ(r.exit.reason, "exited");
+  EXPECT_EQ(r.exit.reason, ExitReason::kExited);
 }
 
 TEST_F(WorkerTest, ProcessExitEndsWithItsCode) {
@@ -58,7 +58,7 @@ TEST_F(WorkerTest, UncaughtErrorPrintsLocationAndStack) {
   EXPECT_THAT(r.err, StartsWith("/test/main.js:2\nthrow new Error('boom');\n^\n\nError: boom\n"
                                 "    at Object.<anonymous> (/test/main.js:2:7)"));
   EXPECT_EQ(r.exit.exit_code, 1);
-  EXPECT_EQ(r.exit.reason, "error");
+  EXPECT_EQ(r.exit.reason, ExitReason::kError);
   EXPECT_EQ(r.exit.error_message, "Error: boom");
   EXPECT_THAT(r.exit.error_stack, HasSubstr("main.js:2:7"));
 }
@@ -177,7 +177,7 @@ TEST_F(WorkerTest, TerminateEndsAnInfiniteLoop) {
     std::this_thread::yield();
   }
   auto r = future.get();
-  EXPECT_EQ(r.exit.reason, "terminated");
+  EXPECT_EQ(r.exit.reason, ExitReason::kTerminated);
 }
 
 TEST_F(WorkerTest, SpawnRejectsBadBundles) {
@@ -255,7 +255,7 @@ TEST_F(LimitsTest, RootOutOfMemoryEndsOnlyThatJob) {
     auto spec = testing::MakeSpec(pattern);
     spec.max_old_generation_mb = 32;
     auto r = RunJs(*runtime_, std::move(spec));
-    EXPECT_EQ(r.exit.reason, "out-of-memory") << pattern << "\n" << r.err;
+    EXPECT_EQ(r.exit.reason, ExitReason::kOutOfMemory) << pattern << "\n" << r.err;
     EXPECT_EQ(r.exit.exit_code, 1);
     EXPECT_THAT(r.err, HasSubstr("ERR_WORKER_OUT_OF_MEMORY"));
   }
@@ -322,7 +322,7 @@ TEST_F(LimitsTest, CpuPerTurnEndsARunawayLoop) {
   spec.limits.cpu_ms_per_turn = 50;
   auto r = RunJs(*runtime_, std::move(spec));
   EXPECT_EQ(r.out, "spinning\n");
-  EXPECT_EQ(r.exit.reason, "cpu-limit");
+  EXPECT_EQ(r.exit.reason, ExitReason::kCpuLimit);
   EXPECT_EQ(r.exit.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("more than 50 ms of CPU"));
 }
@@ -337,14 +337,14 @@ TEST_F(LimitsTest, ChildInheritsThePerTurnLimitAndItsParentHearsWhy) {
   spec.limits.cpu_ms_per_turn = 50;
   auto r = RunJs(*runtime_, std::move(spec));
   EXPECT_EQ(r.out, "error ERR_ISLET_CPU_LIMIT\nexit 1\n");
-  EXPECT_EQ(r.exit.reason, "exited");
+  EXPECT_EQ(r.exit.reason, ExitReason::kExited);
 }
 
 TEST_F(LimitsTest, DeadlineEndsAWorkerThatWouldRunForever) {
   auto spec = testing::MakeSpec("setInterval(() => {}, 5);");
   spec.limits.deadline_ms = 100;
   auto r = RunJs(*runtime_, std::move(spec));
-  EXPECT_EQ(r.exit.reason, "deadline");
+  EXPECT_EQ(r.exit.reason, ExitReason::kDeadline);
   EXPECT_THAT(r.err, HasSubstr("deadline of 100 ms"));
 }
 
@@ -353,7 +353,7 @@ TEST_F(LimitsTest, TotalCpuLimitCountsEveryTurn) {
       "setInterval(() => { const t = Date.now(); while (Date.now() - t < 20) {} }, 1);");
   spec.limits.cpu_ms_total = 200;
   auto r = RunJs(*runtime_, std::move(spec));
-  EXPECT_EQ(r.exit.reason, "cpu-limit");
+  EXPECT_EQ(r.exit.reason, ExitReason::kCpuLimit);
   EXPECT_THAT(r.err, HasSubstr("200 ms of CPU in total"));
 }
 
@@ -385,7 +385,7 @@ TEST_F(LimitsTest, LimitsCanBeSetOnALiveWorker) {
     std::unique_lock lock(mu);
     cv.wait(lock, [&] { return exit.has_value(); });
   }
-  EXPECT_EQ(exit->reason, "cpu-limit");
+  EXPECT_EQ(exit->reason, ExitReason::kCpuLimit);
   EXPECT_EQ(runtime_->SetLimits(id, WorkerLimits{}).error().code, ErrorCode::kFailedPrecondition);
   EXPECT_EQ(runtime_->SetLimits(id, WorkerLimits{.deadline_ms = -1}).error().code,
             ErrorCode::kInvalidArgument);
@@ -539,7 +539,7 @@ TEST_F(LimitsTest, CpuLimitEndsACatastrophicRegexpAndAnEndlessMicrotaskLoop) {
     auto spec = testing::MakeSpec(source);
     spec.limits.cpu_ms_per_turn = 100;
     auto r = RunJs(*runtime_, std::move(spec));
-    EXPECT_EQ(r.exit.reason, "cpu-limit") << source;
+    EXPECT_EQ(r.exit.reason, ExitReason::kCpuLimit) << source;
     EXPECT_EQ(r.exit.exit_code, 1) << source;
   }
   EXPECT_EQ(RunJs(*runtime_, "console.log('alive')").out, "alive\n");

@@ -269,7 +269,7 @@ TEST_F(AtomicsTest, TerminatingAWorkerBlockedInAtomicsWaitIsPrompt) {
   ASSERT_EQ(done->get_future().wait_for(std::chrono::seconds(5)), std::future_status::ready);
   auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_LT(elapsed, std::chrono::seconds(1));
-  EXPECT_EQ(exited->get_future().get().reason, "terminated");
+  EXPECT_EQ(exited->get_future().get().reason, ExitReason::kTerminated);
   // The child ended with it; nothing holds the segment, which stays.
   auto deadline2 = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   for (;;) {

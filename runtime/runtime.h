@@ -177,8 +177,10 @@ struct WorkerEvent {
   std::variant<Output, ExitInfo, ControlMessage, EndOfStream> body;
 };
 
-// Called on runtime threads (executors), never concurrently for one
-// subscription. Must not block and must not call back into Runtime.
+// Called on runtime threads (executors, or Subscribe's caller for the
+// replay), never concurrently for one subscription and never under a lock of
+// the runtime's: it may call back into Runtime. It should not block: it
+// holds up the worker whose event it is.
 using EventSink = std::function<void(const WorkerEvent&)>;
 
 struct RuntimeOptions {

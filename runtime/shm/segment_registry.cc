@@ -231,7 +231,7 @@ void SegmentRegistry::RemoveStale() {
   }
   closedir(dir);
   if (removed > 0) {
-    Logger("daemon")->warn("removed {} shared-memory objects left under {}{} by a dead process",
+    Logger("shm")->warn("removed {} shared-memory objects left under {}{} by a dead process",
                            removed, kShmDir, prefix_);
   }
 }
@@ -321,7 +321,7 @@ Result<std::shared_ptr<Segment>> SegmentRegistry::Create(std::string_view name, 
   int fd = shm_open(object.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0 && errno == EEXIST) {
     // The prefix is ours (we hold its lock), so this was put there by hand.
-    Logger("daemon")->warn("replacing shared-memory object {}", path);
+    Logger("shm")->warn("replacing shared-memory object {}", path);
     shm_unlink(object.c_str());
     fd = shm_open(object.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   }
@@ -345,7 +345,7 @@ Result<std::shared_ptr<Segment>> SegmentRegistry::Create(std::string_view name, 
   }
   close(fd);
   accounting_->live_bytes.fetch_add(size);
-  Logger("daemon")->info("shared segment '{}' created ({} bytes, {}) by {}", name, size, path,
+  Logger("shm")->info("shared segment '{}' created ({} bytes, {}) by {}", name, size, path,
                          creator == 0 ? std::string("the control plane")
                                       : "worker " + std::to_string(creator));
   return std::shared_ptr<Segment>(
@@ -380,7 +380,7 @@ Result<void> SegmentRegistry::Delete(std::string_view name) {
     segments_.erase(it);
     shm_unlink(("/" + prefix_ + std::string(name)).c_str());
   }
-  Logger("daemon")->info("shared segment '{}' deleted ({} workers attached)", name,
+  Logger("shm")->info("shared segment '{}' deleted ({} workers attached)", name,
                          segment->attached_workers());
   return {};
 }

@@ -12,7 +12,6 @@
 
 #include "runtime/base/log.h"
 #include "runtime/engine/engine.h"
-#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -80,7 +79,7 @@ size_t MaxWorkersForMapCount(size_t configured) {
   if (n != 1 || max_map_count <= kMappingsReserved) return configured;
   size_t allowed = (max_map_count - kMappingsReserved) / kMappingsPerWorker;
   if (allowed < configured) {
-    Logger("daemon")->warn(
+    Logger("supervisor")->warn(
         "vm.max_map_count is {}: at most {} live workers (of --max-workers {}); raise it with "
         "'sysctl -w vm.max_map_count=1048576' for more",
         max_map_count, allowed, configured);
@@ -142,6 +141,31 @@ WorkerLimits Supervisor::WithDefaults(WorkerLimits limits) const {
   return limits;
 }
 
+WorkerConfig Supervisor::BaseConfig(WorkerId id, JobId job,
+                                    const ResourceLimits& requested) const {
+  WorkerConfig config;
+  config.id = id;
+  config.job_id = job;
+  config.limits = requested;
+  if (config.limits.max_old_generation_mb <= 0) {
+    config.limits.max_old_generation_mb = options_.default_max_old_generation_mb;
+  }
+  return config;
+}
+
+Result<Supervisor::Record*> Supervisor::FindLocked(WorkerId id) {
+  auto it = records_.find(id);
+  if (it == records_.end()) {
+    return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
+  }
+  return &it->second;
+}
+
+void Supervisor::Deliver(Deliveries& deliveries) {
+  for (auto& subscriber : deliveries) subscriber->Drain();
+  deliveries.clear();
+}
+
 Result<std::shared_ptr<const Bundle>> Supervisor::MakeBundle(SpawnSpec& spec) const {
   if (spec.files.empty()) {
     return MakeError(ErrorCode::kInvalidArgument, "the bundle is empty: it has no files");
@@ -188,31 +212,6 @@ namespace {
 
 constexpr double kMaxDurationMs = 24 * 3600 * 1000.0;  // a day
 
-std::string CheckRestartPolicy(const RestartPolicy& p) {
-  auto bad = [](double v) { return !(v > 0) || !std::isfinite(v); };
-  if (p.mode == RestartPolicy::Mode::kNever) return {};
-  if (p.max_restarts == 0) return "the restart policy allows no restarts (max_restarts 0)";
-  if (bad(p.window_seconds)) return "the restart window must be a positive number of seconds";
-  if (bad(p.backoff_initial_ms) || bad(p.backoff_max_ms)) {
-    return "the restart backoff must be a positive number of milliseconds";
-  }
-  if (p.backoff_max_ms < p.backoff_initial_ms) {
-    return "the restart backoff cap is below its initial delay";
-  }
-  // Beyond these the clock arithmetic would overflow; nobody means them.
-  if (p.backoff_max_ms > kMaxDurationMs) return "the restart backoff is over a day";
-  if (p.window_seconds > kMaxDurationMs / 1000 * 365) return "the restart window is over a year";
-  return {};
-}
-
-bool IsFailure(const ExitInfo& exit) { return exit.reason != ExitReason::kExited || exit.exit_code != 0; }
-
-std::string DescribeExit(const ExitInfo& exit) {
-  std::string text = std::string(ExitReasonName(exit.reason)) + ", code " + std::to_string(exit.exit_code);
-  if (!exit.error_message.empty()) text += ": " + exit.error_message;
-  return text;
-}
-
 }  // namespace
 
 Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
@@ -255,13 +254,15 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
       record.supervision->policy = spec.restart;
       record.supervision->spec = root;
     }
-    if (follow) record.followers.emplace(next_subscription_++, std::move(follow));
+    if (follow) {
+      record.followers.emplace(next_subscription_++, std::make_shared<Subscriber>(std::move(follow)));
+    }
     worker = StartRootLocked(id, record, root);
     result.worker_id = id;
     result.job_id = record.info.job_id;
   }
   if (worker->SetLimits(WithDefaults(root.limits))) watchdog_.Watch(worker);
-  Logger("daemon")->info("worker {} (job {}) spawned: {}{}", result.worker_id, result.job_id,
+  Logger("supervisor")->info("worker {} (job {}) spawned: {}{}", result.worker_id, result.job_id,
                          spec.main, supervised ? " (supervised)" : "");
   worker->Start();
   if (supervised) SupervisedChanged();
@@ -271,9 +272,10 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
 std::shared_ptr<Worker> Supervisor::StartRootLocked(WorkerId id, Record& record,
                                                     const RootSpec& spec) {
   JobId job = next_job_id_++;
-  WorkerConfig config;
-  config.id = id;
-  config.job_id = job;
+  WorkerConfig config = BaseConfig(id, job,
+                                   ResourceLimits{.max_old_generation_mb = spec.max_old_generation_mb,
+                                                  .max_young_generation_mb = spec.max_young_generation_mb,
+                                                  .code_range_mb = spec.code_range_mb});
   config.bundle = spec.bundle;
   config.main = spec.main;
   config.argv = spec.argv;
@@ -288,13 +290,6 @@ std::shared_ptr<Worker> Supervisor::StartRootLocked(WorkerId id, Record& record,
   config.time_origin_ms = std::chrono::duration<double, std::milli>(
                               std::chrono::system_clock::now().time_since_epoch())
                               .count();
-  config.limits.max_old_generation_mb = spec.max_old_generation_mb > 0
-                                            ? spec.max_old_generation_mb
-                                            : options_.default_max_old_generation_mb;
-  if (spec.max_young_generation_mb > 0) {
-    config.limits.max_young_generation_mb = spec.max_young_generation_mb;
-  }
-  if (spec.code_range_mb > 0) config.limits.code_range_mb = spec.code_range_mb;
   auto worker = std::make_shared<Worker>(engine_, executor_.get(), &bus_, std::move(config),
                                          static_cast<WorkerHost*>(this));
   record.info.job_id = job;
@@ -356,11 +351,9 @@ std::vector<WorkerInfo> Supervisor::List(bool include_exited) {
 
 Result<WorkerInfo> Supervisor::Inspect(WorkerId id) {
   MutexLock lock(mu_);
-  auto it = records_.find(id);
-  if (it == records_.end()) {
-    return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
-  }
-  return Snapshot(it->second);
+  auto record = FindLocked(id);
+  if (!record) return std::unexpected(record.error());
+  return Snapshot(**record);
 }
 
 Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
@@ -372,14 +365,13 @@ Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
   std::shared_ptr<Worker> worker;
   std::optional<ExitInfo> finished;  // answered at once, outside the lock
   std::vector<std::function<void(const ExitInfo&)>> on_exit;
+  Deliveries deliveries;
   bool supervised_changed = false;
   {
     MutexLock lock(mu_);
-    auto it = records_.find(id);
-    if (it == records_.end()) {
-      return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
-    }
-    Record& record = it->second;
+    auto found = FindLocked(id);
+    if (!found) return std::unexpected(found.error());
+    Record& record = **found;
     if (record.supervision && !record.supervision->stopped) {
       record.supervision->stopped = true;
       supervised_changed = !record.failed;
@@ -395,7 +387,7 @@ Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
       record.supervision->restart_pending = false;
       ++record.supervision->generation;
       ExitInfo exit{1, ExitReason::kTerminated, "", ""};
-      FinishLocked(id, record, exit, &on_exit);
+      FinishLocked(id, record, exit, &on_exit, &deliveries);
       finished = exit;
     } else if (!record.worker) {
       finished = *record.info.exit;
@@ -404,6 +396,7 @@ Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
       worker = record.worker;
     }
   }
+  Deliver(deliveries);
   if (supervised_changed) SupervisedChanged();
   if (finished) {
     for (auto& fn : on_exit) fn(*finished);
@@ -411,7 +404,7 @@ Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
     return {};
   }
   if (grace_ms > 0 && worker->config().parent_id == 0) {
-    Logger("daemon")->info("worker {}: SIGTERM, forced in {} ms if still running", id, grace_ms);
+    Logger("supervisor")->info("worker {}: SIGTERM, forced in {} ms if still running", id, grace_ms);
     worker->Signal("SIGTERM");
     auto when = std::chrono::steady_clock::now() +
                 std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -421,55 +414,61 @@ Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
     });
     return {};
   }
-  Logger("daemon")->info("worker {}: terminate requested", id);
+  Logger("supervisor")->info("worker {}: terminate requested", id);
   worker->Terminate();
   return {};
 }
 
 Result<uint64_t> Supervisor::Subscribe(WorkerId id, bool follow, EventSink sink) {
-  MutexLock lock(mu_);
-  auto it = records_.find(id);
-  if (it == records_.end()) {
-    return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
+  auto subscriber = std::make_shared<Subscriber>(std::move(sink));
+  uint64_t subscription;
+  {
+    // The replay is queued under the lock, before any live event can be.
+    MutexLock lock(mu_);
+    auto found = FindLocked(id);
+    if (!found) return std::unexpected(found.error());
+    Record& record = **found;
+    for (const Output& out : record.log) subscriber->Push(WorkerEvent{id, out});
+    subscription = next_subscription_++;
+    if (!follow || Finished(record)) {
+      if (follow && record.info.exit) subscriber->Push(WorkerEvent{id, *record.info.exit});
+      subscriber->Push(WorkerEvent{id, EndOfStream{}});
+    } else {
+      record.followers.emplace(subscription, subscriber);
+    }
   }
-  Record& record = it->second;
-  for (const Output& out : record.log) sink(WorkerEvent{id, out});
-  uint64_t subscription = next_subscription_++;
-  if (!follow || Finished(record)) {
-    if (follow && record.info.exit) sink(WorkerEvent{id, *record.info.exit});
-    sink(WorkerEvent{id, EndOfStream{}});
-    return subscription;
-  }
-  record.followers.emplace(subscription, std::move(sink));
+  subscriber->Drain();
   return subscription;
 }
 
 void Supervisor::Unsubscribe(WorkerId id, uint64_t subscription) {
-  EventSink dropped;
-  MutexLock lock(mu_);
-  auto it = records_.find(id);
-  if (it == records_.end()) return;
-  auto sub = it->second.followers.find(subscription);
-  if (sub == it->second.followers.end()) return;
-  dropped = std::move(sub->second);
-  it->second.followers.erase(sub);
+  std::shared_ptr<Subscriber> dropped;
+  {
+    MutexLock lock(mu_);
+    auto it = records_.find(id);
+    if (it == records_.end()) return;
+    auto sub = it->second.followers.find(subscription);
+    if (sub == it->second.followers.end()) return;
+    dropped = std::move(sub->second);
+    it->second.followers.erase(sub);
+  }
+  dropped->Close();  // waits out a delivery in progress: the sink is not called after this
 }
 
 Result<std::shared_ptr<Worker>> Supervisor::LiveWorker(WorkerId id) {
   MutexLock lock(mu_);
-  auto it = records_.find(id);
-  if (it == records_.end()) {
-    return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
-  }
-  if (!it->second.worker) {
-    if (!Finished(it->second)) {
+  auto found = FindLocked(id);
+  if (!found) return std::unexpected(found.error());
+  Record& record = **found;
+  if (!record.worker) {
+    if (!Finished(record)) {
       return MakeError(ErrorCode::kFailedPrecondition,
                        "worker " + std::to_string(id) + " is waiting to restart");
     }
     return MakeError(ErrorCode::kFailedPrecondition,
                      "worker " + std::to_string(id) + " has exited");
   }
-  return it->second.worker;
+  return record.worker;
 }
 
 Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& requested) {
@@ -483,11 +482,9 @@ Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& requested) {
   bool restartable = false;
   {
     MutexLock lock(mu_);
-    auto it = records_.find(id);
-    if (it == records_.end()) {
-      return MakeError(ErrorCode::kNotFound, "no worker with id " + std::to_string(id));
-    }
-    Record& record = it->second;
+    auto found = FindLocked(id);
+    if (!found) return std::unexpected(found.error());
+    Record& record = **found;
     // A supervised worker keeps its new limits across restarts (and daemon
     // restarts: the defaults are applied at each start, not stored).
     restartable = record.supervision && !record.supervision->stopped && !Finished(record);
@@ -523,11 +520,18 @@ Result<void> Supervisor::PostControl(WorkerId id, std::string json) {
 }
 
 void Supervisor::OnControl(WorkerId id, std::string json) {
-  MutexLock lock(mu_);
-  auto it = records_.find(id);
-  if (it == records_.end()) return;
-  WorkerEvent event{id, ControlMessage{std::move(json)}};
-  for (auto& [sub, sink] : it->second.followers) sink(event);
+  Deliveries deliveries;
+  {
+    MutexLock lock(mu_);
+    auto it = records_.find(id);
+    if (it == records_.end()) return;
+    WorkerEvent event{id, ControlMessage{std::move(json)}};
+    for (auto& [sub, subscriber] : it->second.followers) {
+      subscriber->Push(event);
+      deliveries.push_back(subscriber);
+    }
+  }
+  Deliver(deliveries);
 }
 
 RuntimeStats Supervisor::Stats() {
@@ -536,7 +540,8 @@ RuntimeStats Supervisor::Stats() {
                       executor_->stats()};
 }
 
-void Supervisor::AppendOutputLocked(Record& record, WorkerId id, const Output& out) {
+void Supervisor::AppendOutputLocked(Record& record, WorkerId id, const Output& out,
+                                    Deliveries* deliveries) {
   record.log_bytes += out.data.size();
   record.log.push_back(out);
   while (record.log_bytes > options_.output_buffer_bytes && record.log.size() > 1) {
@@ -544,22 +549,31 @@ void Supervisor::AppendOutputLocked(Record& record, WorkerId id, const Output& o
     record.log.pop_front();
   }
   WorkerEvent event{id, out};
-  for (auto& [sub, sink] : record.followers) sink(event);
+  for (auto& [sub, subscriber] : record.followers) {
+    subscriber->Push(event);
+    deliveries->push_back(subscriber);
+  }
 }
 
 void Supervisor::OnOutput(WorkerId id, Stream stream, std::string_view data) {
   if (data.empty()) return;
-  MutexLock lock(mu_);
-  auto it = records_.find(id);
-  if (it == records_.end()) return;
-  Output out{stream, std::string(data)};
-  AppendOutputLocked(it->second, id, out);
-  // A child's console is its job's console too, as a Node worker's stdout is
-  // its process's.
-  if (it->second.info.parent_id != 0) {
-    auto root = records_.find(it->second.root_id);
-    if (root != records_.end() && root->second.worker) AppendOutputLocked(root->second, id, out);
+  Deliveries deliveries;
+  {
+    MutexLock lock(mu_);
+    auto it = records_.find(id);
+    if (it == records_.end()) return;
+    Output out{stream, std::string(data)};
+    AppendOutputLocked(it->second, id, out, &deliveries);
+    // A child's console is its job's console too, as a Node worker's stdout
+    // is its process's.
+    if (it->second.info.parent_id != 0) {
+      auto root = records_.find(it->second.root_id);
+      if (root != records_.end() && root->second.worker) {
+        AppendOutputLocked(root->second, id, out, &deliveries);
+      }
+    }
   }
+  Deliver(deliveries);
 }
 
 Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
@@ -588,9 +602,7 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     }
     info.worker_id = next_worker_id_++;
     info.thread_id = ++next_thread_id_[pc.job_id];
-    WorkerConfig config;
-    config.id = info.worker_id;
-    config.job_id = pc.job_id;
+    WorkerConfig config = BaseConfig(info.worker_id, pc.job_id, spec.limits);
     config.parent_id = pc.id;
     config.time_origin_ns = pc.time_origin_ns;
     config.time_origin_ms = pc.time_origin_ms;
@@ -604,10 +616,6 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     config.env = std::move(spec.env);
     config.name = spec.name;
     config.is_main_thread = false;
-    config.limits = spec.limits;
-    if (config.limits.max_old_generation_mb <= 0) {
-      config.limits.max_old_generation_mb = options_.default_max_old_generation_mb;
-    }
     config.thread_id = info.thread_id;
     config.init = std::move(spec.init);
     config.parent = std::static_pointer_cast<Worker>(parent.shared_from_this());
@@ -638,7 +646,7 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     parent_record->second.children.push_back(info.worker_id);
     ++spawned_total_;
     ++alive_;
-      ++job_alive_[pc.job_id];
+    ++job_alive_[pc.job_id];
   }
   if (child->SetLimits(child->config().islet_limits)) watchdog_.Watch(child);
   // As with Node's thread start, the child begins only after the parent's
@@ -653,7 +661,7 @@ bool Supervisor::TerminateChild(Worker& parent, WorkerId id) {
     auto it = records_.find(id);
     if (it == records_.end()) return true;  // gone already (an exited child may be evicted)
     if (it->second.info.parent_id != parent.config().id) {
-      Logger("daemon")->warn("worker {} asked to terminate worker {}, not a child of its own: refused",
+      Logger("supervisor")->warn("worker {} asked to terminate worker {}, not a child of its own: refused",
                              parent.config().id, id);
       return false;
     }
@@ -684,6 +692,7 @@ void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
   std::optional<std::chrono::milliseconds> restart_in;
   uint64_t generation = 0;
   bool supervised_ended = false;
+  Deliveries deliveries;
   {
     MutexLock lock(mu_);
     auto it = records_.find(id);
@@ -715,14 +724,15 @@ void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
       next_thread_id_.erase(job);
     }
     if (record.supervision) {
-      restart_in = PlanRestartLocked(id, record, exit);
+      restart_in = PlanRestartLocked(id, record, exit, &deliveries);
       generation = record.supervision->generation;
       supervised_ended = !restart_in && !shutting_down_ && !record.supervision->stopped;
     }
-    if (!restart_in) FinishLocked(id, record, exit, &on_exit);  // may evict `record`
+    if (!restart_in) FinishLocked(id, record, exit, &on_exit, &deliveries);  // may evict `record`
   }
   exited_cv_.NotifyAll();
-  Logger("daemon")->info("worker {} exited: {} (code {})", id, ExitReasonName(exit.reason),
+  Deliver(deliveries);
+  Logger("supervisor")->info("worker {} exited: {} (code {})", id, ExitReasonName(exit.reason),
                          exit.exit_code);
   for (auto& child : orphans) child->Terminate();
   if (parent) parent->NotifyChildExit(worker->config().thread_id, exit.exit_code);
@@ -735,11 +745,13 @@ void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
 }
 
 void Supervisor::FinishLocked(WorkerId id, Record& record, const ExitInfo& exit,
-                              std::vector<std::function<void(const ExitInfo&)>>* on_exit) {
+                              std::vector<std::function<void(const ExitInfo&)>>* on_exit,
+                              Deliveries* deliveries) {
   record.info.exit = exit;
-  for (auto& [sub, sink] : record.followers) {
-    sink(WorkerEvent{id, exit});
-    sink(WorkerEvent{id, EndOfStream{}});
+  for (auto& [sub, subscriber] : record.followers) {
+    subscriber->Push(WorkerEvent{id, exit});
+    subscriber->Push(WorkerEvent{id, EndOfStream{}});
+    deliveries->push_back(subscriber);
   }
   record.followers.clear();
   for (auto& fn : record.on_exit) on_exit->push_back(std::move(fn));
@@ -753,48 +765,35 @@ void Supervisor::FinishLocked(WorkerId id, Record& record, const ExitInfo& exit,
 
 std::optional<std::chrono::milliseconds> Supervisor::PlanRestartLocked(WorkerId id,
                                                                        Record& record,
-                                                                       const ExitInfo& exit) {
+                                                                       const ExitInfo& exit,
+                                                                       Deliveries* deliveries) {
   Supervision& s = *record.supervision;
-  const RestartPolicy& policy = s.policy;
   if (shutting_down_ || s.stopped) return std::nullopt;
-  if (policy.mode == RestartPolicy::Mode::kOnFailure && !IsFailure(exit)) {
-    Logger("daemon")->info("worker {} exited cleanly: not restarted (policy on-failure)", id);
-    return std::nullopt;
+  RestartDecision decision = PlanRestart(s.policy, s.history, exit, record.final_uptime,
+                                         std::chrono::steady_clock::now());
+  Output notice{Stream::kStderr,
+                "[islet] worker " + std::to_string(id) + " " + decision.notice + "\n"};
+  switch (decision.kind) {
+    case RestartDecision::Kind::kFinal:
+      Logger("supervisor")->info("worker {} exited cleanly: not restarted (policy on-failure)", id);
+      return std::nullopt;
+    case RestartDecision::Kind::kGiveUp:
+      s.history = std::move(decision.history);
+      record.failed = true;
+      Logger("supervisor")->error("worker {} {}", id, decision.notice);
+      AppendOutputLocked(record, id, notice, deliveries);
+      return std::nullopt;
+    case RestartDecision::Kind::kRestart:
+      break;
   }
-  auto now = std::chrono::steady_clock::now();
-  auto window = std::chrono::duration<double>(policy.window_seconds);
-  while (!s.restart_times.empty() && now - s.restart_times.front() > window) {
-    s.restart_times.pop_front();
-  }
-  auto note = [&](const std::string& text) {
-    return Output{Stream::kStderr, "[islet] worker " + std::to_string(id) + " " + text + "\n"};
-  };
-  if (s.restart_times.size() >= policy.max_restarts) {
-    record.failed = true;
-    std::string text = "failed: " + std::to_string(policy.max_restarts) + " restarts within " +
-                       fmt::format("{:g}", policy.window_seconds) +
-                       " s and exited again (" + DescribeExit(exit) + "); giving up";
-    Logger("daemon")->error("worker {} {}", id, text);
-    AppendOutputLocked(record, id, note(text));
-    return std::nullopt;
-  }
-  if (record.final_uptime >= policy.window_seconds) s.backoff_step = 0;
-  double delay_ms = policy.backoff_initial_ms * std::ldexp(1.0, static_cast<int>(s.backoff_step));
-  delay_ms = std::min(delay_ms, policy.backoff_max_ms);
-  if (s.backoff_step < 62) ++s.backoff_step;
-  s.restart_times.push_back(now);
+  s.history = std::move(decision.history);
   s.restart_pending = true;
   ++s.generation;
-  s.next_restart_unix_ms = UnixMs() + static_cast<int64_t>(delay_ms);
+  s.next_restart_unix_ms = UnixMs() + decision.delay.count();
   record.info.last_exit = exit;
-  std::string text = "exited (" + DescribeExit(exit) + "); restarting in " +
-                     fmt::format("{:g}", delay_ms) + " ms (restart " +
-                     std::to_string(s.restart_times.size()) + " of at most " +
-                     std::to_string(policy.max_restarts) + " in " +
-                     fmt::format("{:g}", policy.window_seconds) + " s)";
-  Logger("daemon")->warn("worker {} {}", id, text);
-  AppendOutputLocked(record, id, note(text));
-  return std::chrono::milliseconds(static_cast<int64_t>(std::ceil(delay_ms)));
+  Logger("supervisor")->warn("worker {} {}", id, decision.notice);
+  AppendOutputLocked(record, id, notice, deliveries);
+  return decision.delay;
 }
 
 void Supervisor::Restart(WorkerId id, uint64_t generation) {
@@ -810,7 +809,7 @@ void Supervisor::Restart(WorkerId id, uint64_t generation) {
     if (s.generation != generation || !s.restart_pending || s.stopped || shutting_down_) return;
     if (alive_ >= options_.max_workers) {
       // Not a failure of the worker: try again once there is room.
-      Logger("daemon")->warn("worker {}: restart postponed, the daemon runs its maximum of {} "
+      Logger("supervisor")->warn("worker {}: restart postponed, the daemon runs its maximum of {} "
                              "workers", id, options_.max_workers);
       timers_->RunAt(std::chrono::steady_clock::now() + std::chrono::seconds(1),
                      [this, id, generation] { Restart(id, generation); });
@@ -824,7 +823,7 @@ void Supervisor::Restart(WorkerId id, uint64_t generation) {
     watch = worker->SetLimits(WithDefaults(s.spec.limits));
   }
   if (watch) watchdog_.Watch(worker);
-  Logger("daemon")->info("worker {} restarted (restart {}, job {})", id, restarts,
+  Logger("supervisor")->info("worker {} restarted (restart {}, job {})", id, restarts,
                          worker->config().job_id);
   worker->Start();
   SupervisedChanged();  // the state file keeps the restart count
@@ -906,7 +905,7 @@ void Supervisor::Shutdown() {
     while (alive_ > 0 && exited_cv_.WaitUntil(mu_, deadline)) {
     }
     if (alive_ > 0) {
-      Logger("daemon")->error("{} workers did not exit within 10 s of terminate", alive_.load());
+      Logger("supervisor")->error("{} workers did not exit within 10 s of terminate", alive_.load());
     }
   }
   timers_->Stop();  // pending restarts and grace periods are moot now

@@ -16,6 +16,8 @@
 #include "runtime/scheduler/executor.h"
 #include "runtime/scheduler/timer_service.h"
 #include "runtime/shm/segment_registry.h"
+#include "runtime/supervisor/restart_planner.h"
+#include "runtime/supervisor/subscriber.h"
 #include "runtime/worker/warm_pool.h"
 #include "runtime/worker/worker.h"
 #include "runtime/base/mutex.h"
@@ -26,8 +28,8 @@ class Engine;
 
 // Implements the Runtime facade: validates spawns, owns the executor, keeps a
 // record per worker (captured output, subscribers, exit) that outlives the
-// worker's isolate. Thread-safe (one mutex; sinks are called under it and
-// must not block).
+// worker's isolate. Thread-safe: one mutex guards the records; event sinks
+// and exit callbacks are called after it is released (Subscriber).
 class Supervisor final : public Runtime, private WorkerHost {
  public:
   Supervisor(Engine* engine, const RuntimeOptions& options);
@@ -72,8 +74,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   struct Supervision {
     RestartPolicy policy;
     RootSpec spec;
-    std::deque<std::chrono::steady_clock::time_point> restart_times;  // in the window
-    uint32_t backoff_step = 0;
+    RestartHistory history;
     uint64_t generation = 0;  // a restart timer acts only on its own generation
     bool restart_pending = false;
     bool stopped = false;  // terminated on request: no more restarts
@@ -87,7 +88,7 @@ class Supervisor final : public Runtime, private WorkerHost {
     double final_uptime = 0;
     std::deque<Output> log;  // the last output_buffer_bytes of output
     size_t log_bytes = 0;
-    std::map<uint64_t, EventSink> followers;
+    std::map<uint64_t, std::shared_ptr<Subscriber>> followers;
     std::vector<std::function<void(const ExitInfo&)>> on_exit;
     WorkerId root_id = 0;            // the job's root worker
     std::vector<WorkerId> children;  // live children, terminated with it
@@ -114,19 +115,32 @@ class Supervisor final : public Runtime, private WorkerHost {
     return alive_.load(std::memory_order_relaxed) >= options_.compact_isolates_above;
   }
 
+  // Subscribers with events queued under mu_, drained once it is released.
+  using Deliveries = std::vector<std::shared_ptr<Subscriber>>;
+  static void Deliver(Deliveries& deliveries);
+
   // `limits` with the daemon's defaults for what it leaves unset.
   WorkerLimits WithDefaults(WorkerLimits limits) const;
+  // What every worker's config starts from: ids and the heap limits with
+  // the daemon's defaults for what `requested` leaves unset.
+  WorkerConfig BaseConfig(WorkerId id, JobId job, const ResourceLimits& requested) const;
 
-  void AppendOutputLocked(Record& record, WorkerId id, const Output& out) REQUIRES(mu_);
+  // The record of `id`, or NOT_FOUND.
+  Result<Record*> FindLocked(WorkerId id) REQUIRES(mu_);
+  void AppendOutputLocked(Record& record, WorkerId id, const Output& out, Deliveries* deliveries)
+      REQUIRES(mu_);
   // Creates the root worker of a new job for `record` (not started yet).
   std::shared_ptr<Worker> StartRootLocked(WorkerId id, Record& record, const RootSpec& spec) REQUIRES(mu_);
   // The exit is final: tell followers and waiters, keep the record for ps.
   void FinishLocked(WorkerId id, Record& record, const ExitInfo& exit,
-                    std::vector<std::function<void(const ExitInfo&)>>* on_exit) REQUIRES(mu_);
-  // Decides what follows a supervised root's exit; the restart delay, or
-  // nullopt if the exit is final.
+                    std::vector<std::function<void(const ExitInfo&)>>* on_exit,
+                    Deliveries* deliveries) REQUIRES(mu_);
+  // Applies the restart policy to a supervised root's exit (PlanRestart);
+  // the restart delay, or nullopt if the exit is final.
   std::optional<std::chrono::milliseconds> PlanRestartLocked(WorkerId id, Record& record,
-                                                             const ExitInfo& exit) REQUIRES(mu_);
+                                                             const ExitInfo& exit,
+                                                             Deliveries* deliveries)
+      REQUIRES(mu_);
   void Restart(WorkerId id, uint64_t generation);
   void SupervisedChanged();
 

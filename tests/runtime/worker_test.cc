@@ -361,6 +361,7 @@ TEST_F(LimitsTest, LimitsCanBeSetOnALiveWorker) {
   std::mutex mu;
   std::condition_variable cv;
   bool ready = false;
+  bool ended = false;  // the sink's last call: the locals above may go after it
   std::optional<ExitInfo> exit;
   auto spawned = runtime_->Spawn(
       testing::MakeSpec("const { control } = require('islet');"
@@ -370,6 +371,7 @@ TEST_F(LimitsTest, LimitsCanBeSetOnALiveWorker) {
         std::lock_guard lock(mu);
         if (std::holds_alternative<ControlMessage>(event.body)) ready = true;
         if (auto* e = std::get_if<ExitInfo>(&event.body)) exit = *e;
+        if (std::holds_alternative<EndOfStream>(event.body)) ended = true;
         cv.notify_all();
       });
   ASSERT_TRUE(spawned.has_value());
@@ -383,7 +385,7 @@ TEST_F(LimitsTest, LimitsCanBeSetOnALiveWorker) {
   ASSERT_TRUE(runtime_->PostControl(id, "1").has_value());
   {
     std::unique_lock lock(mu);
-    cv.wait(lock, [&] { return exit.has_value(); });
+    cv.wait(lock, [&] { return ended; });
   }
   EXPECT_EQ(exit->reason, ExitReason::kCpuLimit);
   EXPECT_EQ(runtime_->SetLimits(id, WorkerLimits{}).error().code, ErrorCode::kFailedPrecondition);

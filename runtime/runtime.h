@@ -254,6 +254,7 @@ struct RuntimeStats {
   uint64_t workers_spawned_total = 0;
   uint32_t executor_threads = 0;
   ExecutorStats executor;
+  uint32_t warm_isolates_ready = 0;  // prepared isolates waiting in the warm pool
 };
 
 struct SpawnResult {

@@ -537,7 +537,8 @@ void Supervisor::OnControl(WorkerId id, std::string json) {
 RuntimeStats Supervisor::Stats() {
   MutexLock lock(mu_);
   return RuntimeStats{alive_.load(), spawned_total_, static_cast<uint32_t>(executor_->threads()),
-                      executor_->stats()};
+                      executor_->stats(),
+                      warm_pool_ ? static_cast<uint32_t>(warm_pool_->ready()) : 0u};
 }
 
 void Supervisor::AppendOutputLocked(Record& record, WorkerId id, const Output& out,

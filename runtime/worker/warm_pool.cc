@@ -128,6 +128,11 @@ std::unique_ptr<PreparedIsolate> WarmPool::Take(const ResourceLimits& limits) {
   return prepared;
 }
 
+size_t WarmPool::preparing() const {
+  MutexLock lock(mu_);
+  return preparing_;
+}
+
 size_t WarmPool::ready() const {
   MutexLock lock(mu_);
   return ready_.size();

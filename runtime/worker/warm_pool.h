@@ -56,6 +56,8 @@ class WarmPool {
   // (the caller prepares its own).
   std::unique_ptr<PreparedIsolate> Take(const ResourceLimits& limits);
   size_t ready() const;
+  // Isolates being prepared now (0 once the pool is full and idle).
+  size_t preparing() const;
 
  private:
   void Loop();

@@ -44,7 +44,13 @@ TEST_F(DaemonTest, HelloWorldOutputAndExitCode) {
 // worker shares its job's origin. (It counted from the isolate's bootstrap:
 // a job started 1.5 s after the daemon began at performance.now() ~ 1500.)
 TEST_F(DaemonTest, PerformanceNowCountsFromTheJobsStart) {
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the pool is old by now
+  // The pool is old by now: the daemon has run 1.5 s.
+  ASSERT_TRUE(WaitUntil([&] {
+    v1::Request request;
+    request.mutable_daemon_info();
+    auto info = client_->Call(request);
+    return info && info->daemon_info().uptime_seconds() >= 1.5;
+  }));
   Followed run = SpawnAndFollow(*client_, SpawnRequest("perf.js", R"(
     const { Worker } = require('worker_threads');
     const start = performance.now();

@@ -95,17 +95,6 @@ void TempDir::Write(const std::string& name, const std::string& content) const {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
 }
 
-bool WaitUntil(const std::function<bool()>& condition, milliseconds timeout) {
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  auto delay = milliseconds(1);
-  for (;;) {
-    if (condition()) return true;
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(delay);
-    delay = std::min(delay * 2, milliseconds(50));
-  }
-}
-
 std::string ReadFileOrEmpty(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/common/wait.h"
 #include "client/client.h"
 
 // Helpers for integration tests that run the real isletd and islet binaries.
@@ -40,8 +41,7 @@ class TempDir {
   std::string path_;
 };
 
-// Polls `condition` with a short back-off until it holds or `timeout` passes.
-bool WaitUntil(const std::function<bool()>& condition, milliseconds timeout = kDeadline);
+// WaitUntil (tests/common/wait.h) is the way to wait for a condition.
 
 std::string ReadFileOrEmpty(const std::string& path);
 

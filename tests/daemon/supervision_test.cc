@@ -177,10 +177,13 @@ TEST_F(SupervisionTest, AlwaysRestartsACleanExitAndKillStopsIt) {
   ASSERT_TRUE(info);
   uint32_t restarts = info->restarts();
   EXPECT_EQ(info->state(), v1::EXITED);
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  info = Inspect(*client_, id);
-  EXPECT_EQ(info->restarts(), restarts);
-  EXPECT_EQ(info->state(), v1::EXITED);
+  // Ten backoffs (10 ms each) without a restart.
+  EXPECT_FALSE(WaitUntil(
+      [&] {
+        auto now = Inspect(*client_, id);
+        return !now || now->restarts() != restarts || now->state() != v1::EXITED;
+      },
+      std::chrono::milliseconds(100)));
 }
 
 TEST_F(SupervisionTest, KillDuringBackoffCancelsTheRestart) {

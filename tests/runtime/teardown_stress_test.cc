@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "tests/runtime/run_script.h"
+#include "tests/common/wait.h"
 
 namespace islet::runtime {
 namespace {
@@ -69,20 +70,15 @@ TEST(TeardownStressTest, AShutdownThatTimesOutDisposesWaitingWorkersCleanly) {
   ASSERT_TRUE(runtime.has_value());
   auto idle = (*runtime)->Spawn(testing::MakeSpec("setInterval(() => {}, 1000)"), nullptr);
   ASSERT_TRUE(idle.has_value());
-  for (int i = 0; i < 1000 && (*runtime)->Inspect(idle->worker_id)->state != WorkerState::kIdle;
-       ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  ASSERT_EQ((*runtime)->Inspect(idle->worker_id)->state, WorkerState::kIdle);
+  ASSERT_TRUE(islet::testing::WaitUntil(
+      [&] { return (*runtime)->Inspect(idle->worker_id)->state == WorkerState::kIdle; }));
   auto stuck_spec = testing::MakeSpec("new Array(1e8).fill(0);");
   stuck_spec.max_old_generation_mb = 64;
   auto stuck = (*runtime)->Spawn(std::move(stuck_spec), nullptr);
   ASSERT_TRUE(stuck.has_value());
-  for (int i = 0; i < 1000 && (*runtime)->Inspect(stuck->worker_id)->state != WorkerState::kRunning;
-       ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // well inside fill
+  // Well inside the fill: 200 ms of CPU into its turn.
+  ASSERT_TRUE(islet::testing::WaitUntil(
+      [&] { return (*runtime)->Inspect(stuck->worker_id)->cpu_seconds >= 0.2; }));
   (*runtime)->Shutdown();  // times out after 10 s, then waits for the fill to end
   runtime->reset();        // destroys the workers: must not crash
   SUCCEED();

@@ -10,30 +10,27 @@
 #include <vector>
 
 #include "runtime/engine/engine.h"
+#include "tests/common/wait.h"
 
 namespace islet::runtime {
 namespace {
 
-bool WaitFor(WarmPool& pool, size_t ready) {
-  for (int i = 0; i < 500 && pool.ready() != ready; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return pool.ready() == ready;
+// Full and idle: `ready` isolates and none in preparation, so it makes no more.
+bool WaitFull(WarmPool& pool, size_t ready) {
+  return islet::testing::WaitUntil([&] { return pool.ready() == ready && pool.preparing() == 0; });
 }
 
 TEST(WarmPoolTest, FillsToItsTargetAndNoFurtherAndRefills) {
   Engine& engine = Engine::Get();
   WarmPool pool(&engine, 3, ResourceLimits{}, nullptr);
-  ASSERT_TRUE(WaitFor(pool, 3));
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // both threads idle
+  ASSERT_TRUE(WaitFull(pool, 3));
   EXPECT_EQ(pool.ready(), 3u);
   std::vector<std::unique_ptr<PreparedIsolate>> taken;
   for (int i = 0; i < 3; ++i) {
     taken.push_back(pool.Take(ResourceLimits{}));
     ASSERT_NE(taken.back(), nullptr);
   }
-  ASSERT_TRUE(WaitFor(pool, 3));
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_TRUE(WaitFull(pool, 3));
   EXPECT_EQ(pool.ready(), 3u);
   ResourceLimits other;
   other.max_old_generation_mb = 64;

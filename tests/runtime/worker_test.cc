@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "tests/runtime/run_script.h"
+#include "tests/common/wait.h"
 
 namespace islet::runtime {
 namespace {
@@ -509,21 +510,19 @@ TEST_F(WorkerTest, AFloodLeavesOneDrainTaskPerPortInTheMailbox) {
                                    if (std::holds_alternative<EndOfStream>(event.body)) ended = true;
                                  });
   ASSERT_TRUE(spawned.has_value());
+  // Sample the mailbox while 50,000 messages arrive.
   uint64_t deepest = 0;
-  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-  while (std::chrono::steady_clock::now() < until) {
+  ASSERT_TRUE(islet::testing::WaitUntil([&] {
     auto info = runtime_->Inspect(spawned->worker_id);
-    ASSERT_TRUE(info.has_value());
+    if (!info) return false;
     deepest = std::max(deepest, info->mailbox_depth);
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  auto info = runtime_->Inspect(spawned->worker_id);
-  EXPECT_GT(info->messages_in, 10000u) << "the flood did not run";
+    return info->messages_in > 50000u;
+  })) << "the flood did not run";
   // Drain tasks for the child's port, plus the odd child-lifecycle or
   // control event: a handful, never thousands.
   EXPECT_LT(deepest, 100u);
   ASSERT_TRUE(runtime_->PostControl(spawned->worker_id, "1").has_value());
-  while (!ended) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_TRUE(islet::testing::WaitUntil([&] { return ended.load(); }));
 }
 
 }  // namespace
@@ -564,10 +563,8 @@ TEST(SupervisionRecordsTest, AGivenUpWorkerStaysListedUntilKilledThenLeaves) {
   auto spawned = runtime.Spawn(std::move(spec), nullptr);
   ASSERT_TRUE(spawned.has_value());
   WorkerId id = spawned->worker_id;
-  for (int i = 0; i < 2000 && runtime.Inspect(id)->state != WorkerState::kFailed; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  ASSERT_EQ(runtime.Inspect(id)->state, WorkerState::kFailed);
+  ASSERT_TRUE(islet::testing::WaitUntil(
+      [&] { return runtime.Inspect(id)->state == WorkerState::kFailed; }));
   // More exits than the runtime keeps records of: the failed one stays.
   for (int i = 0; i < 4; ++i) testing::RunJs(runtime, "0");
   auto listed = runtime.List(false);
@@ -644,7 +641,11 @@ TEST(CompactIsolatesTest, WorkersStartOnACompactedHeapAndBehaveTheSame) {
     auto compact =
         Runtime::Create(RuntimeOptions{.warm_isolates = warm, .compact_isolates_above = 0});
     ASSERT_TRUE(plain.has_value() && compact.has_value());
-    if (warm > 0) std::this_thread::sleep_for(std::chrono::milliseconds(300));  // pools fill
+    // Both pools full, so the first isolates come from them.
+    ASSERT_TRUE(islet::testing::WaitUntil([&] {
+      return (*plain)->Stats().warm_isolates_ready == warm &&
+             (*compact)->Stats().warm_isolates_ready == warm;
+    }));
     auto a = RunJs(**plain, source);
     auto b = RunJs(**compact, source);
     ASSERT_EQ(a.exit.exit_code, 0) << a.err;

@@ -12,6 +12,8 @@
 #include <latch>
 #include <thread>
 
+#include "tests/common/wait.h"
+
 namespace islet::runtime {
 namespace {
 
@@ -152,16 +154,6 @@ TEST(ExecutorTest, ManyBlockedActorsAllProgressWithTwoThreads) {
 
 using namespace std::chrono_literals;
 
-// Waits (no fixed sleep) until `condition` holds, up to `timeout`.
-bool WaitFor(const std::function<bool()>& condition, std::chrono::milliseconds timeout = 30s) {
-  auto until = std::chrono::steady_clock::now() + timeout;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > until) return false;
-    std::this_thread::yield();
-  }
-  return true;
-}
-
 // A turn that spins until `release` is set: long CPU work holding its thread.
 void SpinUntil(const std::atomic<bool>& release) {
   while (!release.load()) {
@@ -182,10 +174,10 @@ TEST(ExecutorTest, ARunnextBehindATurnThatRunsOnIsStolen) {
   poster->Post([&] {
     receiver->Post([&] { received = true; });  // receiver becomes this thread's runnext
     // Then this turn runs on until the receiver has run elsewhere.
-    bool ok = WaitFor([&] { return received.load(); });
+    bool ok = islet::testing::WaitUntil([&] { return received.load(); });
     poster_done = ok;
   });
-  ASSERT_TRUE(WaitFor([&] { return poster_done.load(); }));
+  ASSERT_TRUE(islet::testing::WaitUntil([&] { return poster_done.load(); }));
   EXPECT_GE(executor.stats().steals, 1u);
 }
 
@@ -219,12 +211,12 @@ TEST(ExecutorTest, ActorsQueuedTogetherRunOnBothThreads) {
     std::atomic<int> met{0};
     auto meet = [&] {
       ++started;
-      if (WaitFor([&] { return started.load() == 2; }, 10s)) ++met;
+      if (islet::testing::WaitUntil([&] { return started.load() == 2; }, 10s)) ++met;
     };
     a->Post(meet);
     b->Post(meet);
-    ASSERT_TRUE(WaitFor([&] { return started.load() == 2; }, 30s)) << "round " << round;
-    ASSERT_TRUE(WaitFor([&] { return met.load() == 2; }, 30s)) << "round " << round;
+    ASSERT_TRUE(islet::testing::WaitUntil([&] { return started.load() == 2; }, 30s)) << "round " << round;
+    ASSERT_TRUE(islet::testing::WaitUntil([&] { return met.load() == 2; }, 30s)) << "round " << round;
   }
 }
 
@@ -241,16 +233,16 @@ TEST(ExecutorTest, ALongTurnLeavesItsThreadAndOthersRun) {
     SpinUntil(release);
     done = true;
   });
-  ASSERT_TRUE(WaitFor([&] { return spinning.load(); }));
+  ASSERT_TRUE(islet::testing::WaitUntil([&] { return spinning.load(); }));
   other->Post([&] { release = true; });
-  bool ok = WaitFor([&] { return done.load(); });
+  bool ok = islet::testing::WaitUntil([&] { return done.load(); });
   release = true;  // lets the spinner end whatever happened
   ASSERT_TRUE(ok) << "the other actor never ran while a long turn held the only thread";
   ExecutorStats stats = executor.stats();
   EXPECT_GE(stats.long_turns_total, 1u);
   EXPECT_GE(stats.live_threads, 2);
   // Once the long turn is over its thread is no longer counted out.
-  EXPECT_TRUE(WaitFor([&] { return executor.stats().compensated_threads == 0; }));
+  EXPECT_TRUE(islet::testing::WaitUntil([&] { return executor.stats().compensated_threads == 0; }));
 }
 
 TEST(ExecutorTest, WithoutTheMonitorALongTurnHoldsTheOnlyThread) {
@@ -264,13 +256,13 @@ TEST(ExecutorTest, WithoutTheMonitorALongTurnHoldsTheOnlyThread) {
     spinning = true;
     SpinUntil(release);
   });
-  ASSERT_TRUE(WaitFor([&] { return spinning.load(); }));
+  ASSERT_TRUE(islet::testing::WaitUntil([&] { return spinning.load(); }));
   other->Post([&] { other_ran = true; });
   // Nothing can run it: the queue holds it while the spinner spins.
-  EXPECT_TRUE(WaitFor([&] { return executor.stats().run_queue == 1; }));
+  EXPECT_TRUE(islet::testing::WaitUntil([&] { return executor.stats().run_queue == 1; }));
   EXPECT_FALSE(other_ran.load());
   release = true;
-  EXPECT_TRUE(WaitFor([&] { return other_ran.load(); }));
+  EXPECT_TRUE(islet::testing::WaitUntil([&] { return other_ran.load(); }));
   EXPECT_EQ(executor.stats().long_turns_total, 0u);
 }
 
@@ -287,7 +279,7 @@ TEST(ExecutorTest, ManyLongTurnsEachGetAThreadAndShortTurnsStillRun) {
       SpinUntil(release);
     });
   }
-  bool all = WaitFor([&] {
+  bool all = islet::testing::WaitUntil([&] {
     return spinning.load() == kSpinners && executor.stats().long_turns == kSpinners;
   });
   // Short turns go on meanwhile: a ping-pong of 1,000 hops completes.
@@ -298,7 +290,7 @@ TEST(ExecutorTest, ManyLongTurnsEachGetAThreadAndShortTurnsStillRun) {
     if (++hops < 1000) peer->Post([&, self, peer] { hop(peer, self); });
   };
   a->Post([&] { hop(a.get(), b.get()); });
-  bool pinged = WaitFor([&] { return hops.load() >= 1000; });
+  bool pinged = islet::testing::WaitUntil([&] { return hops.load() >= 1000; });
   ExecutorStats during = executor.stats();
   release = true;
   ASSERT_TRUE(all) << spinning.load() << " of " << kSpinners << " long turns started";
@@ -323,7 +315,7 @@ TEST(ExecutorTest, BeyondTheBoundReadyActorsWaitAndTheRefusalIsCounted) {
   // Two run (the pool's thread and the one compensating thread), both long;
   // the third waits in the queue, and the second long turn was refused a
   // thread of its own.
-  bool refused = WaitFor([&] {
+  bool refused = islet::testing::WaitUntil([&] {
     ExecutorStats s = executor.stats();
     return s.compensations_refused >= 1 && s.run_queue == 1;
   });
@@ -332,7 +324,7 @@ TEST(ExecutorTest, BeyondTheBoundReadyActorsWaitAndTheRefusalIsCounted) {
   ASSERT_TRUE(refused);
   EXPECT_EQ(spinning.load(), 2);
   EXPECT_EQ(during.live_threads, 2);
-  EXPECT_TRUE(WaitFor([&] { return spinning.load() == 3; }));  // it runs once one ends
+  EXPECT_TRUE(islet::testing::WaitUntil([&] { return spinning.load() == 3; }));  // it runs once one ends
 }
 
 TEST(ExecutorTest, ATurnThatBlocksAndThenRunsLongIsCountedOutOnce) {
@@ -355,7 +347,7 @@ TEST(ExecutorTest, ATurnThatBlocksAndThenRunsLongIsCountedOutOnce) {
   EXPECT_EQ(during.long_turns, 0);  // counted out as blocked, not again as long
   EXPECT_EQ(during.blocks_total, 1u);
   EXPECT_EQ(during.long_turns_total, 0u);
-  EXPECT_TRUE(WaitFor([&] { return executor.stats().compensated_threads == 0; }));
+  EXPECT_TRUE(islet::testing::WaitUntil([&] { return executor.stats().compensated_threads == 0; }));
 }
 
 TEST(ExecutorTest, LongTurnsFillingEveryCoreRunNicedAndTheirThreadsGetItBack) {
@@ -390,7 +382,7 @@ TEST(ExecutorTest, LongTurnsFillingEveryCoreRunNicedAndTheirThreadsGetItBack) {
     return getpriority(PRIO_PROCESS, static_cast<id_t>(tid));
   };
   for (int i = 0; i + 1 < cores; ++i) spin(i);
-  bool ok = WaitFor([&] { return executor.stats().long_turns == cores - 1; });
+  bool ok = islet::testing::WaitUntil([&] { return executor.stats().long_turns == cores - 1; });
   if (ok && cores > 1) {
     // Several monitor ticks.
     auto until = std::chrono::steady_clock::now() + 5ms;
@@ -400,7 +392,7 @@ TEST(ExecutorTest, LongTurnsFillingEveryCoreRunNicedAndTheirThreadsGetItBack) {
   }
   // One more: long turns fill the cores, and every one of them is niced.
   spin(cores - 1);
-  ok = ok && WaitFor([&] {
+  ok = ok && islet::testing::WaitUntil([&] {
     if (executor.stats().long_turns != cores) return false;
     for (auto& t : tids) {
       if (t.load() == 0 || priority(t.load()) != niced) return false;
@@ -409,7 +401,7 @@ TEST(ExecutorTest, LongTurnsFillingEveryCoreRunNicedAndTheirThreadsGetItBack) {
   });
   release = true;
   ASSERT_TRUE(ok) << "long turns: " << executor.stats().long_turns;
-  ASSERT_TRUE(WaitFor([&] { return executor.stats().compensated_threads == 0; }));
+  ASSERT_TRUE(islet::testing::WaitUntil([&] { return executor.stats().compensated_threads == 0; }));
   // Each thread is back at the process's priority (or retired).
   auto again = std::make_shared<TestActor>(&executor);
   std::promise<pid_t> where;

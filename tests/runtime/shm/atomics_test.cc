@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "tests/runtime/run_script.h"
+#include "tests/common/wait.h"
 
 namespace islet::runtime {
 namespace {
@@ -255,14 +256,11 @@ TEST_F(AtomicsTest, TerminatingAWorkerBlockedInAtomicsWaitIsPrompt) {
   });
   ASSERT_TRUE(spawned) << spawned.error().message;
   // Both wait once a[1] is 2 and the root reports blocked.
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  for (;;) {
+  ASSERT_TRUE(islet::testing::WaitUntil([&] {
     auto bytes = runtime_->ShmRead("forever", 4, 4);
     auto info = runtime_->Inspect(spawned->worker_id);
-    if (bytes && Int32At(*bytes, 0) == 2 && info && info->state == WorkerState::kBlocked) break;
-    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "the workers never blocked";
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
+    return bytes && Int32At(*bytes, 0) == 2 && info && info->state == WorkerState::kBlocked;
+  })) << "the workers never blocked";
   auto start = std::chrono::steady_clock::now();
   auto done = std::make_shared<std::promise<void>>();
   ASSERT_TRUE(runtime_->Terminate(spawned->worker_id, [done](const ExitInfo&) { done->set_value(); }));
@@ -271,14 +269,12 @@ TEST_F(AtomicsTest, TerminatingAWorkerBlockedInAtomicsWaitIsPrompt) {
   EXPECT_LT(elapsed, std::chrono::seconds(1));
   EXPECT_EQ(exited->get_future().get().reason, ExitReason::kTerminated);
   // The child ended with it; nothing holds the segment, which stays.
-  auto deadline2 = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  for (;;) {
-    bool any_alive = false;
-    for (const auto& w : runtime_->List(false)) any_alive = any_alive || w.job_id == spawned->job_id;
-    if (!any_alive) break;
-    ASSERT_LT(std::chrono::steady_clock::now(), deadline2) << "the child never exited";
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
+  ASSERT_TRUE(islet::testing::WaitUntil([&] {
+    for (const auto& w : runtime_->List(false)) {
+      if (w.job_id == spawned->job_id) return false;
+    }
+    return true;
+  })) << "the child never exited";
   auto list = *runtime_->ShmList();
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0].attached_workers, 0u);

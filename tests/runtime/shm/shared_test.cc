@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tests/runtime/run_script.h"
+#include "tests/common/wait.h"
 
 namespace islet::runtime {
 namespace {
@@ -21,17 +22,6 @@ using ::testing::HasSubstr;
 using testing::MakeSpec;
 using testing::RunJs;
 using testing::ScriptResult;
-
-// Polls `condition` (the runtime offers no event for what these tests wait on).
-bool WaitFor(const std::function<bool()>& condition,
-             std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
-  auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  return true;
-}
 
 int32_t Int32At(const std::string& bytes, size_t index) {
   int32_t v;
@@ -172,7 +162,7 @@ TEST_F(SharedTest, ControlPlaneAndWorkerSeeEachOthersWrites) {
     while (Atomics.load(a, 1) === 0) Atomics.wait(a, 1, 0, 5);
     console.log('got', Atomics.load(a, 1));
   )js"));
-  ASSERT_TRUE(WaitFor([&] {
+  ASSERT_TRUE(islet::testing::WaitUntil([&] {
     auto info = Find("duplex");
     if (!info || info->attached_workers != 1) return false;
     auto bytes = runtime_->ShmRead("duplex", 0, 4);
@@ -198,7 +188,7 @@ TEST_F(SharedTest, DeletingASegmentInUseLeavesItsHoldersValidMemory) {
     const fresh = new Int32Array(shared('doomed', 32));  // a new segment
     console.log(sum, fresh.length, fresh[0]);
   )js"));
-  ASSERT_TRUE(WaitFor([&] {
+  ASSERT_TRUE(islet::testing::WaitUntil([&] {
     auto bytes = runtime_->ShmRead("doomed-ctl", 0, 4);
     return bytes && Int32At(*bytes, 0) == 1;
   }));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "runtime/worker/worker.h"
+
 namespace islet::runtime {
 
 std::string ToUtf8(v8::Isolate* isolate, v8::Local<v8::Value> value) {
@@ -45,8 +47,7 @@ std::string Header(v8::Isolate* isolate, v8::Local<v8::Context> context,
 
 }  // namespace
 
-FatalReport ReportFatal(Worker*, v8::Local<v8::Context> context,
-                        v8::Local<v8::Object> hooks, v8::Local<v8::Value> error,
+FatalReport ReportFatal(Worker* worker, v8::Local<v8::Context> context, v8::Local<v8::Value> error,
                         v8::Local<v8::Message> message) {
   v8::Isolate* isolate = context->GetIsolate();
   FatalReport report;
@@ -59,12 +60,9 @@ FatalReport ReportFatal(Worker*, v8::Local<v8::Context> context,
   std::string described;
   {
     v8::TryCatch try_catch(isolate);
-    v8::Local<v8::Value> fn;
     v8::Local<v8::Value> result;
     v8::Local<v8::Value> args[] = {error};
-    if (hooks->Get(context, v8::String::NewFromUtf8Literal(isolate, "describeError")).ToLocal(&fn) &&
-        fn->IsFunction() &&
-        fn.As<v8::Function>()->Call(context, hooks, 1, args).ToLocal(&result)) {
+    if (worker->CallHook(context, Worker::Hook::kDescribeError, 1, args).ToLocal(&result)) {
       described = ToUtf8(isolate, result);
     } else {
       described = report.stack.empty() ? report.message : report.stack;

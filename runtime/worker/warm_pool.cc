@@ -6,6 +6,7 @@
 #include "runtime/worker/errors.h"
 #include "runtime/worker/port_bindings.h"
 #include "runtime/base/mutex.h"
+#include "runtime/worker/hooks.h"
 
 namespace islet::runtime {
 
@@ -56,6 +57,12 @@ std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLi
     v8::TryCatch try_catch(isolate);
     v8::Local<v8::Object> hooks;
     ok = RunBootstrap(context, port_template).ToLocal(&hooks);
+    if (ok) {
+      if (auto checked = Hooks::Check(context, hooks); !checked) {
+        *error = checked.error().message;
+        ok = false;
+      }
+    }
     if (ok && compact) {
       // Bootstrap leaves garbage behind (maps, young objects, code): a
       // memory-reducing GC compacts the heap and gives the pages back.
@@ -65,6 +72,8 @@ std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLi
       prepared->context.Reset(isolate, context);
       prepared->hooks.Reset(isolate, hooks);
       prepared->port_template.Reset(isolate, port_template);
+    } else if (!error->empty()) {
+      // Hooks::Check said what is missing.
     } else if (try_catch.HasCaught()) {
       *error = DescribeException(isolate, try_catch);
     } else {

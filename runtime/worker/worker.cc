@@ -50,12 +50,6 @@ struct TurnEndClock {
 };
 thread_local TurnEndClock turn_end_clock;
 
-std::string Ms(double ms) {
-  char buf[32];
-  std::snprintf(buf, sizeof(buf), "%g", ms);
-  return buf;
-}
-
 }  // namespace
 
 Worker::Worker(Engine* engine, Executor* executor, Bus* bus, WorkerConfig config,
@@ -66,7 +60,7 @@ Worker::Worker(Engine* engine, Executor* executor, Bus* bus, WorkerConfig config
       config_(std::move(config)),
       host_(host),
       start_time_(std::chrono::steady_clock::now()),
-      limits_(config_.islet_limits),
+      limits_(config_.islet_limits, start_time_),
       init_(config_.init) {}
 
 Worker::~Worker() {
@@ -100,61 +94,31 @@ uint64_t ExternalLimitBytes(const WorkerLimits& limits) {
 }  // namespace
 
 bool Worker::SetLimits(const WorkerLimits& limits) {
-  {
-    MutexLock lock(limits_mu_);
-    limits_ = limits;
-  }
+  bool watched = limits_.Set(limits);
   queue_limit_->store(static_cast<size_t>(limits.max_port_queue), std::memory_order_relaxed);
   {
     MutexLock lock(isolate_mu_);
     if (allocator_) allocator_->set_limit(ExternalLimitBytes(limits));
   }
-  return HasLimits();
+  return watched;
 }
 
-WorkerLimits Worker::limits() const {
-  MutexLock lock(limits_mu_);
-  return limits_;
-}
+WorkerLimits Worker::limits() const { return limits_.limits(); }
 
-bool Worker::HasLimits() const {
-  WorkerLimits l = limits();
-  return l.cpu_ms_per_turn > 0 || l.cpu_ms_total > 0 || l.deadline_ms > 0;
-}
+bool Worker::HasLimits() const { return limits_.HasWatchedLimits(); }
 
 bool Worker::CheckLimits(std::chrono::steady_clock::time_point now) {
   if (state() == WorkerState::kExited || terminate_requested_.load()) return false;
-  WorkerLimits limits = this->limits();
-  if (limits.deadline_ms > 0 &&
-      now - start_time_ > std::chrono::duration<double, std::milli>(limits.deadline_ms)) {
-    TerminateFor(ExitReason::kDeadline, "Worker terminated: deadline of " + Ms(limits.deadline_ms) +
-                                 " ms reached");
+  if (auto breach = limits_.Check(now)) {
+    TerminateFor(*std::move(breach));
     return false;
-  }
-  if (limits.cpu_ms_per_turn > 0 || limits.cpu_ms_total > 0) {
-    double turn_ms = double(TurnInProgress().cpu_ns) / 1e6;
-    if (limits.cpu_ms_per_turn > 0 && turn_ms > limits.cpu_ms_per_turn) {
-      TerminateFor(ExitReason::kCpuLimit, "Worker terminated: a turn used more than " +
-                                    Ms(limits.cpu_ms_per_turn) + " ms of CPU");
-      return false;
-    }
-    double total_ms = double(cpu_ns_.load()) / 1e6 + turn_ms;
-    if (limits.cpu_ms_total > 0 && total_ms > limits.cpu_ms_total) {
-      TerminateFor(ExitReason::kCpuLimit, "Worker terminated: used more than " +
-                                    Ms(limits.cpu_ms_total) + " ms of CPU in total");
-      return false;
-    }
   }
   return HasLimits();
 }
 
-void Worker::TerminateFor(ExitReason reason, std::string message) {
-  {
-    MutexLock lock(limits_mu_);
-    terminate_reason_ = reason;
-    terminate_message_ = message;
-  }
-  Logger("watchdog")->warn("worker {}: {}", config_.id, message);
+void Worker::TerminateFor(LimitEnforcer::Breach breach) {
+  Logger("watchdog")->warn("worker {}: {}", config_.id, breach.message);
+  limits_.RecordCause(std::move(breach));
   Terminate();
 }
 
@@ -168,20 +132,6 @@ void Worker::Terminate() {
   PostUrgent([] {});
 }
 
-Worker::TurnSoFar Worker::TurnInProgress() const {
-  TurnSoFar turn;
-  uint64_t seq = turn_seq_.load();
-  if (seq % 2 == 0) return turn;  // between turns
-  int64_t started = turn_started_ns_.load();
-  int64_t now = SteadyNs();
-  uint64_t cpu_now = ClockNs(turn_clock_.load());  // the turn's thread's clock
-  uint64_t cpu_start = turn_cpu_start_ns_.load();
-  if (turn_seq_.load() != seq) return TurnSoFar{};  // it ended meanwhile
-  if (now > started) turn.wall_ns = uint64_t(now - started);
-  if (cpu_now > cpu_start) turn.cpu_ns = cpu_now - cpu_start;
-  return turn;
-}
-
 Worker::Stats Worker::stats() const {
   // The turn in progress counts too: a worker computing in one long turn
   // has used CPU before the turn ends and adds it to cpu_ns_.
@@ -191,7 +141,7 @@ Worker::Stats Worker::stats() const {
   return Stats{heap_used_.load(),
                heap_limit_.load(),
                external_.load(),
-               static_cast<double>(cpu_ns_.load() + turn_cpu_ns) / 1e9,
+               static_cast<double>(limits_.FinishedTurnsCpuNs() + turn_cpu_ns) / 1e9,
                messages_in_.load(std::memory_order_relaxed),
                messages_out_.load(std::memory_order_relaxed),
                turn_ms,
@@ -208,19 +158,43 @@ int64_t Worker::NowMs() const {
       .count();
 }
 
-bool Worker::CreateIsolate() {
+Result<void> Worker::CreateIsolate() {
   std::unique_ptr<PreparedIsolate> prepared;
   if (WarmPool* pool = host_->warm_pool()) prepared = pool->Take(config_.limits);
   if (!prepared) {
     std::string error;
     prepared = PrepareIsolate(engine_, config_.limits, host_->external_budget(), &error,
                               host_->compact_isolates());
-    if (!prepared) {
-      Logger("isolate")->error("worker {}: could not prepare an isolate: {}", config_.id, error);
-      return false;
-    }
+    if (!prepared) return MakeError(ErrorCode::kInternal, "could not prepare an isolate: " + error);
   }
   v8::Isolate* isolate = prepared->isolate;
+  {
+    // The hooks the turn loop calls, and bootstrap's tickInfo ([0] is 1
+    // while process.nextTick callbacks wait).
+    v8::Locker locker(isolate);
+    v8::Isolate::Scope isolate_scope(isolate);
+    v8::HandleScope handle_scope(isolate);
+    v8::Local<v8::Context> context = prepared->context.Get(isolate);
+    v8::Local<v8::Object> hooks = prepared->hooks.Get(isolate);
+    v8::Local<v8::Value> info;
+    bool ok = hooks_.Bind(context, hooks) &&
+              hooks->Get(context, v8::String::NewFromUtf8Literal(isolate, "tickInfo"))
+                  .ToLocal(&info) &&
+              info->IsInt32Array();
+    if (ok) {
+      auto array = info.As<v8::Int32Array>();
+      tick_info_holder_.Reset(isolate, array);
+      tick_info_ = reinterpret_cast<int32_t*>(
+          static_cast<char*>(array->Buffer()->GetBackingStore()->Data()) + array->ByteOffset());
+    } else {
+      hooks_.Reset();
+    }
+    prepared->hooks.Reset();
+  }
+  if (tick_info_ == nullptr) {
+    DisposePrepared(engine_, std::move(prepared));
+    return MakeError(ErrorCode::kInternal, "bootstrap.js's hooks are incomplete (no tickInfo)");
+  }
   // From here on the isolate's foreground tasks go to this actor's mailbox.
   engine_->platform()->AttachIsolate(isolate, weak_from_this());
   isolate->SetData(0, this);
@@ -229,31 +203,13 @@ bool Worker::CreateIsolate() {
   isolate->SetPromiseRejectCallback(&Worker::OnPromiseReject);
   isolate->SetAtomicsWaitCallback(&Worker::OnAtomicsWait, this);
   context_ = std::move(prepared->context);
-  hooks_ = std::move(prepared->hooks);
-  {
-    // bootstrap's tickInfo[0] is 1 while process.nextTick callbacks wait.
-    v8::Locker locker(isolate);
-    v8::Isolate::Scope isolate_scope(isolate);
-    v8::HandleScope handle_scope(isolate);
-    v8::Local<v8::Context> context = context_.Get(isolate);
-    v8::Local<v8::Value> info;
-    if (hooks_.Get(isolate)
-            ->Get(context, v8::String::NewFromUtf8Literal(isolate, "tickInfo"))
-            .ToLocal(&info) &&
-        info->IsInt32Array()) {
-      auto array = info.As<v8::Int32Array>();
-      tick_info_holder_.Reset(isolate, array);
-      tick_info_ = reinterpret_cast<int32_t*>(
-          static_cast<char*>(array->Buffer()->GetBackingStore()->Data()) + array->ByteOffset());
-    }
-  }
   port_template_ = std::move(prepared->port_template);
   compile_log_ = std::move(prepared->compile_log);
   MutexLock lock(isolate_mu_);
   isolate_ = isolate;
   allocator_ = std::move(prepared->allocator);
   allocator_->set_limit(ExternalLimitBytes(limits()));
-  return true;
+  return {};
 }
 
 namespace {
@@ -307,19 +263,19 @@ bool Worker::RunTurn() {
   // than the CPU that made the turn long.
   const int64_t wall_start = SteadyNs();
   turn_end_clock.valid = false;
-  if (isolate_ == nullptr && !CreateIsolate()) {
-    Finish(ExitInfo{1, ExitReason::kStartupFailed, "could not create an isolate", ""});
-    host_->OnExit(config_.id, exit_);
-    return false;
+  if (isolate_ == nullptr) {
+    if (auto created = CreateIsolate(); !created) {
+      Logger("isolate")->error("worker {}: {}", config_.id, created.error().message);
+      Finish(ExitInfo{1, ExitReason::kStartupFailed, created.error().message, ""});
+      host_->OnExit(config_.id, exit_);
+      return false;
+    }
   }
   bool more = false;
   in_turn_.store(true);
   clockid_t clock;
   if (pthread_getcpuclockid(pthread_self(), &clock) == 0) {
-    turn_clock_.store(clock);
-    turn_cpu_start_ns_.store(cpu_start);
-    turn_started_ns_.store(wall_start);
-    turn_seq_.fetch_add(1);  // odd: in a turn
+    limits_.BeginTurn(clock, cpu_start, wall_start);
   }
   {
     v8::Locker locker(isolate_);
@@ -362,10 +318,9 @@ bool Worker::RunTurn() {
       TeardownInIsolate();
     }
   }
-  if (turn_seq_.load() % 2 == 1) turn_seq_.fetch_add(1);
-  in_turn_.store(false);
   uint64_t cpu_end = ThreadCpuNs();
-  cpu_ns_ += cpu_end - cpu_start;
+  limits_.EndTurn(cpu_end);
+  in_turn_.store(false);
   turn_end_clock = TurnEndClock{cpu_end, true};
   for (auto& child : std::exchange(pending_starts_, {})) child->Start();
   if (!finishing_) {
@@ -495,44 +450,7 @@ void Worker::AfterCallback(v8::Local<v8::Context> context) {
 
 v8::MaybeLocal<v8::Value> Worker::CallHook(v8::Local<v8::Context> context, Hook hook, int argc,
                                            v8::Local<v8::Value>* argv) {
-  static constexpr const char* kNames[] = {
-      "beforeExit",
-      "emitExit",
-      "errorForParent",
-      "fireTimer",
-      "handleUncaught",
-      "initWorker",
-      "makeDataCloneError",
-      "makePort",
-      "onControlMessage",
-      "onPortClose",
-      "onPortDetached",
-      "onPortMessage",
-      "onPortMessageError",
-      "onSignal",
-      "onWorkerError",
-      "onWorkerExit",
-      "onWorkerFailure",
-      "onWorkerOnline",
-      "runImmediates",
-      "runMain",
-      "runTicks",
-      "unhandledRejection",
-  };
-  static_assert(std::size(kNames) == static_cast<size_t>(Hook::kCount));
-  v8::Local<v8::Object> hooks = hooks_.Get(isolate_);
-  auto& cached = hook_cache_[static_cast<size_t>(hook)];  // hot: every message and timer
-  if (cached.IsEmpty()) {
-    v8::Local<v8::Value> fn;
-    if (!hooks->Get(context, v8::String::NewFromUtf8(isolate_, kNames[static_cast<size_t>(hook)])
-                                 .ToLocalChecked())
-             .ToLocal(&fn) ||
-        !fn->IsFunction()) {
-      return {};
-    }
-    cached.Reset(isolate_, fn.As<v8::Function>());
-  }
-  return cached.Get(isolate_)->Call(context, hooks, argc, argv);
+  return hooks_.Call(context, hook, argc, argv);
 }
 
 void Worker::HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_catch) {
@@ -585,7 +503,7 @@ void Worker::HandleUncaught(v8::Local<v8::Context> context, v8::Local<v8::Value>
 void Worker::Fatal(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
                    v8::Local<v8::Message> message, int exit_code) {
   if (finishing_) return;
-  FatalReport report = ReportFatal(this, context, hooks_.Get(isolate_), error, message);
+  FatalReport report = ReportFatal(this, context, error, message);
   // A child worker's uncaught error becomes its parent's 'error' event; the
   // job's root prints it, as Node's main thread does.
   if (config_.is_main_thread) {
@@ -746,13 +664,7 @@ bool Worker::IsAlive() const {
 }
 
 ExitInfo Worker::TerminatedExit(int code) {
-  ExitReason reason;
-  std::string message;
-  {
-    MutexLock lock(limits_mu_);
-    reason = terminate_reason_;
-    message = terminate_message_;
-  }
+  auto [reason, message] = limits_.Cause();
   if (reason != ExitReason::kTerminated) {
     // A limit ended it: say so where an error would go.
     if (config_.is_main_thread) {
@@ -782,7 +694,6 @@ void Worker::TeardownInIsolate() {
   child_ports_.clear();
   port_template_.Reset();
   untransferable_key_.Reset();
-  for (auto& hook : hook_cache_) hook.Reset();
   shapes_.Clear();
   tick_info_ = nullptr;
   tick_info_holder_.Reset();

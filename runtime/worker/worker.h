@@ -13,11 +13,13 @@
 #include <vector>
 
 #include "runtime/bus/bus.h"
+#include "runtime/limits/limit_enforcer.h"
 #include "runtime/limits/watchdog.h"
 #include "runtime/runtime.h"
 #include "runtime/scheduler/executor.h"
 #include "runtime/worker/env_store.h"
 #include "runtime/worker/fast_clone.h"
+#include "runtime/worker/hooks.h"
 #include "runtime/base/mutex.h"
 
 namespace islet::runtime {
@@ -156,11 +158,8 @@ class Worker final : public Actor, public PortOwner, public Watched {
   Stats stats() const;
   // The turn in progress so far: wall clock and its thread's CPU; zeros
   // between turns. Any thread.
-  struct TurnSoFar {
-    uint64_t wall_ns = 0;
-    uint64_t cpu_ns = 0;
-  };
-  TurnSoFar TurnInProgress() const;
+  using TurnSoFar = LimitEnforcer::TurnSoFar;
+  TurnSoFar TurnInProgress() const { return limits_.TurnInProgress(); }
 
   // --- For bindings (executor thread, isolate locked) ---
   void Write(Stream stream, std::string_view data) { host_->OnOutput(config_.id, stream, data); }
@@ -209,32 +208,8 @@ class Worker final : public Actor, public PortOwner, public Watched {
   bool IsUntransferable(v8::Local<v8::Object> object);
   // Object shapes this isolate received lately (fast_clone).
   fast_clone::ShapeCache* shapes() { return &shapes_; }
-  // The bootstrap's hooks (bootstrap.js `hooks`), by name.
-  enum class Hook {
-    kBeforeExit,  // beforeExit
-    kEmitExit,  // emitExit
-    kErrorForParent,  // errorForParent
-    kFireTimer,  // fireTimer
-    kHandleUncaught,  // handleUncaught
-    kInitWorker,  // initWorker
-    kMakeDataCloneError,  // makeDataCloneError
-    kMakePort,  // makePort
-    kOnControlMessage,  // onControlMessage
-    kOnPortClose,  // onPortClose
-    kOnPortDetached,  // onPortDetached
-    kOnPortMessage,  // onPortMessage
-    kOnPortMessageError,  // onPortMessageError
-    kOnSignal,  // onSignal
-    kOnWorkerError,  // onWorkerError
-    kOnWorkerExit,  // onWorkerExit
-    kOnWorkerFailure,  // onWorkerFailure
-    kOnWorkerOnline,  // onWorkerOnline
-    kRunImmediates,  // runImmediates
-    kRunMain,  // runMain
-    kRunTicks,  // runTicks
-    kUnhandledRejection,  // unhandledRejection
-    kCount
-  };
+  // The bootstrap's hooks (hooks.h).
+  using Hook = Hooks::Hook;
   // Calls a bootstrap hook; exceptions propagate to the caller's TryCatch.
   v8::MaybeLocal<v8::Value> CallHook(v8::Local<v8::Context> context, Hook hook, int argc = 0,
                                      v8::Local<v8::Value>* argv = nullptr);
@@ -273,7 +248,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
   };
 
   // Takes a prepared isolate from the warm pool, or prepares one.
-  bool CreateIsolate();
+  Result<void> CreateIsolate();
   bool Turn(v8::Local<v8::Context> context);
   void RunDueTimers(v8::Local<v8::Context> context);
   // Has the timer service wake this worker by `when`, unless a wake already
@@ -325,18 +300,10 @@ class Worker final : public Actor, public PortOwner, public Watched {
   std::atomic<bool> in_turn_{false};
   std::atomic<bool> out_of_memory_{false};
 
-  // Why Terminate was called: kTerminated, kCpuLimit or kDeadline.
-  void TerminateFor(ExitReason reason, std::string message);
-  mutable Mutex limits_mu_;
-  WorkerLimits limits_ GUARDED_BY(limits_mu_);
-  ExitReason terminate_reason_ GUARDED_BY(limits_mu_) = ExitReason::kTerminated;
-  std::string terminate_message_ GUARDED_BY(limits_mu_);
-  // The turn in progress, for the watchdog: its thread's CPU clock and the
-  // CPU it had used when the turn began; turn_seq_ is odd during a turn.
-  std::atomic<uint64_t> turn_seq_{0};
-  std::atomic<clockid_t> turn_clock_{0};
-  std::atomic<uint64_t> turn_cpu_start_ns_{0};
-  std::atomic<int64_t> turn_started_ns_{0};  // steady clock; for inspect
+  // Terminates the worker for a broken limit (the watchdog's thread).
+  void TerminateFor(LimitEnforcer::Breach breach);
+  // The islet limits, and the CPU accounting of turns they are judged by.
+  LimitEnforcer limits_;
 
   // Guards isolate_ against disposal while another thread terminates it,
   // and the Atomics.wait wake handle.
@@ -351,7 +318,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
 
   // Executor thread only, below.
   v8::Global<v8::Context> context_;
-  v8::Global<v8::Object> hooks_;
+  Hooks hooks_;
   bool started_ = false;
   bool finishing_ = false;
   bool exit_requested_ = false;
@@ -373,7 +340,6 @@ class Worker final : public Actor, public PortOwner, public Watched {
   std::unordered_map<uint32_t, PortId> child_ports_;  // threadId -> parent side
   std::shared_ptr<Message> init_;
   std::vector<std::shared_ptr<Worker>> pending_starts_;
-  v8::Global<v8::Function> hook_cache_[static_cast<size_t>(Hook::kCount)];
   fast_clone::ShapeCache shapes_;
   v8::Global<v8::Int32Array> tick_info_holder_;
   int32_t* tick_info_ = nullptr;  // into tick_info_holder_'s backing store
@@ -396,7 +362,6 @@ class Worker final : public Actor, public PortOwner, public Watched {
   int immediate_count_ = 0;
   int immediate_refs_ = 0;
   int handle_refs_ = 0;  // ports and child workers keeping the loop alive
-  std::atomic<uint64_t> cpu_ns_{0};
   std::atomic<uint64_t> heap_used_{0};
   std::atomic<uint64_t> heap_limit_{0};
   std::atomic<uint64_t> external_{0};

@@ -150,6 +150,13 @@ class Supervisor final : public Runtime, private WorkerHost {
   WorkerInfo Snapshot(const Record& record) const;
   void EvictExitedLocked() REQUIRES(mu_);
 
+  // Milliseconds since the Unix epoch (wall clock), for the records.
+  static int64_t UnixMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  }
+
   Engine* const engine_;
   const RuntimeOptions options_;
   std::unique_ptr<Executor> executor_;

@@ -369,4 +369,19 @@ class Worker final : public Actor, public PortOwner, public Watched {
   const std::shared_ptr<std::atomic<size_t>> queue_limit_ = std::make_shared<std::atomic<size_t>>(0);
 };
 
+template <typename Fn>
+void Worker::RunCallback(v8::Local<v8::Context> context, Fn&& fn) {
+  {
+    v8::TryCatch try_catch(isolate_);
+    v8::MaybeLocal<v8::Value> result = fn();
+    if (result.IsEmpty() || try_catch.HasCaught() || try_catch.HasTerminated()) {
+      HandleException(context, try_catch);
+    }
+  }
+  // process.exit() requests termination, which V8 only delivers at its next
+  // interrupt check; JS may have returned to us first.
+  if (exit_requested_ && !finishing_) Finish(ExitInfo{exit_code_, ExitReason::kExited, "", ""});
+  if (!finishing_) AfterCallback(context);
+}
+
 }  // namespace islet::runtime

@@ -1,0 +1,128 @@
+// Worker: what reaches it from outside its turns (the control port, signals,
+// its children's lifecycle) and what it reports to its parent.
+#include "runtime/worker/worker.h"
+
+#include "runtime/base/log.h"
+#include "runtime/engine/engine.h"
+#include "runtime/worker/bindings.h"
+#include "runtime/worker/errors.h"
+#include "runtime/worker/serializer.h"
+
+namespace islet::runtime {
+
+void Worker::ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
+                                 const std::string& header) {
+  auto parent = config_.parent.lock();
+  if (!parent) return;
+  auto message = std::make_shared<Message>();
+  v8::TryCatch try_catch(isolate_);
+  v8::Local<v8::Value> args[] = {
+      error, v8::String::NewFromUtf8(isolate_, header.data(), v8::NewStringType::kNormal,
+                                     static_cast<int>(header.size()))
+                 .ToLocalChecked()};
+  v8::Local<v8::Value> plain;
+  if (CallHook(context, Hook::kErrorForParent, 2, args).ToLocal(&plain)) error = plain;
+  try_catch.Reset();
+  if (SerializeMessage(this, context, error, {}, 0, message.get()).IsNothing()) {
+    try_catch.Reset();
+    message = std::make_shared<Message>();
+    v8::Local<v8::String> text;
+    if (!error->ToString(context).ToLocal(&text)) {
+      text = v8::String::NewFromUtf8Literal(isolate_, "uncaught error");
+    }
+    if (SerializeMessage(this, context, text, {}, 0, message.get()).IsNothing()) return;
+  }
+  parent->NotifyChildError(config_.thread_id, std::move(message));
+}
+
+bool Worker::PostControl(std::string json) {
+  return Post([this, json = std::move(json)] {
+    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+    v8::Local<v8::Value> args[] = {
+        v8::String::NewFromUtf8(isolate_, json.data(), v8::NewStringType::kNormal,
+                                static_cast<int>(json.size()))
+            .ToLocalChecked()};
+    RunCallback(context, [&] { return CallHook(context, Hook::kOnControlMessage, 1, args); });
+  });
+}
+
+void Worker::Signal(std::string name) {
+  bool posted = PostUrgent([this, name = std::move(name)] {
+    if (finishing_) return;
+    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+    v8::Local<v8::Value> args[] = {
+        v8::String::NewFromUtf8(isolate_, name.data(), v8::NewStringType::kNormal,
+                                static_cast<int>(name.size()))
+            .ToLocalChecked()};
+    bool handled = false;
+    RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
+      v8::MaybeLocal<v8::Value> result = CallHook(context, Hook::kOnSignal, 1, args);
+      v8::Local<v8::Value> value;
+      handled = result.ToLocal(&value) && value->IsTrue();
+      return result;
+    });
+    if (!handled) Terminate();
+  });
+  if (!posted) Terminate();
+}
+
+void Worker::NotifyChildOnline(uint32_t thread_id) {
+  PostUrgent([this, thread_id] {
+    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+    v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id)};
+    RunCallback(context, [&] { return CallHook(context, Hook::kOnWorkerOnline, 1, args); });
+  });
+}
+
+void Worker::NotifyChildFailure(uint32_t thread_id, std::string code, std::string message) {
+  PostUrgent([this, thread_id, code = std::move(code), message = std::move(message)] {
+    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+    if (auto it = child_ports_.find(thread_id); it != child_ports_.end()) {
+      DrainPort(context, it->second, SIZE_MAX);
+    }
+    if (finishing_) return;
+    auto str = [&](const std::string& s) {
+      return v8::String::NewFromUtf8(isolate_, s.data(), v8::NewStringType::kNormal,
+                                     static_cast<int>(s.size()))
+          .ToLocalChecked();
+    };
+    v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id), str(code),
+                                   str(message)};
+    RunCallback(context, [&] { return CallHook(context, Hook::kOnWorkerFailure, 3, args); });
+  });
+}
+
+void Worker::NotifyChildError(uint32_t thread_id, std::shared_ptr<Message> error) {
+  PostUrgent([this, thread_id, error] {
+    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+    // Whatever the child posted before it failed arrives first.
+    if (auto it = child_ports_.find(thread_id); it != child_ports_.end()) {
+      DrainPort(context, it->second, SIZE_MAX);
+    }
+    if (finishing_) return;
+    RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
+      v8::Local<v8::Value> tid = v8::Integer::NewFromUnsigned(isolate_, thread_id);
+      v8::Local<v8::Value> value;
+      if (!DeserializeMessage(this, context, *error).ToLocal(&value)) return {};
+      v8::Local<v8::Value> args[] = {tid, value};
+      return CallHook(context, Hook::kOnWorkerError, 2, args);
+    });
+  });
+}
+
+void Worker::NotifyChildExit(uint32_t thread_id, int exit_code) {
+  PostUrgent([this, thread_id, exit_code] {
+    v8::Local<v8::Context> context = isolate_->GetCurrentContext();
+    // 'exit' comes after the child's last message, as in Node.
+    if (auto it = child_ports_.find(thread_id); it != child_ports_.end()) {
+      DrainPort(context, it->second, SIZE_MAX);
+      child_ports_.erase(thread_id);
+    }
+    if (finishing_) return;
+    v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id),
+                                   v8::Integer::New(isolate_, exit_code)};
+    RunCallback(context, [&] { return CallHook(context, Hook::kOnWorkerExit, 2, args); });
+  });
+}
+
+}  // namespace islet::runtime

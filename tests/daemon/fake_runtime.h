@@ -121,6 +121,18 @@ class FakeRuntime : public runtime::Runtime {
     shutdown_ = true;
   }
 
+  // The fake keeps no supervised workers and no shared memory.
+  std::vector<runtime::SupervisedSpec> Supervised() override { return {}; }
+  void ReserveWorkerIds(runtime::WorkerId highest) override {
+    MutexLock lock(mu_);
+    next_worker_ = std::max<uint64_t>(next_worker_, highest);
+  }
+  runtime::Result<runtime::ShmCreateResult> ShmCreate(const std::string&, uint64_t) override { return NoShm(); }
+  runtime::Result<std::vector<runtime::ShmSegmentInfo>> ShmList() override { return NoShm(); }
+  runtime::Result<void> ShmDelete(const std::string&) override { return NoShm(); }
+  runtime::Result<std::string> ShmRead(const std::string&, uint64_t, uint64_t) override { return NoShm(); }
+  runtime::Result<void> ShmWrite(const std::string&, uint64_t, std::string_view) override { return NoShm(); }
+
   // Delivers `body` to every subscriber of `id` on the calling thread.
   void Emit(runtime::WorkerId id, decltype(runtime::WorkerEvent::body) body) {
     MutexLock lock(mu_);
@@ -163,6 +175,10 @@ class FakeRuntime : public runtime::Runtime {
   }
 
  private:
+  static std::unexpected<runtime::Error> NoShm() {
+    return runtime::MakeError(runtime::ErrorCode::kUnimplemented, "the fake runtime has no shared-memory segments");
+  }
+
   Mutex mu_;
   std::vector<std::pair<runtime::WorkerId, std::string>> posted_ GUARDED_BY(mu_);
   CondVar cv_;

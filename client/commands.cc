@@ -6,9 +6,9 @@
 
 #include <atomic>
 #include <cerrno>
-#include <cstdlib>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #include "client/autostart.h"
@@ -125,8 +125,8 @@ Result<Client> ConnectOrStart(const std::string& socket_path) {
 }
 
 std::expected<v1::Request, std::string> MakeSpawn(const std::string& file,
-                                                  const std::vector<std::string>& args,
-                                                  bool follow, const SpawnOptions& options) {
+                                                  const std::vector<std::string>& args, bool follow,
+                                                  const SpawnOptions& options) {
   auto bundle = CollectBundle(file);
   if (!bundle) return std::unexpected(bundle.error());
   v1::Request request;

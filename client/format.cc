@@ -117,13 +117,13 @@ std::string FormatWorker(const v1::WorkerInfo& w) {
     const v1::RestartPolicy& r = w.restart();
     char policy[160];
     std::snprintf(policy, sizeof(policy), "%s, at most %u restarts in %g s, backoff %g..%g ms",
-                  r.mode() == v1::RestartPolicy::ALWAYS ? "always" : "on-failure",
-                  r.max_restarts(), r.window_seconds(), r.backoff_initial_ms(),
-                  r.backoff_max_ms());
+                  r.mode() == v1::RestartPolicy::ALWAYS ? "always" : "on-failure", r.max_restarts(),
+                  r.window_seconds(), r.backoff_initial_ms(), r.backoff_max_ms());
     line("restart_policy", policy);
   }
   line("restarts", std::to_string(w.restarts()));
-  if (w.next_restart_unix_ms() != 0) line("next_restart_unix_ms", std::to_string(w.next_restart_unix_ms()));
+  if (w.next_restart_unix_ms() != 0)
+    line("next_restart_unix_ms", std::to_string(w.next_restart_unix_ms()));
   auto exit_lines = [&](const char* prefix, const v1::ExitInfo& exit) {
     std::string p = prefix;
     line((p + "exit_code").c_str(), std::to_string(exit.exit_code()));
@@ -170,8 +170,8 @@ std::string FormatDaemonInfo(const v1::DaemonInfoResponse& info) {
          "uptime: " + FormatDuration(info.uptime_seconds()) + "\n" +
          "workers: " + std::to_string(info.workers_alive()) + " alive, " +
          std::to_string(info.workers_spawned_total()) + " spawned in total\n" +
-         "executor threads: " + std::to_string(info.executor_threads()) + FormatExecutor(info.executor()) +
-         "\n" +
+         "executor threads: " + std::to_string(info.executor_threads()) +
+         FormatExecutor(info.executor()) + "\n" +
          (info.state_path().empty() ? "" : "state file: " + info.state_path() + "\n") +
          (info.workers_resurrected() == 0
               ? ""

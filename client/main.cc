@@ -33,9 +33,9 @@ std::vector<std::string> SplitScriptArgs(std::vector<std::string>* argv) {
   for (++i; i < argv->size(); ++i) {
     const std::string& arg = (*argv)[i];
     static const std::set<std::string> kTakesValue = {
-        "--socket",       "--cpu-ms-per-turn", "--cpu-ms",          "--deadline-ms",
-        "--max-heap-mb",  "--max-external-mb", "--restart",         "--max-restarts",
-        "--restart-window", "--backoff-ms",    "--backoff-max-ms",  "--max-port-queue"};
+        "--socket",         "--cpu-ms-per-turn", "--cpu-ms",         "--deadline-ms",
+        "--max-heap-mb",    "--max-external-mb", "--restart",        "--max-restarts",
+        "--restart-window", "--backoff-ms",      "--backoff-max-ms", "--max-port-queue"};
     if (kTakesValue.contains(arg)) {
       ++i;  // an option of run/spawn that takes a value
     } else if (arg == "--") {
@@ -91,20 +91,24 @@ int Main(int argc, char** argv) {
                         "Unread messages one of its ports may hold; a post into a full one "
                         "throws (default and cap: the daemon's)");
   }
-  spawn->add_option("--restart", spawn_options.restart,
-                    "Supervise: restart the worker when it exits (on-failure: unless it exited "
-                    "0 by itself), and again after a daemon restart")
+  spawn
+      ->add_option("--restart", spawn_options.restart,
+                   "Supervise: restart the worker when it exits (on-failure: unless it exited "
+                   "0 by itself), and again after a daemon restart")
       ->check(CLI::IsMember({"never", "on-failure", "always"}));
   spawn->add_option("--max-restarts", spawn_options.max_restarts,
                     "Give up after this many restarts within the window (default 5)");
-  spawn->add_option("--restart-window", spawn_options.restart_window_s,
-                    "The window for --max-restarts, in seconds (default 60)")
+  spawn
+      ->add_option("--restart-window", spawn_options.restart_window_s,
+                   "The window for --max-restarts, in seconds (default 60)")
       ->check(CLI::NonNegativeNumber);
-  spawn->add_option("--backoff-ms", spawn_options.backoff_ms,
-                    "Delay before the first restart; it doubles with each (default 100)")
+  spawn
+      ->add_option("--backoff-ms", spawn_options.backoff_ms,
+                   "Delay before the first restart; it doubles with each (default 100)")
       ->check(CLI::NonNegativeNumber);
-  spawn->add_option("--backoff-max-ms", spawn_options.backoff_max_ms,
-                    "Cap on the restart delay (default 30000)")
+  spawn
+      ->add_option("--backoff-max-ms", spawn_options.backoff_max_ms,
+                   "Cap on the restart delay (default 30000)")
       ->check(CLI::NonNegativeNumber);
 
   bool json = false;
@@ -148,11 +152,13 @@ int Main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   limit->add_option("--cpu-ms", limits.cpu_ms_total, "CPU allowed in total")
       ->check(CLI::NonNegativeNumber);
-  limit->add_option("--deadline-ms", limits.deadline_ms,
-                    "Wall clock allowed since the worker started")
+  limit
+      ->add_option("--deadline-ms", limits.deadline_ms,
+                   "Wall clock allowed since the worker started")
       ->check(CLI::NonNegativeNumber);
-  limit->add_option("--max-external-mb", limits.max_external_mb,
-                    "ArrayBuffer memory allowed (0 = the daemon's default)")
+  limit
+      ->add_option("--max-external-mb", limits.max_external_mb,
+                   "ArrayBuffer memory allowed (0 = the daemon's default)")
       ->check(CLI::NonNegativeNumber);
   limit->add_option("--max-port-queue", limits.max_port_queue,
                     "Unread messages one of its ports may hold (0 = the daemon's limit)");
@@ -167,7 +173,8 @@ int Main(int argc, char** argv) {
   auto* status = daemon->add_subcommand(
       "status", "Show the daemon's version, pid, workers and executor threads");
   bool status_json = false;
-  status->add_flag("--json", status_json, "Print the daemon's info as JSON (executor counters included)");
+  status->add_flag("--json", status_json,
+                   "Print the daemon's info as JSON (executor counters included)");
 
   // CLI11 reports parse errors by throwing; this is the one place we catch.
   try {

@@ -163,7 +163,9 @@ void AddShmCommands(CLI::App& app, ShmArgs* args) {
   args->shm->require_subcommand(1);
   args->create = args->shm->add_subcommand(
       "create", "Create a zero-filled segment (or check an existing one has this size)");
-  args->create->add_option("NAME", args->name, "1-64 characters from A-Z a-z 0-9 . _ -, not starting with .")
+  args->create
+      ->add_option("NAME", args->name,
+                   "1-64 characters from A-Z a-z 0-9 . _ -, not starting with .")
       ->required();
   args->create->add_option("SIZE", args->size, "Bytes; K, M, G suffixes are powers of 1024")
       ->required();

@@ -68,9 +68,15 @@ std::expected<uint64_t, std::string> ParseSize(std::string_view text) {
   uint64_t unit = 1;
   if (!digits.empty()) {
     switch (std::toupper(static_cast<unsigned char>(digits.back()))) {
-      case 'K': unit = 1ull << 10; break;
-      case 'M': unit = 1ull << 20; break;
-      case 'G': unit = 1ull << 30; break;
+      case 'K':
+        unit = 1ull << 10;
+        break;
+      case 'M':
+        unit = 1ull << 20;
+        break;
+      case 'G':
+        unit = 1ull << 30;
+        break;
     }
     // "0x1b" ends in a hex digit, not a suffix: only strip outside hex.
     bool hex = digits.size() > 2 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X');
@@ -88,10 +94,12 @@ std::expected<uint64_t, std::string> ParseSize(std::string_view text) {
 std::expected<std::string, std::string> ParseHexBytes(std::string_view text) {
   std::string digits;
   std::string_view rest = text;
-  if (rest.size() >= 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X')) rest.remove_prefix(2);
+  if (rest.size() >= 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X'))
+    rest.remove_prefix(2);
   for (char c : rest) {
     if (c == ' ' || c == ':' || c == '-' || c == '\t') continue;
-    if (HexDigit(c) < 0) return Fail("'" + std::string(text) + "' is not hex: bad character '" + c + "'");
+    if (HexDigit(c) < 0)
+      return Fail("'" + std::string(text) + "' is not hex: bad character '" + c + "'");
     digits += c;
   }
   if (digits.empty()) return Fail("no bytes to write: --hex is empty");
@@ -166,8 +174,8 @@ std::string FormatHexDump(std::string_view bytes, uint64_t offset) {
 }
 
 std::string FormatInt32s(std::string_view bytes, uint64_t offset) {
-  uint64_t first = (offset + 3) / 4;               // first whole word's index
-  uint64_t end = (offset + bytes.size()) / 4;      // one past the last
+  uint64_t first = (offset + 3) / 4;           // first whole word's index
+  uint64_t end = (offset + bytes.size()) / 4;  // one past the last
   if (end <= first) return "";
   std::string index_width = std::to_string(std::to_string(end - 1).size());
   std::string out;
@@ -201,10 +209,10 @@ std::string FormatShmTable(const std::vector<v1::ShmSegment>& segments) {
   using Row = std::array<std::string, 6>;
   std::vector<Row> rows = {{"NAME", "SIZE", "ATTACHED", "CREATOR", "CREATED", "PATH"}};
   for (const v1::ShmSegment& s : segments) {
-    rows.push_back({s.name(), std::to_string(s.size()), std::to_string(s.attached_workers()),
-                    s.creator_worker_id() == 0 ? "control"
-                                               : "worker " + std::to_string(s.creator_worker_id()),
-                    LocalTime(s.created_unix_ms()), s.path()});
+    rows.push_back(
+        {s.name(), std::to_string(s.size()), std::to_string(s.attached_workers()),
+         s.creator_worker_id() == 0 ? "control" : "worker " + std::to_string(s.creator_worker_id()),
+         LocalTime(s.created_unix_ms()), s.path()});
   }
   std::array<size_t, 6> width{};
   for (const Row& row : rows) {

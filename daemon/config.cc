@@ -109,9 +109,9 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
   }
   if (config.state_dir.empty()) {
     auto slash = config.socket_path.find_last_of('/');
-    config.state_dir = slash == std::string::npos  ? "."
-                       : slash == 0                ? "/"
-                                                   : config.socket_path.substr(0, slash);
+    config.state_dir = slash == std::string::npos ? "."
+                       : slash == 0               ? "/"
+                                                  : config.socket_path.substr(0, slash);
   }
   return ParsedFlags{std::move(config), 0};
 }

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "proto/socket_path.h"
-
 #include <spdlog/common.h>
 #include <sys/types.h>
 
@@ -13,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "proto/socket_path.h"
+
 namespace islet::daemon {
 
 // isletd's settings, from its command line (see ParseFlags).
@@ -20,24 +20,24 @@ struct DaemonConfig {
   std::string socket_path;  // resolved; never empty after ParseFlags
   bool foreground = false;
   spdlog::level::level_enum log_level = spdlog::level::info;
-  int threads = 0;  // executor threads; 0 = number of cores
-  int max_blocked_threads = 256;  // compensating threads while turns block or run long
-  int long_turn_us = 5000;       // a turn this long gets a thread of its own
-  int long_turn_nice = 10;       // niceness added to a thread in a long turn
-  size_t warm_isolates = 8;      // isolates prepared ahead of spawns
+  int threads = 0;                        // executor threads; 0 = number of cores
+  int max_blocked_threads = 256;          // compensating threads while turns block or run long
+  int long_turn_us = 5000;                // a turn this long gets a thread of its own
+  int long_turn_nice = 10;                // niceness added to a thread in a long turn
+  size_t warm_isolates = 8;               // isolates prepared ahead of spawns
   int64_t compact_isolates_above = 1000;  // live workers; 0 = always, -1 = never
-  double max_heap_mb = 1024;     // default old-generation cap per worker
-  size_t max_workers = 20000;          // live workers in the daemon
-  size_t max_workers_per_job = 10000;  // live workers one job spawned
-  size_t max_port_queue = 1000000;     // unread messages one port may hold
+  double max_heap_mb = 1024;              // default old-generation cap per worker
+  size_t max_workers = 20000;             // live workers in the daemon
+  size_t max_workers_per_job = 10000;     // live workers one job spawned
+  size_t max_port_queue = 1000000;        // unread messages one port may hold
   size_t max_frame_bytes = 16u << 20;
   size_t max_bundle_bytes = 8u << 20;
   std::string pid_file;  // empty = none
   // Where the state file of supervised workers lives (isletd.state);
   // resolved: never empty after ParseFlags.
   std::string state_dir;
-  double max_external_mb = 4096;      // ArrayBuffer memory per worker
-  double max_external_total_mb = 0;   // in all workers; 0 = half the RAM
+  double max_external_mb = 4096;        // ArrayBuffer memory per worker
+  double max_external_total_mb = 0;     // in all workers; 0 = half the RAM
   uint64_t shm_max_bytes = 1ull << 30;  // shared-memory segments (docs/shm.md)
   uint64_t shm_max_segments = 1024;
 };

@@ -152,7 +152,8 @@ runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
   spec.max_young_generation_mb = request->max_young_generation_mb();
   spec.code_range_mb = request->code_range_mb();
   if (spec.max_young_generation_mb < 0 || spec.code_range_mb < 0) {
-    return MakeError(ErrorCode::kInvalidArgument, "resource limits must be 0 (default) or positive");
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "resource limits must be 0 (default) or positive");
   }
   if (spec.max_old_generation_mb < 0 || spec.limits.cpu_ms_per_turn < 0 ||
       spec.limits.cpu_ms_total < 0 || spec.limits.deadline_ms < 0 ||

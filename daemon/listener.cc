@@ -58,8 +58,9 @@ std::expected<void, std::string> EnsurePrivateDirectory(const std::string& dir) 
   }
   if (!S_ISDIR(st.st_mode)) return std::unexpected(dir + " is not a directory");
   if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0 && (st.st_mode & S_ISVTX) == 0) {
-    return std::unexpected("directory " + dir +
-                           " is writable by other users; refusing to keep the daemon's files there");
+    return std::unexpected(
+        "directory " + dir +
+        " is writable by other users; refusing to keep the daemon's files there");
   }
   return {};
 }

@@ -4,9 +4,9 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <asio/io_context.hpp>
 #include <asio/post.hpp>
-#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
@@ -99,8 +99,8 @@ void Resurrect(StateKeeper& state, runtime::Runtime& runtime, const DaemonConfig
     v1::SupervisedWorker original = entry;  // ToSpawnSpec moves the bundle out
     auto spec = ToSpawnSpec(entry.mutable_spawn(), limits);
     if (spec && spec->restart.mode == runtime::RestartPolicy::Mode::kNever) {
-      spec = std::unexpected(runtime::Error{runtime::ErrorCode::kInvalidArgument,
-                                            "it has no restart policy"});
+      spec = std::unexpected(
+          runtime::Error{runtime::ErrorCode::kInvalidArgument, "it has no restart policy"});
     }
     auto keep = [&](const runtime::Error& error) {
       Logger("daemon")->error("state file: worker {} ({}) not resurrected, kept in the file: {}",

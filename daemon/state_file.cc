@@ -6,8 +6,8 @@
 #include <zlib.h>
 
 #include <cerrno>
-#include <climits>
 #include <chrono>
+#include <climits>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -82,8 +82,7 @@ std::expected<v1::StateFile, std::string> DecodeStateFile(std::string_view bytes
   std::string_view payload = bytes.substr(kHeaderSize);
   if (length > kMaxPayload || payload.size() != length) {
     return std::unexpected("truncated or padded: the header says " + std::to_string(length) +
-                           " bytes of payload, the file holds " +
-                           std::to_string(payload.size()));
+                           " bytes of payload, the file holds " + std::to_string(payload.size()));
   }
   if (Crc32(payload) != crc) return std::unexpected(std::string("checksum mismatch"));
   v1::StateFile state;

@@ -49,9 +49,7 @@ class StateKeeper {
   // Entries of the file that could not be started (a lowered
   // --max-bundle-bytes or --max-workers, say): written back with every save,
   // so that they are not lost, until someone removes them. Control thread.
-  void KeepUnresurrected(v1::SupervisedWorker entry) {
-    unresurrected_.push_back(std::move(entry));
-  }
+  void KeepUnresurrected(v1::SupervisedWorker entry) { unresurrected_.push_back(std::move(entry)); }
   const std::string& path() const { return path_; }
 
   void Changed();

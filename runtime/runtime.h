@@ -78,5 +78,4 @@ class Runtime {
                                 std::string_view data) = 0;
 };
 
-
 }  // namespace islet::runtime

@@ -100,13 +100,20 @@ enum class ExitReason : uint8_t {
 
 constexpr std::string_view ExitReasonName(ExitReason reason) {
   switch (reason) {
-    case ExitReason::kExited: return "exited";
-    case ExitReason::kError: return "error";
-    case ExitReason::kTerminated: return "terminated";
-    case ExitReason::kOutOfMemory: return "out-of-memory";
-    case ExitReason::kCpuLimit: return "cpu-limit";
-    case ExitReason::kDeadline: return "deadline";
-    case ExitReason::kStartupFailed: return "startup-failed";
+    case ExitReason::kExited:
+      return "exited";
+    case ExitReason::kError:
+      return "error";
+    case ExitReason::kTerminated:
+      return "terminated";
+    case ExitReason::kOutOfMemory:
+      return "out-of-memory";
+    case ExitReason::kCpuLimit:
+      return "cpu-limit";
+    case ExitReason::kDeadline:
+      return "deadline";
+    case ExitReason::kStartupFailed:
+      return "startup-failed";
   }
   return "unknown";
 }

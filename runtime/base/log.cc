@@ -3,6 +3,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 
 #include <string>
+
 #include "runtime/base/mutex.h"
 
 namespace islet {

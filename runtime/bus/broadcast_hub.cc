@@ -1,6 +1,7 @@
 #include "runtime/bus/broadcast_hub.h"
 
 #include <vector>
+
 #include "runtime/base/mutex.h"
 
 namespace islet::runtime {

@@ -4,8 +4,8 @@
 #include <string>
 #include <unordered_set>
 
-#include "runtime/bus/bus.h"
 #include "runtime/base/mutex.h"
+#include "runtime/bus/bus.h"
 
 namespace islet::runtime {
 

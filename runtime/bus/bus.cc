@@ -1,4 +1,5 @@
 #include "runtime/bus/bus.h"
+
 #include "runtime/base/mutex.h"
 
 namespace islet::runtime {

@@ -107,7 +107,8 @@ class Bus {
 
   // Returns the owner to notify (outside the lock), if any.
   std::shared_ptr<PortOwner> EnqueueLocked(PortId id, Endpoint& ep, Message message) REQUIRES(mu_);
-  void CloseLocked(PortId id, std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>>* notify) REQUIRES(mu_);
+  void CloseLocked(PortId id, std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>>* notify)
+      REQUIRES(mu_);
 
   mutable AdaptiveMutex mu_;
   std::unordered_map<PortId, Endpoint> endpoints_ GUARDED_BY(mu_);

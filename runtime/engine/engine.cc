@@ -71,8 +71,7 @@ void Engine::ReapLoop() {
     if (to_dispose_.empty()) {
       if (!trim_pending) {
         reap_cv_.Wait(reap_mu_);
-      } else if (!reap_cv_.WaitUntil(reap_mu_, last_trim + kTrimInterval) &&
-                 to_dispose_.empty()) {
+      } else if (!reap_cv_.WaitUntil(reap_mu_, last_trim + kTrimInterval) && to_dispose_.empty()) {
         lock.Unlock();
         malloc_trim(0);
         lock.Lock();

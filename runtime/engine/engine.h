@@ -6,9 +6,9 @@
 #include <memory>
 #include <thread>
 
+#include "runtime/base/mutex.h"
 #include "runtime/engine/platform.h"
 #include "runtime/scheduler/timer_service.h"
-#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 

@@ -1,6 +1,7 @@
 #include "runtime/engine/platform.h"
 
 #include <deque>
+
 #include "runtime/base/mutex.h"
 
 namespace islet::runtime {
@@ -50,9 +51,9 @@ class ActorTaskRunner final : public v8::TaskRunner,
   }
 
   void PostDelayedTask(std::unique_ptr<v8::Task> task, double delay_in_seconds) override {
-    auto when = TimerService::Clock::now() +
-                std::chrono::duration_cast<TimerService::Clock::duration>(
-                    std::chrono::duration<double>(delay_in_seconds));
+    auto when =
+        TimerService::Clock::now() + std::chrono::duration_cast<TimerService::Clock::duration>(
+                                         std::chrono::duration<double>(delay_in_seconds));
     std::weak_ptr<ActorTaskRunner> self = weak_from_this();
     timers_->RunAt(when, [self, task = std::move(task)]() mutable {
       if (auto runner = self.lock()) runner->PostTask(std::move(task));
@@ -122,8 +123,7 @@ void Platform::CallOnWorkerThread(std::unique_ptr<v8::Task> task) {
   inner_->CallOnWorkerThread(std::move(task));
 }
 
-void Platform::CallDelayedOnWorkerThread(std::unique_ptr<v8::Task> task,
-                                         double delay_in_seconds) {
+void Platform::CallDelayedOnWorkerThread(std::unique_ptr<v8::Task> task, double delay_in_seconds) {
   inner_->CallDelayedOnWorkerThread(std::move(task), delay_in_seconds);
 }
 
@@ -136,8 +136,6 @@ double Platform::MonotonicallyIncreasingTime() { return inner_->MonotonicallyInc
 
 double Platform::CurrentClockTimeMillis() { return inner_->CurrentClockTimeMillis(); }
 
-v8::TracingController* Platform::GetTracingController() {
-  return inner_->GetTracingController();
-}
+v8::TracingController* Platform::GetTracingController() { return inner_->GetTracingController(); }
 
 }  // namespace islet::runtime

@@ -6,9 +6,9 @@
 #include <memory>
 #include <unordered_map>
 
+#include "runtime/base/mutex.h"
 #include "runtime/scheduler/executor.h"
 #include "runtime/scheduler/timer_service.h"
-#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 

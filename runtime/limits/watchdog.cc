@@ -1,6 +1,7 @@
 #include "runtime/limits/watchdog.h"
 
 #include <algorithm>
+
 #include "runtime/base/mutex.h"
 
 namespace islet::runtime {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <thread>
 #include <vector>
+
 #include "runtime/base/mutex.h"
 
 namespace islet::runtime {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+
 #include "runtime/base/mutex.h"
 
 namespace islet::runtime {
@@ -68,9 +69,14 @@ void Actor::Notify() {
   for (;;) {
     uint32_t next;
     switch (s) {
-      case kIdle: next = kQueued; break;
-      case kRunning: next = kRunningNotified; break;
-      default: return;  // already queued or already told
+      case kIdle:
+        next = kQueued;
+        break;
+      case kRunning:
+        next = kRunningNotified;
+        break;
+      default:
+        return;  // already queued or already told
     }
     if (state_.compare_exchange_weak(s, next, std::memory_order_acq_rel)) {
       if (next == kQueued) executor_->Schedule(shared_from_this());
@@ -248,7 +254,7 @@ void Executor::Loop(ThreadState* self) {
   self->tid = gettid();
   self->has_cpu_clock = pthread_getcpuclockid(pthread_self(), &self->cpu_clock) == 0;
   WakeMonitorLocked();
-  bool watching = false;  // the last park was a timed one that timed out
+  bool watching = false;    // the last park was a timed one that timed out
   bool after_turn = false;  // nothing but bookkeeping since the last turn ended
   while (!stopping_) {
     // Surplus thread (a counted-out turn ended): park as a spare.
@@ -293,14 +299,14 @@ void Executor::Loop(ThreadState* self) {
 #if defined(__x86_64__)
         __builtin_ia32_pause();
 #endif
-        if (i % 64 == 0 && std::chrono::steady_clock::now() >= until) break;  // a clock read costs ~20 pauses
+        if (i % 64 == 0 && std::chrono::steady_clock::now() >= until)
+          break;  // a clock read costs ~20 pauses
       }
       lock.Lock();
       --spinning_;
     }
     watching = false;
-    if (stopping_ || !queue_.empty() ||
-        StealableLocked(self, std::chrono::steady_clock::now())) {
+    if (stopping_ || !queue_.empty() || StealableLocked(self, std::chrono::steady_clock::now())) {
       continue;
     }
     ++parked_;
@@ -324,8 +330,7 @@ void Executor::Run(std::shared_ptr<Actor> actor) {
   bool more = actor->RunTurn();
   if (!more) {
     uint32_t expected = Actor::kRunning;
-    if (actor->state_.compare_exchange_strong(expected, Actor::kIdle,
-                                              std::memory_order_acq_rel)) {
+    if (actor->state_.compare_exchange_strong(expected, Actor::kIdle, std::memory_order_acq_rel)) {
       return;
     }
     // Notified during the turn: run again.
@@ -403,7 +408,8 @@ bool Executor::MonitorIdleLocked() const {
 }
 
 void Executor::Monitor() {
-  const auto tick = std::max<std::chrono::microseconds>(long_turn_ / 2, std::chrono::microseconds(100));
+  const auto tick =
+      std::max<std::chrono::microseconds>(long_turn_ / 2, std::chrono::microseconds(100));
   MutexLock lock(mu_);
   while (!stopping_) {
     if (MonitorIdleLocked()) {

@@ -10,9 +10,9 @@
 #include <thread>
 #include <vector>
 
+#include "runtime/base/mutex.h"
 #include "runtime/scheduler/executor_stats.h"
 #include "runtime/scheduler/mailbox.h"
-#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -130,11 +130,11 @@ class Executor {
     // All guarded by Executor::mu_.
     std::shared_ptr<Actor> runnext;
     std::chrono::steady_clock::time_point runnext_at;
-    uint64_t turn = 0;      // turns begun on this thread
+    uint64_t turn = 0;  // turns begun on this thread
     bool in_turn = false;
     Compensation compensation = Compensation::kNone;
-    bool niced = false;     // priority lowered for a long turn
-    bool retired = false;   // left Loop; joined by the next StartThreadLocked
+    bool niced = false;    // priority lowered for a long turn
+    bool retired = false;  // left Loop; joined by the next StartThreadLocked
     pid_t tid = 0;
     clockid_t cpu_clock = 0;  // the thread's CPU-time clock
     bool has_cpu_clock = false;
@@ -153,13 +153,16 @@ class Executor {
   void Loop(ThreadState* self);
   void Monitor();
   std::shared_ptr<Actor> TakeLocked(ThreadState* self) REQUIRES(mu_);
-  bool StealableLocked(ThreadState* self, std::chrono::steady_clock::time_point now) const REQUIRES(mu_);
+  bool StealableLocked(ThreadState* self, std::chrono::steady_clock::time_point now) const
+      REQUIRES(mu_);
   void Run(std::shared_ptr<Actor> actor);
   void PushLocked(std::shared_ptr<Actor> actor) REQUIRES(mu_);
   // Moves `self`'s runnext, if any, to the shared queue. True if it did.
   bool QueueRunnextLocked(ThreadState* self) REQUIRES(mu_);
   // Threads free to take work: live, not counted out, not parked as spare.
-  int AvailableLocked() const REQUIRES(mu_) { return live_ - compensated_ - (spare_ - spare_wakes_); }
+  int AvailableLocked() const REQUIRES(mu_) {
+    return live_ - compensated_ - (spare_ - spare_wakes_);
+  }
   void CompensateLocked(ThreadState* self, Compensation why) REQUIRES(mu_);
   void WakeMonitorLocked() REQUIRES(mu_);
   bool MonitorIdleLocked() const REQUIRES(mu_);
@@ -186,20 +189,20 @@ class Executor {
   std::vector<std::unique_ptr<ThreadState>> states_ GUARDED_BY(mu_);
   std::vector<std::thread> threads_ GUARDED_BY(mu_);
   std::thread monitor_;
-  int live_ GUARDED_BY(mu_) = 0;  // threads running Loop
-  int parked_ GUARDED_BY(mu_) = 0;  // threads waiting on work_cv_
-  int timed_parked_ GUARDED_BY(mu_) = 0;  // of those, waiting at most kStealAfter
-  int spinning_ GUARDED_BY(mu_) = 0;  // threads spinning for work
-  int spare_ GUARDED_BY(mu_) = 0;  // threads parked as surplus
-  int spare_wakes_ GUARDED_BY(mu_) = 0;  // spares told to wake, not yet up
-  int compensated_ GUARDED_BY(mu_) = 0;  // threads counted out (blocked or long)
-  int long_now_ GUARDED_BY(mu_) = 0;  // of those, in a long turn
-  int in_turn_ GUARDED_BY(mu_) = 0;  // threads in a turn
+  int live_ GUARDED_BY(mu_) = 0;                 // threads running Loop
+  int parked_ GUARDED_BY(mu_) = 0;               // threads waiting on work_cv_
+  int timed_parked_ GUARDED_BY(mu_) = 0;         // of those, waiting at most kStealAfter
+  int spinning_ GUARDED_BY(mu_) = 0;             // threads spinning for work
+  int spare_ GUARDED_BY(mu_) = 0;                // threads parked as surplus
+  int spare_wakes_ GUARDED_BY(mu_) = 0;          // spares told to wake, not yet up
+  int compensated_ GUARDED_BY(mu_) = 0;          // threads counted out (blocked or long)
+  int long_now_ GUARDED_BY(mu_) = 0;             // of those, in a long turn
+  int in_turn_ GUARDED_BY(mu_) = 0;              // threads in a turn
   bool monitor_asleep_ GUARDED_BY(mu_) = false;  // until a thread wakes
   bool stopping_ GUARDED_BY(mu_) = false;
   ExecutorStats counters_ GUARDED_BY(mu_);  // the cumulative fields
-  std::atomic<size_t> queued_{0};        // queue_.size(), readable without mu_ for spinning
-  std::atomic<int> runnext_waiting_{0};  // filled runnext slots
+  std::atomic<size_t> queued_{0};           // queue_.size(), readable without mu_ for spinning
+  std::atomic<int> runnext_waiting_{0};     // filled runnext slots
 };
 
 }  // namespace islet::runtime

@@ -1,6 +1,7 @@
 #include "runtime/scheduler/mailbox.h"
 
 #include <utility>
+
 #include "runtime/base/mutex.h"
 
 namespace islet::runtime {

@@ -1,6 +1,7 @@
 #include "runtime/scheduler/timer_service.h"
 
 #include <vector>
+
 #include "runtime/base/mutex.h"
 
 namespace islet::runtime {

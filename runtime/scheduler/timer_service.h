@@ -7,8 +7,8 @@
 #include <thread>
 #include <utility>
 
-#include "runtime/scheduler/executor.h"
 #include "runtime/base/mutex.h"
+#include "runtime/scheduler/executor.h"
 
 namespace islet::runtime {
 
@@ -36,8 +36,8 @@ class TimerService {
   Mutex mu_;
   CondVar cv_;
   // Keyed by (deadline, insertion sequence): equal deadlines fire in order.
-  std::map<std::pair<Clock::time_point, uint64_t>, std::move_only_function<void()>>
-      entries_ GUARDED_BY(mu_);
+  std::map<std::pair<Clock::time_point, uint64_t>, std::move_only_function<void()>> entries_
+      GUARDED_BY(mu_);
   uint64_t seq_ GUARDED_BY(mu_) = 0;
   bool stopping_ GUARDED_BY(mu_) = false;
   std::thread thread_;

@@ -67,8 +67,7 @@ void StoreBytes(uint8_t* dst, const char* in, size_t n) {
   }
 }
 
-Result<void> CheckRange(const std::string& name, uint64_t size, uint64_t offset,
-                        uint64_t length) {
+Result<void> CheckRange(const std::string& name, uint64_t size, uint64_t offset, uint64_t length) {
   if (offset > size || length > size - offset) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "range [" + std::to_string(offset) + ", " + std::to_string(offset) + "+" +
@@ -143,9 +142,9 @@ Result<void> Segment::Write(uint64_t offset, std::string_view bytes) {
 }
 
 SegmentInfo Describe(const Segment& segment) {
-  return SegmentInfo{segment.name(),    segment.size(),
-                     segment.attached_workers(), segment.created_unix_ms(),
-                     segment.creator(), segment.path()};
+  return SegmentInfo{
+      segment.name(),    segment.size(), segment.attached_workers(), segment.created_unix_ms(),
+      segment.creator(), segment.path()};
 }
 
 // --- SegmentRegistry -------------------------------------------------------------
@@ -232,16 +231,16 @@ void SegmentRegistry::RemoveStale() {
   closedir(dir);
   if (removed > 0) {
     Logger("shm")->warn("removed {} shared-memory objects left under {}{} by a dead process",
-                           removed, kShmDir, prefix_);
+                        removed, kShmDir, prefix_);
   }
 }
 
 Result<void> SegmentRegistry::ValidateName(std::string_view name) {
   if (name.empty()) return MakeError(ErrorCode::kInvalidArgument, "segment name is empty");
   if (name.size() > kMaxNameLength) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "segment name is " + std::to_string(name.size()) +
-                         " characters long; the limit is " + std::to_string(kMaxNameLength));
+    return MakeError(ErrorCode::kInvalidArgument, "segment name is " + std::to_string(name.size()) +
+                                                      " characters long; the limit is " +
+                                                      std::to_string(kMaxNameLength));
   }
   if (name.front() == '.') {
     return MakeError(ErrorCode::kInvalidArgument,
@@ -278,8 +277,8 @@ Result<SegmentRegistry::Opened> SegmentRegistry::Open(std::string_view name, uin
     if (it->second->size() != size) {
       return MakeError(ErrorCode::kFailedPrecondition,
                        "shared segment '" + std::string(name) + "' exists with " +
-                           std::to_string(it->second->size()) + " bytes; " +
-                           std::to_string(size) + " bytes were requested");
+                           std::to_string(it->second->size()) + " bytes; " + std::to_string(size) +
+                           " bytes were requested");
     }
     return Opened{it->second, false};
   }
@@ -311,9 +310,9 @@ Result<std::shared_ptr<Segment>> SegmentRegistry::Create(std::string_view name, 
   }
   if (lock_fd_ < 0) {
     if (auto claimed = ClaimPrefix(); !claimed) {
-      return MakeError(ErrorCode::kUnavailable, "cannot create shared segment '" +
-                                                    std::string(name) + "': " +
-                                                    claimed.error().message);
+      return MakeError(
+          ErrorCode::kUnavailable,
+          "cannot create shared segment '" + std::string(name) + "': " + claimed.error().message);
     }
   }
   std::string object = "/" + prefix_ + std::string(name);
@@ -345,9 +344,9 @@ Result<std::shared_ptr<Segment>> SegmentRegistry::Create(std::string_view name, 
   }
   close(fd);
   accounting_->live_bytes.fetch_add(size);
-  Logger("shm")->info("shared segment '{}' created ({} bytes, {}) by {}", name, size, path,
-                         creator == 0 ? std::string("the control plane")
-                                      : "worker " + std::to_string(creator));
+  Logger("shm")->info(
+      "shared segment '{}' created ({} bytes, {}) by {}", name, size, path,
+      creator == 0 ? std::string("the control plane") : "worker " + std::to_string(creator));
   return std::shared_ptr<Segment>(
       new Segment(std::string(name), std::move(path), size, data, creator, accounting_));
 }
@@ -373,15 +372,14 @@ Result<void> SegmentRegistry::Delete(std::string_view name) {
     MutexLock lock(mu_);
     auto it = segments_.find(name);
     if (it == segments_.end()) {
-      return MakeError(ErrorCode::kNotFound,
-                       "no shared segment named '" + std::string(name) + "'");
+      return MakeError(ErrorCode::kNotFound, "no shared segment named '" + std::string(name) + "'");
     }
     segment = std::move(it->second);
     segments_.erase(it);
     shm_unlink(("/" + prefix_ + std::string(name)).c_str());
   }
   Logger("shm")->info("shared segment '{}' deleted ({} workers attached)", name,
-                         segment->attached_workers());
+                      segment->attached_workers());
   return {};
 }
 

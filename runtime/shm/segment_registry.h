@@ -10,16 +10,16 @@
 //
 // The prefix is "islet-<pid>-", or "islet-<pid>.<n>-" when that one is taken.
 // A registry claims it when it creates its first segment, and owns it by
-// holding flock() on /dev/shm/<prefix>.lock from then on: pids repeat across pid namespaces (containers, Bazel's
-// sandbox) that share /dev/shm, and after a crash. The kernel drops the lock
+// holding flock() on /dev/shm/<prefix>.lock from then on: pids repeat across pid namespaces
+// (containers, Bazel's sandbox) that share /dev/shm, and after a crash. The kernel drops the lock
 // when its holder dies, so whatever the new owner finds under the prefix was
 // left by a dead process and is removed. See docs/shm.md.
 
 #include <cstdint>
 #include <functional>
-#include <set>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -1,8 +1,7 @@
 #include "runtime/supervisor/supervisor.h"
 
-#include <unistd.h>
-
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -17,14 +16,22 @@ namespace islet::runtime {
 
 std::string_view WorkerStateName(WorkerState state) {
   switch (state) {
-    case WorkerState::kStarting: return "starting";
-    case WorkerState::kRunning: return "running";
-    case WorkerState::kIdle: return "idle";
-    case WorkerState::kBlocked: return "blocked";
-    case WorkerState::kTerminating: return "terminating";
-    case WorkerState::kExited: return "exited";
-    case WorkerState::kRestarting: return "restarting";
-    case WorkerState::kFailed: return "failed";
+    case WorkerState::kStarting:
+      return "starting";
+    case WorkerState::kRunning:
+      return "running";
+    case WorkerState::kIdle:
+      return "idle";
+    case WorkerState::kBlocked:
+      return "blocked";
+    case WorkerState::kTerminating:
+      return "terminating";
+    case WorkerState::kExited:
+      return "exited";
+    case WorkerState::kRestarting:
+      return "restarting";
+    case WorkerState::kFailed:
+      return "failed";
   }
   return "unknown";
 }
@@ -51,10 +58,11 @@ size_t MaxWorkersForMapCount(size_t configured) {
   if (n != 1 || max_map_count <= kMappingsReserved) return configured;
   size_t allowed = (max_map_count - kMappingsReserved) / kMappingsPerWorker;
   if (allowed < configured) {
-    Logger("supervisor")->warn(
-        "vm.max_map_count is {}: at most {} live workers (of --max-workers {}); raise it with "
-        "'sysctl -w vm.max_map_count=1048576' for more",
-        max_map_count, allowed, configured);
+    Logger("supervisor")
+        ->warn(
+            "vm.max_map_count is {}: at most {} live workers (of --max-workers {}); raise it with "
+            "'sysctl -w vm.max_map_count=1048576' for more",
+            max_map_count, allowed, configured);
     return allowed;
   }
   return configured;
@@ -80,11 +88,11 @@ uint64_t ExternalCapBytes(double configured_mb) {
 Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
     : engine_(engine),
       options_(WithMapBudget(options)),
-      executor_(std::make_unique<Executor>(ExecutorOptions{
-          .threads = options.executor_threads,
-          .max_blocked_threads = options.max_blocked_threads,
-          .long_turn_microseconds = options.long_turn_us,
-          .long_turn_nice = options.long_turn_nice})),
+      executor_(std::make_unique<Executor>(
+          ExecutorOptions{.threads = options.executor_threads,
+                          .max_blocked_threads = options.max_blocked_threads,
+                          .long_turn_microseconds = options.long_turn_us,
+                          .long_turn_nice = options.long_turn_nice})),
       external_budget_(
           std::make_shared<ExternalBudget>(ExternalCapBytes(options.max_external_mb_total))),
       warm_pool_(std::make_unique<WarmPool>(
@@ -113,8 +121,7 @@ WorkerLimits Supervisor::WithDefaults(WorkerLimits limits) const {
   return limits;
 }
 
-WorkerConfig Supervisor::BaseConfig(WorkerId id, JobId job,
-                                    const ResourceLimits& requested) const {
+WorkerConfig Supervisor::BaseConfig(WorkerId id, JobId job, const ResourceLimits& requested) const {
   WorkerConfig config;
   config.id = id;
   config.job_id = job;
@@ -150,15 +157,9 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
   }
   auto bundle = MakeBundle(spec);
   if (!bundle) return std::unexpected(bundle.error());
-  RootSpec root{*std::move(bundle),
-                spec.main,
-                std::move(spec.argv),
-                std::move(spec.env),
-                spec.name,
-                spec.max_old_generation_mb,
-                spec.max_young_generation_mb,
-                spec.code_range_mb,
-                spec.limits};
+  RootSpec root{*std::move(bundle),           spec.main,          std::move(spec.argv),
+                std::move(spec.env),          spec.name,          spec.max_old_generation_mb,
+                spec.max_young_generation_mb, spec.code_range_mb, spec.limits};
   bool supervised = spec.restart.mode != RestartPolicy::Mode::kNever;
   std::shared_ptr<Worker> worker;
   SpawnResult result;
@@ -166,9 +167,9 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
     MutexLock lock(mu_);
     if (shutting_down_) return MakeError(ErrorCode::kUnavailable, "the daemon is shutting down");
     if (alive_ >= options_.max_workers) {
-      return MakeError(ErrorCode::kResourceExhausted,
-                       "the daemon already runs its maximum of " +
-                           std::to_string(options_.max_workers) + " workers (--max-workers)");
+      return MakeError(ErrorCode::kResourceExhausted, "the daemon already runs its maximum of " +
+                                                          std::to_string(options_.max_workers) +
+                                                          " workers (--max-workers)");
     }
     // A resurrected worker keeps its id when it is free.
     WorkerId id = spec.worker_id;
@@ -185,15 +186,17 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
       record.supervision->spec = root;
     }
     if (follow) {
-      record.followers.emplace(next_subscription_++, std::make_shared<Subscriber>(std::move(follow)));
+      record.followers.emplace(next_subscription_++,
+                               std::make_shared<Subscriber>(std::move(follow)));
     }
     worker = StartRootLocked(id, record, root);
     result.worker_id = id;
     result.job_id = record.info.job_id;
   }
   if (worker->SetLimits(WithDefaults(root.limits))) watchdog_.Watch(worker);
-  Logger("supervisor")->info("worker {} (job {}) spawned: {}{}", result.worker_id, result.job_id,
-                         spec.main, supervised ? " (supervised)" : "");
+  Logger("supervisor")
+      ->info("worker {} (job {}) spawned: {}{}", result.worker_id, result.job_id, spec.main,
+             supervised ? " (supervised)" : "");
   worker->Start();
   if (supervised) SupervisedChanged();
   return result;
@@ -202,10 +205,11 @@ Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
 std::shared_ptr<Worker> Supervisor::StartRootLocked(WorkerId id, Record& record,
                                                     const RootSpec& spec) {
   JobId job = next_job_id_++;
-  WorkerConfig config = BaseConfig(id, job,
-                                   ResourceLimits{.max_old_generation_mb = spec.max_old_generation_mb,
-                                                  .max_young_generation_mb = spec.max_young_generation_mb,
-                                                  .code_range_mb = spec.code_range_mb});
+  WorkerConfig config =
+      BaseConfig(id, job,
+                 ResourceLimits{.max_old_generation_mb = spec.max_old_generation_mb,
+                                .max_young_generation_mb = spec.max_young_generation_mb,
+                                .code_range_mb = spec.code_range_mb});
   config.bundle = spec.bundle;
   config.main = spec.main;
   config.argv = spec.argv;
@@ -217,9 +221,9 @@ std::shared_ptr<Worker> Supervisor::StartRootLocked(WorkerId id, Record& record,
   config.time_origin_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                               std::chrono::steady_clock::now().time_since_epoch())
                               .count();
-  config.time_origin_ms = std::chrono::duration<double, std::milli>(
-                              std::chrono::system_clock::now().time_since_epoch())
-                              .count();
+  config.time_origin_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   auto worker = std::make_shared<Worker>(engine_, executor_.get(), &bus_, std::move(config),
                                          static_cast<WorkerHost*>(this));
   record.info.job_id = job;
@@ -334,7 +338,8 @@ Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
     return {};
   }
   if (grace_ms > 0 && worker->config().parent_id == 0) {
-    Logger("supervisor")->info("worker {}: SIGTERM, forced in {} ms if still running", id, grace_ms);
+    Logger("supervisor")
+        ->info("worker {}: SIGTERM, forced in {} ms if still running", id, grace_ms);
     worker->Signal("SIGTERM");
     auto when = std::chrono::steady_clock::now() +
                 std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -403,8 +408,8 @@ Result<std::shared_ptr<Worker>> Supervisor::LiveWorker(WorkerId id) {
 
 Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& requested) {
   auto ok = [](double v) { return v >= 0 && std::isfinite(v); };
-  if (!ok(requested.cpu_ms_per_turn) || !ok(requested.cpu_ms_total) ||
-      !ok(requested.deadline_ms) || !ok(requested.max_external_mb)) {
+  if (!ok(requested.cpu_ms_per_turn) || !ok(requested.cpu_ms_total) || !ok(requested.deadline_ms) ||
+      !ok(requested.max_external_mb)) {
     return MakeError(ErrorCode::kInvalidArgument, "limits must be 0 (none) or positive");
   }
   WorkerLimits limits = WithDefaults(requested);
@@ -432,9 +437,10 @@ Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& requested) {
     if (worker->SetLimits(limits) && !was_watched) watchdog_.Watch(worker);
   }
   if (restartable) SupervisedChanged();
-  Logger("watchdog")->info(
-      "worker {}: limits now cpu/turn {} ms, cpu {} ms, deadline {} ms, external {} MB", id,
-      limits.cpu_ms_per_turn, limits.cpu_ms_total, limits.deadline_ms, limits.max_external_mb);
+  Logger("watchdog")
+      ->info("worker {}: limits now cpu/turn {} ms, cpu {} ms, deadline {} ms, external {} MB", id,
+             limits.cpu_ms_per_turn, limits.cpu_ms_total, limits.deadline_ms,
+             limits.max_external_mb);
   return {};
 }
 
@@ -557,8 +563,8 @@ void Supervisor::OnExit(WorkerId id, const ExitInfo& exit) {
   }
   exited_cv_.NotifyAll();
   Deliver(deliveries);
-  Logger("supervisor")->info("worker {} exited: {} (code {})", id, ExitReasonName(exit.reason),
-                         exit.exit_code);
+  Logger("supervisor")
+      ->info("worker {} exited: {} (code {})", id, ExitReasonName(exit.reason), exit.exit_code);
   for (auto& child : orphans) child->Terminate();
   if (parent) parent->NotifyChildExit(worker->config().thread_id, exit.exit_code);
   if (restart_in) {
@@ -613,7 +619,8 @@ void Supervisor::Shutdown() {
     while (alive_ > 0 && exited_cv_.WaitUntil(mu_, deadline)) {
     }
     if (alive_ > 0) {
-      Logger("supervisor")->error("{} workers did not exit within 10 s of terminate", alive_.load());
+      Logger("supervisor")
+          ->error("{} workers did not exit within 10 s of terminate", alive_.load());
     }
   }
   timers_->Stop();  // pending restarts and grace periods are moot now

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "runtime/base/mutex.h"
 #include "runtime/bus/broadcast_hub.h"
 #include "runtime/bus/bus.h"
 #include "runtime/limits/watchdog.h"
@@ -20,7 +21,6 @@
 #include "runtime/supervisor/subscriber.h"
 #include "runtime/worker/warm_pool.h"
 #include "runtime/worker/worker.h"
-#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -82,7 +82,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   };
 
   struct Record {
-    WorkerInfo info;  // static fields; live ones are filled from `worker`
+    WorkerInfo info;                 // static fields; live ones are filled from `worker`
     std::shared_ptr<Worker> worker;  // null once exited
     std::chrono::steady_clock::time_point started;
     double final_uptime = 0;
@@ -90,10 +90,10 @@ class Supervisor final : public Runtime, private WorkerHost {
     size_t log_bytes = 0;
     std::map<uint64_t, std::shared_ptr<Subscriber>> followers;
     std::vector<std::function<void(const ExitInfo&)>> on_exit;
-    WorkerId root_id = 0;            // the job's root worker
-    std::vector<WorkerId> children;  // live children, terminated with it
+    WorkerId root_id = 0;                      // the job's root worker
+    std::vector<WorkerId> children;            // live children, terminated with it
     std::unique_ptr<Supervision> supervision;  // null unless supervised
-    bool failed = false;  // supervised and given up
+    bool failed = false;                       // supervised and given up
   };
 
   // Neither running nor due to run again.
@@ -130,7 +130,8 @@ class Supervisor final : public Runtime, private WorkerHost {
   void AppendOutputLocked(Record& record, WorkerId id, const Output& out, Deliveries* deliveries)
       REQUIRES(mu_);
   // Creates the root worker of a new job for `record` (not started yet).
-  std::shared_ptr<Worker> StartRootLocked(WorkerId id, Record& record, const RootSpec& spec) REQUIRES(mu_);
+  std::shared_ptr<Worker> StartRootLocked(WorkerId id, Record& record, const RootSpec& spec)
+      REQUIRES(mu_);
   // The exit is final: tell followers and waiters, keep the record for ps.
   void FinishLocked(WorkerId id, Record& record, const ExitInfo& exit,
                     std::vector<std::function<void(const ExitInfo&)>>* on_exit,
@@ -139,8 +140,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   // the restart delay, or nullopt if the exit is final.
   std::optional<std::chrono::milliseconds> PlanRestartLocked(WorkerId id, Record& record,
                                                              const ExitInfo& exit,
-                                                             Deliveries* deliveries)
-      REQUIRES(mu_);
+                                                             Deliveries* deliveries) REQUIRES(mu_);
   void Restart(WorkerId id, uint64_t generation);
   void SupervisedChanged();
 

@@ -1,7 +1,6 @@
 // Supervisor: a spawn's files become the job's read-only Bundle.
-#include "runtime/supervisor/supervisor.h"
-
 #include "runtime/base/log.h"
+#include "runtime/supervisor/supervisor.h"
 
 namespace islet::runtime {
 
@@ -58,8 +57,7 @@ Result<std::shared_ptr<const Bundle>> Supervisor::MakeBundle(SpawnSpec& spec) co
       return MakeError(ErrorCode::kInvalidArgument, problem);
     }
     if (!bundle->files.emplace(f.name, std::move(f.content)).second) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "the bundle holds file '" + f.name + "' twice");
+      return MakeError(ErrorCode::kInvalidArgument, "the bundle holds file '" + f.name + "' twice");
     }
   }
   if (!bundle->files.contains(spec.main)) {

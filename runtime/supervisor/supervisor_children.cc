@@ -1,8 +1,7 @@
 // Supervisor, as the WorkerHost of running workers: `new Worker()`, a
 // parent ending its child, BroadcastChannel hubs.
-#include "runtime/supervisor/supervisor.h"
-
 #include "runtime/base/log.h"
+#include "runtime/supervisor/supervisor.h"
 
 namespace islet::runtime {
 
@@ -19,9 +18,9 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
       return MakeError(ErrorCode::kFailedPrecondition, "the parent worker is gone");
     }
     if (alive_ >= options_.max_workers) {
-      return MakeError(ErrorCode::kResourceExhausted,
-                       "the daemon already runs its maximum of " +
-                           std::to_string(options_.max_workers) + " workers");
+      return MakeError(ErrorCode::kResourceExhausted, "the daemon already runs its maximum of " +
+                                                          std::to_string(options_.max_workers) +
+                                                          " workers");
     }
     // The job's root is not counted: a job may spawn this many workers.
     if (job_alive_[pc.job_id] - 1 >= options_.max_workers_per_job) {
@@ -41,8 +40,7 @@ Result<ChildInfo> Supervisor::SpawnChild(Worker& parent, ChildSpec spec) {
     config.eval_code = std::move(spec.eval_code);
     config.argv = std::move(spec.argv);
     if (spec.inherit_env) spec.env = pc.env_store->Snapshot();
-    config.env_store =
-        spec.share_env ? pc.env_store : std::make_shared<EnvStore>(spec.env);
+    config.env_store = spec.share_env ? pc.env_store : std::make_shared<EnvStore>(spec.env);
     config.env = std::move(spec.env);
     config.name = spec.name;
     config.is_main_thread = false;
@@ -91,8 +89,9 @@ bool Supervisor::TerminateChild(Worker& parent, WorkerId id) {
     auto it = records_.find(id);
     if (it == records_.end()) return true;  // gone already (an exited child may be evicted)
     if (it->second.info.parent_id != parent.config().id) {
-      Logger("supervisor")->warn("worker {} asked to terminate worker {}, not a child of its own: refused",
-                             parent.config().id, id);
+      Logger("supervisor")
+          ->warn("worker {} asked to terminate worker {}, not a child of its own: refused",
+                 parent.config().id, id);
       return false;
     }
   }

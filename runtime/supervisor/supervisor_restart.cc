@@ -1,22 +1,20 @@
 // Supervisor: restarts of supervised workers and what the state file keeps
 // of them.
-#include "runtime/supervisor/supervisor.h"
-
-#include "runtime/base/log.h"
-
 #include <algorithm>
 #include <cmath>
 
+#include "runtime/base/log.h"
+#include "runtime/supervisor/supervisor.h"
+
 namespace islet::runtime {
 
-std::optional<std::chrono::milliseconds> Supervisor::PlanRestartLocked(WorkerId id,
-                                                                       Record& record,
+std::optional<std::chrono::milliseconds> Supervisor::PlanRestartLocked(WorkerId id, Record& record,
                                                                        const ExitInfo& exit,
                                                                        Deliveries* deliveries) {
   Supervision& s = *record.supervision;
   if (shutting_down_ || s.stopped) return std::nullopt;
-  RestartDecision decision = PlanRestart(s.policy, s.history, exit, record.final_uptime,
-                                         std::chrono::steady_clock::now());
+  RestartDecision decision =
+      PlanRestart(s.policy, s.history, exit, record.final_uptime, std::chrono::steady_clock::now());
   Output notice{Stream::kStderr,
                 "[islet] worker " + std::to_string(id) + " " + decision.notice + "\n"};
   switch (decision.kind) {
@@ -55,8 +53,11 @@ void Supervisor::Restart(WorkerId id, uint64_t generation) {
     if (s.generation != generation || !s.restart_pending || s.stopped || shutting_down_) return;
     if (alive_ >= options_.max_workers) {
       // Not a failure of the worker: try again once there is room.
-      Logger("supervisor")->warn("worker {}: restart postponed, the daemon runs its maximum of {} "
-                             "workers", id, options_.max_workers);
+      Logger("supervisor")
+          ->warn(
+              "worker {}: restart postponed, the daemon runs its maximum of {} "
+              "workers",
+              id, options_.max_workers);
       timers_->RunAt(std::chrono::steady_clock::now() + std::chrono::seconds(1),
                      [this, id, generation] { Restart(id, generation); });
       return;
@@ -69,8 +70,8 @@ void Supervisor::Restart(WorkerId id, uint64_t generation) {
     watch = worker->SetLimits(WithDefaults(s.spec.limits));
   }
   if (watch) watchdog_.Watch(worker);
-  Logger("supervisor")->info("worker {} restarted (restart {}, job {})", id, restarts,
-                         worker->config().job_id);
+  Logger("supervisor")
+      ->info("worker {} restarted (restart {}, job {})", id, restarts, worker->config().job_id);
   worker->Start();
   SupervisedChanged();  // the state file keeps the restart count
 }

@@ -7,8 +7,8 @@ namespace islet::runtime {
 namespace {
 
 ShmSegmentInfo ToFacade(const SegmentInfo& info) {
-  return ShmSegmentInfo{info.name,           info.size,    info.attached_workers,
-                        info.created_unix_ms, info.creator, info.path};
+  return ShmSegmentInfo{info.name,    info.size, info.attached_workers, info.created_unix_ms,
+                        info.creator, info.path};
 }
 
 }  // namespace
@@ -27,13 +27,11 @@ Result<std::vector<ShmSegmentInfo>> Supervisor::ShmList() {
 
 Result<void> Supervisor::ShmDelete(const std::string& name) { return segments_->Delete(name); }
 
-Result<std::string> Supervisor::ShmRead(const std::string& name, uint64_t offset,
-                                        uint64_t length) {
+Result<std::string> Supervisor::ShmRead(const std::string& name, uint64_t offset, uint64_t length) {
   return segments_->Read(name, offset, length);
 }
 
-Result<void> Supervisor::ShmWrite(const std::string& name, uint64_t offset,
-                                  std::string_view data) {
+Result<void> Supervisor::ShmWrite(const std::string& name, uint64_t offset, std::string_view data) {
   return segments_->Write(name, offset, data);
 }
 

@@ -32,8 +32,7 @@ class ExternalBudget {
 // Thread-safe: buffers are freed on whichever thread drops them.
 class CountingAllocator final : public v8::ArrayBuffer::Allocator {
  public:
-  explicit CountingAllocator(std::shared_ptr<ExternalBudget> budget)
-      : budget_(std::move(budget)) {}
+  explicit CountingAllocator(std::shared_ptr<ExternalBudget> budget) : budget_(std::move(budget)) {}
 
   void* Allocate(size_t length) override;
   void* AllocateUninitialized(size_t length) override;

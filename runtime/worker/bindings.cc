@@ -1,7 +1,5 @@
 #include "runtime/worker/bindings.h"
 
-#include "runtime/worker/code_cache.h"
-
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
@@ -13,6 +11,7 @@
 #include "runtime/js/sources.h"
 #include "runtime/version.h"
 #include "runtime/worker/binding_util.h"
+#include "runtime/worker/code_cache.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/os_bindings.h"
 #include "runtime/worker/port_bindings.h"
@@ -218,8 +217,8 @@ void ControlPost(const FunctionCallbackInfo<Value>& args) {
 void DecodeUtf8(const FunctionCallbackInfo<Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   if (!args[0]->IsArrayBufferView()) {
-    args.GetReturnValue().Set(args[0]->ToString(isolate->GetCurrentContext()).FromMaybe(
-        Local<v8::String>()));
+    args.GetReturnValue().Set(
+        args[0]->ToString(isolate->GetCurrentContext()).FromMaybe(Local<v8::String>()));
     return;
   }
   Local<v8::ArrayBufferView> view = args[0].As<v8::ArrayBufferView>();
@@ -317,27 +316,51 @@ void GetProxyDetails(const FunctionCallbackInfo<Value>& args) {
 }
 
 // util.types: one function per V8 type predicate.
-#define ISLET_TYPE_PREDICATES(V)                                                          \
-  V(isExternal, IsExternal) V(isDate, IsDate) V(isArgumentsObject, IsArgumentsObject)     \
-  V(isBigIntObject, IsBigIntObject) V(isBooleanObject, IsBooleanObject)                   \
-  V(isNumberObject, IsNumberObject) V(isStringObject, IsStringObject)                     \
-  V(isSymbolObject, IsSymbolObject) V(isNativeError, IsNativeError) V(isRegExp, IsRegExp) \
-  V(isAsyncFunction, IsAsyncFunction) V(isGeneratorFunction, IsGeneratorFunction)         \
-  V(isGeneratorObject, IsGeneratorObject) V(isPromise, IsPromise) V(isMap, IsMap)         \
-  V(isSet, IsSet) V(isMapIterator, IsMapIterator) V(isSetIterator, IsSetIterator)         \
-  V(isWeakMap, IsWeakMap) V(isWeakSet, IsWeakSet) V(isArrayBuffer, IsArrayBuffer)         \
-  V(isDataView, IsDataView) V(isSharedArrayBuffer, IsSharedArrayBuffer) V(isProxy, IsProxy) \
-  V(isModuleNamespaceObject, IsModuleNamespaceObject)                                     \
-  V(isArrayBufferView, IsArrayBufferView) V(isTypedArray, IsTypedArray)                   \
-  V(isUint8Array, IsUint8Array) V(isUint8ClampedArray, IsUint8ClampedArray)               \
-  V(isUint16Array, IsUint16Array) V(isUint32Array, IsUint32Array)                         \
-  V(isInt8Array, IsInt8Array) V(isInt16Array, IsInt16Array) V(isInt32Array, IsInt32Array) \
-  V(isFloat32Array, IsFloat32Array) V(isFloat64Array, IsFloat64Array)                     \
-  V(isBigInt64Array, IsBigInt64Array) V(isBigUint64Array, IsBigUint64Array)
+// clang-format off
+#define ISLET_TYPE_PREDICATES(V) \
+  V(isExternal, IsExternal) \
+  V(isDate, IsDate) \
+  V(isArgumentsObject, IsArgumentsObject) \
+  V(isBigIntObject, IsBigIntObject) \
+  V(isBooleanObject, IsBooleanObject) \
+  V(isNumberObject, IsNumberObject) \
+  V(isStringObject, IsStringObject) \
+  V(isSymbolObject, IsSymbolObject) \
+  V(isNativeError, IsNativeError) \
+  V(isRegExp, IsRegExp) \
+  V(isAsyncFunction, IsAsyncFunction) \
+  V(isGeneratorFunction, IsGeneratorFunction) \
+  V(isGeneratorObject, IsGeneratorObject) \
+  V(isPromise, IsPromise) \
+  V(isMap, IsMap) \
+  V(isSet, IsSet) \
+  V(isMapIterator, IsMapIterator) \
+  V(isSetIterator, IsSetIterator) \
+  V(isWeakMap, IsWeakMap) \
+  V(isWeakSet, IsWeakSet) \
+  V(isArrayBuffer, IsArrayBuffer) \
+  V(isDataView, IsDataView) \
+  V(isSharedArrayBuffer, IsSharedArrayBuffer) \
+  V(isProxy, IsProxy) \
+  V(isModuleNamespaceObject, IsModuleNamespaceObject) \
+  V(isArrayBufferView, IsArrayBufferView) \
+  V(isTypedArray, IsTypedArray) \
+  V(isUint8Array, IsUint8Array) \
+  V(isUint8ClampedArray, IsUint8ClampedArray) \
+  V(isUint16Array, IsUint16Array) \
+  V(isUint32Array, IsUint32Array) \
+  V(isInt8Array, IsInt8Array) \
+  V(isInt16Array, IsInt16Array) \
+  V(isInt32Array, IsInt32Array) \
+  V(isFloat32Array, IsFloat32Array) \
+  V(isFloat64Array, IsFloat64Array) \
+  V(isBigInt64Array, IsBigInt64Array) \
+  V(isBigUint64Array, IsBigUint64Array)
+// clang-format on
 
-#define ISLET_DEFINE_PREDICATE(js, cc)                         \
-  void Type_##js(const FunctionCallbackInfo<Value>& args) {    \
-    args.GetReturnValue().Set(args[0]->cc());                  \
+#define ISLET_DEFINE_PREDICATE(js, cc)                      \
+  void Type_##js(const FunctionCallbackInfo<Value>& args) { \
+    args.GetReturnValue().Set(args[0]->cc());               \
   }
 ISLET_TYPE_PREDICATES(ISLET_DEFINE_PREDICATE)
 #undef ISLET_DEFINE_PREDICATE
@@ -356,8 +379,9 @@ bool InstallTypes(Local<v8::Context> context, Local<v8::Object> binding) {
   v8::Isolate* isolate = context->GetIsolate();
   Local<v8::Object> types = v8::Object::New(isolate);
 #define ISLET_ENTRY(js, cc) {#js, Type_##js},
-  static constexpr binding_util::Function kTypes[] = {ISLET_TYPE_PREDICATES(ISLET_ENTRY){
-      "isAnyArrayBuffer", IsAnyArrayBuffer}, {"isBoxedPrimitive", IsBoxedPrimitive}};
+  static constexpr binding_util::Function kTypes[] = {
+      ISLET_TYPE_PREDICATES(ISLET_ENTRY){"isAnyArrayBuffer", IsAnyArrayBuffer},
+      {"isBoxedPrimitive", IsBoxedPrimitive}};
 #undef ISLET_ENTRY
   if (!binding_util::SetFunctions(context, types, kTypes)) return false;
   return binding->Set(context, Str(isolate, "types"), types).FromMaybe(false);
@@ -371,21 +395,35 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
   v8::EscapableHandleScope scope(isolate);
   Local<v8::Object> binding = v8::Object::New(isolate);
   static constexpr binding_util::Function kFunctions[] = {
-      {"internalSource", InternalSource},   {"compileFunction", CompileFunction},
-      {"runScript", RunScript},             {"workerInfo", GetWorkerInfo},
-      {"v8Version", V8Version},             {"uptime", Uptime},
-      {"hrtimeNs", HrtimeNs},               {"hrtimeBigint", HrtimeBigint},
-      {"memoryUsage", MemoryUsage},         {"cpuUsage", CpuUsage},
-      {"write", Write},                     {"decodeUtf8", DecodeUtf8},
-      {"reallyExit", ReallyExit},           {"runMicrotasks", RunMicrotasks},
-      {"enqueueMicrotask", EnqueueMicrotask}, {"timerStart", TimerStart},
+      {"internalSource", InternalSource},
+      {"compileFunction", CompileFunction},
+      {"runScript", RunScript},
+      {"workerInfo", GetWorkerInfo},
+      {"v8Version", V8Version},
+      {"uptime", Uptime},
+      {"hrtimeNs", HrtimeNs},
+      {"hrtimeBigint", HrtimeBigint},
+      {"memoryUsage", MemoryUsage},
+      {"cpuUsage", CpuUsage},
+      {"write", Write},
+      {"decodeUtf8", DecodeUtf8},
+      {"reallyExit", ReallyExit},
+      {"runMicrotasks", RunMicrotasks},
+      {"enqueueMicrotask", EnqueueMicrotask},
+      {"timerStart", TimerStart},
       {"reportUncaught", ReportUncaught},
-      {"timerStop", TimerStop},             {"timerRef", TimerRef},
-      {"immediateState", ImmediateState},   {"readFile", ReadFile},
-      {"getPromiseState", GetPromiseState}, {"previewEntries", PreviewEntries},
-      {"getProxyDetails", GetProxyDetails}, {"envGet", EnvGet},
-      {"envSet", EnvSet},                   {"envDelete", EnvDelete},
-      {"envKeys", EnvKeys},                 {"controlPost", ControlPost},
+      {"timerStop", TimerStop},
+      {"timerRef", TimerRef},
+      {"immediateState", ImmediateState},
+      {"readFile", ReadFile},
+      {"getPromiseState", GetPromiseState},
+      {"previewEntries", PreviewEntries},
+      {"getProxyDetails", GetProxyDetails},
+      {"envGet", EnvGet},
+      {"envSet", EnvSet},
+      {"envDelete", EnvDelete},
+      {"envKeys", EnvKeys},
+      {"controlPost", ControlPost},
   };
   if (!binding_util::SetFunctions(context, binding, kFunctions)) return {};
 

@@ -3,8 +3,8 @@
 #include <functional>
 
 #include "runtime/base/log.h"
-#include "runtime/worker/errors.h"
 #include "runtime/base/mutex.h"
+#include "runtime/worker/errors.h"
 
 namespace islet::runtime {
 
@@ -119,9 +119,7 @@ class CachedCompile {
     return entry_ ? v8::ScriptCompiler::kConsumeCodeCache : v8::ScriptCompiler::kNoCompileOptions;
   }
   // Compiled without a cache: the isolate's CompileLog (if it records) should have it.
-  CompileLog* log(v8::Isolate* isolate) const {
-    return entry_ ? nullptr : CompileLog::Of(isolate);
-  }
+  CompileLog* log(v8::Isolate* isolate) const { return entry_ ? nullptr : CompileLog::Of(isolate); }
 
   std::string key;
   std::string text;

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+
 #include "runtime/base/mutex.h"
 
 namespace islet::runtime {
@@ -72,7 +73,7 @@ class CompileLog {
   struct Compiled {
     std::string name;
     std::string source;
-    v8::Global<v8::Function> function;    // from CompileFunction, or
+    v8::Global<v8::Function> function;     // from CompileFunction, or
     v8::Global<v8::UnboundScript> script;  // from Script::Compile
   };
   std::vector<Compiled> compiled_;

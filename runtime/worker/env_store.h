@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 #include <vector>
+
 #include "runtime/base/mutex.h"
 
 namespace islet::runtime {

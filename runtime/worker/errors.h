@@ -18,8 +18,8 @@ struct FatalReport {
 // Formats an uncaught error as Node does: "file:line", the source line, a
 // caret under the location, then the error through util.inspect. Requires
 // the isolate lock and `context` entered.
-FatalReport ReportFatal(Worker* worker, v8::Local<v8::Context> context,
-                        v8::Local<v8::Value> error, v8::Local<v8::Message> message);
+FatalReport ReportFatal(Worker* worker, v8::Local<v8::Context> context, v8::Local<v8::Value> error,
+                        v8::Local<v8::Message> message);
 
 // "message\nstack" of a caught exception, without calling into JS hooks.
 std::string DescribeException(v8::Isolate* isolate, v8::TryCatch& try_catch);

@@ -99,8 +99,7 @@ class Serializer {
     if (!out_->Byte(kTwoByteString) || !out_->Varint(length)) return false;
     uint8_t* at = out_->Reserve(size_t(length) * 2, 2);
     if (at == nullptr) return false;
-    s->Write(isolate_, reinterpret_cast<uint16_t*>(at), 0, length,
-             v8::String::NO_NULL_TERMINATION);
+    s->Write(isolate_, reinterpret_cast<uint16_t*>(at), 0, length, v8::String::NO_NULL_TERMINATION);
     return true;
   }
 
@@ -122,11 +121,11 @@ class Serializer {
     if (depth == 0 && !top_keys_.IsEmpty() && top_keys_->IsArray()) {
       keys = top_keys_.As<v8::Array>();  // Object.keys(object): index keys are strings there
     } else if (!object
-             ->GetOwnPropertyNames(
-                 context_,
-                 static_cast<v8::PropertyFilter>(v8::ONLY_ENUMERABLE | v8::SKIP_SYMBOLS),
-                 v8::KeyConversionMode::kKeepNumbers)
-             .ToLocal(&keys)) {
+                    ->GetOwnPropertyNames(
+                        context_,
+                        static_cast<v8::PropertyFilter>(v8::ONLY_ENUMERABLE | v8::SKIP_SYMBOLS),
+                        v8::KeyConversionMode::kKeepNumbers)
+                    .ToLocal(&keys)) {
       return false;
     }
     uint32_t count = keys->Length();
@@ -230,8 +229,8 @@ class Reader {
   bool AtEnd() const { return at_ == end_; }
 
   v8::MaybeLocal<v8::Value> Malformed() {
-    isolate_->ThrowException(v8::Exception::Error(
-        v8::String::NewFromUtf8Literal(isolate_, "malformed message")));
+    isolate_->ThrowException(
+        v8::Exception::Error(v8::String::NewFromUtf8Literal(isolate_, "malformed message")));
     return {};
   }
 
@@ -322,8 +321,7 @@ class Reader {
       v8::Local<v8::String> key;
       bool ok;
       if (!Byte(&tag) || !String(tag, v8::NewStringType::kInternalized).ToLocal(&key) ||
-          !boilerplate->CreateDataProperty(context_, key, v8::Undefined(isolate_)).To(&ok) ||
-          !ok) {
+          !boilerplate->CreateDataProperty(context_, key, v8::Undefined(isolate_)).To(&ok) || !ok) {
         return nullptr;
       }
       names.push_back(key);
@@ -413,8 +411,7 @@ bool IsOrdinaryObject(v8::Local<v8::Value> value) {
   // Dates, errors, proxies, API objects (MessagePort), arguments objects and
   // every other exotic object have types of their own.
   using I = v8::internal::Internals;
-  return I::GetInstanceType(*reinterpret_cast<v8::internal::Address*>(*value)) ==
-         I::kJSObjectType;
+  return I::GetInstanceType(*reinterpret_cast<v8::internal::Address*>(*value)) == I::kJSObjectType;
 }
 
 bool TrySerialize(v8::Local<v8::Context> context, v8::Local<v8::Value> value, MessageBytes* out,

@@ -8,12 +8,12 @@ namespace islet::runtime {
 namespace {
 
 constexpr std::string_view kNames[] = {
-    "beforeExit",       "describeError",   "emitExit",           "errorForParent",
-    "fireTimer",        "handleUncaught",  "initWorker",         "makeDataCloneError",
-    "makePort",         "onControlMessage", "onPortClose",       "onPortDetached",
-    "onPortMessage",    "onPortMessageError", "onSignal",        "onWorkerError",
-    "onWorkerExit",     "onWorkerFailure", "onWorkerOnline",     "runImmediates",
-    "runMain",          "runTicks",        "unhandledRejection",
+    "beforeExit",    "describeError",      "emitExit",           "errorForParent",
+    "fireTimer",     "handleUncaught",     "initWorker",         "makeDataCloneError",
+    "makePort",      "onControlMessage",   "onPortClose",        "onPortDetached",
+    "onPortMessage", "onPortMessageError", "onSignal",           "onWorkerError",
+    "onWorkerExit",  "onWorkerFailure",    "onWorkerOnline",     "runImmediates",
+    "runMain",       "runTicks",           "unhandledRejection",
 };
 static_assert(std::size(kNames) == static_cast<size_t>(Hooks::Hook::kCount));
 
@@ -46,8 +46,8 @@ Result<void> Hooks::Check(v8::Local<v8::Context> context, v8::Local<v8::Object> 
   v8::TryCatch try_catch(context->GetIsolate());
   for (size_t i = 0; i < static_cast<size_t>(Hook::kCount); ++i) {
     if (Lookup(context, object, static_cast<Hook>(i)).IsEmpty()) {
-      return MakeError(ErrorCode::kInternal, "bootstrap.js returned no '" +
-                                                 std::string(kNames[i]) + "' hook function");
+      return MakeError(ErrorCode::kInternal,
+                       "bootstrap.js returned no '" + std::string(kNames[i]) + "' hook function");
     }
   }
   return {};

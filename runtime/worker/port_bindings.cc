@@ -37,9 +37,13 @@ PortId OwnPort(const FunctionCallbackInfo<Value>& args, int i) {
   Worker* self = Self(args);
   PortId id = ArgPort(args, i);
   switch (self->bus()->OwnershipOf(id, self)) {
-    case Bus::Ownership::kOwned: return id;
-    case Bus::Ownership::kUnknown: return 0;
-    case Bus::Ownership::kForeign: ThrowNotOurs(args.GetIsolate()); return 0;
+    case Bus::Ownership::kOwned:
+      return id;
+    case Bus::Ownership::kUnknown:
+      return 0;
+    case Bus::Ownership::kForeign:
+      ThrowNotOurs(args.GetIsolate());
+      return 0;
   }
   return 0;
 }
@@ -47,7 +51,8 @@ PortId OwnPort(const FunctionCallbackInfo<Value>& args, int i) {
 // binding.newPort(id) -> MessagePort object (bare; bootstrap finishes it)
 void NewPort(const FunctionCallbackInfo<Value>& args) {
   Local<v8::Object> port;
-  if (Self(args)->NewPortObject(args.GetIsolate()->GetCurrentContext(), ArgPort(args, 0))
+  if (Self(args)
+          ->NewPortObject(args.GetIsolate()->GetCurrentContext(), ArgPort(args, 0))
           .ToLocal(&port)) {
     args.GetReturnValue().Set(port);
   }
@@ -272,8 +277,8 @@ void TakeWorkerInit(const FunctionCallbackInfo<Value>& args) {
 }  // namespace
 
 v8::Local<v8::FunctionTemplate> NewPortTemplate(v8::Isolate* isolate) {
-  v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(
-      isolate, [](const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Local<v8::FunctionTemplate> tmpl =
+      v8::FunctionTemplate::New(isolate, [](const v8::FunctionCallbackInfo<v8::Value>& args) {
         auto* self = static_cast<Worker*>(args.GetIsolate()->GetData(0));
         if (self == nullptr || !self->constructing_port()) {
           v8::Isolate* isolate = args.GetIsolate();
@@ -295,14 +300,18 @@ bool InstallPortBindings(v8::Local<v8::Context> context, v8::Local<v8::Object> b
                          v8::Local<v8::FunctionTemplate> port_template) {
   v8::Isolate* isolate = context->GetIsolate();
   static constexpr binding_util::Function kFunctions[] = {
-      {"newPort", NewPort},           {"createChannel", CreateChannel},
-      {"portPost", PortPost},         {"portStart", PortStart},
+      {"newPort", NewPort},
+      {"createChannel", CreateChannel},
+      {"portPost", PortPost},
+      {"portStart", PortStart},
       {"portStop", PortStop},
-      {"portClose", PortClose},       {"portReceive", PortReceive},
+      {"portClose", PortClose},
+      {"portReceive", PortReceive},
       {"markUntransferable", MarkUntransferable},
       {"isOrdinaryObject", IsOrdinaryObject},
       {"structuredClone", StructuredClone},
-      {"refHandle", RefHandle},       {"spawnWorker", SpawnWorker},
+      {"refHandle", RefHandle},
+      {"spawnWorker", SpawnWorker},
       {"terminateWorker", TerminateWorker},
       {"takeWorkerInit", TakeWorkerInit},
       {"broadcastJoin", BroadcastJoin},

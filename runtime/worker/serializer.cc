@@ -32,10 +32,12 @@ class SerializerDelegate final : public v8::ValueSerializer::Delegate {
     auto it = std::find(ports_.begin(), ports_.end(), id);
     if (it == ports_.end()) {
       v8::Local<v8::Value> error = v8::Exception::TypeError(v8::String::NewFromUtf8Literal(
-          isolate, "Object that needs transfer was found in message but not listed in transferList"));
+          isolate,
+          "Object that needs transfer was found in message but not listed in transferList"));
       error.As<v8::Object>()
-          ->Set(isolate->GetCurrentContext(), v8::String::NewFromUtf8Literal(isolate, "code"),
-                v8::String::NewFromUtf8Literal(isolate, "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST"))
+          ->Set(
+              isolate->GetCurrentContext(), v8::String::NewFromUtf8Literal(isolate, "code"),
+              v8::String::NewFromUtf8Literal(isolate, "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST"))
           .Check();
       isolate->ThrowException(error);
       return v8::Nothing<bool>();
@@ -170,8 +172,7 @@ v8::Local<v8::String> Str(v8::Isolate* isolate, const char* s) {
 
 v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
                                  v8::Local<v8::Value> value, v8::Local<v8::Value> transfer_list,
-                                 uint64_t source_port, Message* out,
-                                 v8::Local<v8::Value> keys) {
+                                 uint64_t source_port, Message* out, v8::Local<v8::Value> keys) {
   v8::Isolate* isolate = context->GetIsolate();
   // Nothing to transfer: most messages take the fast form (no JS runs when
   // one does not, so falling through to V8's path changes nothing).
@@ -215,7 +216,8 @@ v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
           }
           if (std::find(delegate.ports_.begin(), delegate.ports_.end(), id) !=
               delegate.ports_.end()) {
-            worker->ThrowDataCloneError(Str(isolate, "Transfer list contains duplicate MessagePort"));
+            worker->ThrowDataCloneError(
+                Str(isolate, "Transfer list contains duplicate MessagePort"));
             return v8::Nothing<bool>();
           }
           delegate.ports_.push_back(id);

@@ -1,12 +1,12 @@
 #include "runtime/worker/warm_pool.h"
 
 #include "runtime/base/log.h"
+#include "runtime/base/mutex.h"
 #include "runtime/engine/engine.h"
 #include "runtime/worker/bindings.h"
 #include "runtime/worker/errors.h"
-#include "runtime/worker/port_bindings.h"
-#include "runtime/base/mutex.h"
 #include "runtime/worker/hooks.h"
+#include "runtime/worker/port_bindings.h"
 
 namespace islet::runtime {
 

@@ -9,10 +9,10 @@
 #include <thread>
 #include <vector>
 
+#include "runtime/base/mutex.h"
 #include "runtime/worker/array_buffer_allocator.h"
 #include "runtime/worker/code_cache.h"
 #include "runtime/worker/worker.h"
-#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 

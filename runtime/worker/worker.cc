@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "runtime/base/log.h"
+#include "runtime/base/mutex.h"
 #include "runtime/engine/engine.h"
 #include "runtime/worker/array_buffer_allocator.h"
 #include "runtime/worker/bindings.h"
@@ -11,7 +12,6 @@
 #include "runtime/worker/errors.h"
 #include "runtime/worker/serializer.h"
 #include "runtime/worker/warm_pool.h"
-#include "runtime/base/mutex.h"
 
 namespace islet::runtime {
 
@@ -47,8 +47,7 @@ thread_local TurnEndClock turn_end_clock;
 
 }  // namespace
 
-Worker::Worker(Engine* engine, Executor* executor, Bus* bus, WorkerConfig config,
-               WorkerHost* host)
+Worker::Worker(Engine* engine, Executor* executor, Bus* bus, WorkerConfig config, WorkerHost* host)
     : Actor(executor, /*mailbox_capacity=*/SIZE_MAX),
       engine_(engine),
       bus_(bus),
@@ -78,7 +77,9 @@ Worker::~Worker() {
   isolate_ = nullptr;
 }
 
-void Worker::Start() { PostUrgent([] {}); }
+void Worker::Start() {
+  PostUrgent([] {});
+}
 
 namespace {
 
@@ -172,10 +173,10 @@ Result<void> Worker::CreateIsolate() {
     v8::Local<v8::Context> context = prepared->context.Get(isolate);
     v8::Local<v8::Object> hooks = prepared->hooks.Get(isolate);
     v8::Local<v8::Value> info;
-    bool ok = hooks_.Bind(context, hooks) &&
-              hooks->Get(context, v8::String::NewFromUtf8Literal(isolate, "tickInfo"))
-                  .ToLocal(&info) &&
-              info->IsInt32Array();
+    bool ok =
+        hooks_.Bind(context, hooks) &&
+        hooks->Get(context, v8::String::NewFromUtf8Literal(isolate, "tickInfo")).ToLocal(&info) &&
+        info->IsInt32Array();
     if (ok) {
       auto array = info.As<v8::Int32Array>();
       tick_info_holder_.Reset(isolate, array);
@@ -406,7 +407,8 @@ void Worker::AfterCallback(v8::Local<v8::Context> context) {
       isolate_->PerformMicrotaskCheckpoint();
       if (exit_requested_ || terminate_requested_.load()) {  // from inside a microtask
         if (!finishing_) {
-          Finish(exit_requested_ ? ExitInfo{exit_code_, ExitReason::kExited, "", ""} : TerminatedExit(1));
+          Finish(exit_requested_ ? ExitInfo{exit_code_, ExitReason::kExited, "", ""}
+                                 : TerminatedExit(1));
         }
         return;
       }
@@ -443,7 +445,8 @@ void Worker::HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_c
     } else if (auto parent = config_.parent.lock()) {
       parent->NotifyChildFailure(config_.thread_id, "ERR_WORKER_OUT_OF_MEMORY", kMessage);
     }
-    Finish(ExitInfo{1, ExitReason::kOutOfMemory, std::string("ERR_WORKER_OUT_OF_MEMORY: ") + kMessage, ""});
+    Finish(ExitInfo{1, ExitReason::kOutOfMemory,
+                    std::string("ERR_WORKER_OUT_OF_MEMORY: ") + kMessage, ""});
     return;
   }
   if (exit_requested_) {
@@ -531,8 +534,8 @@ void Worker::OnPromiseReject(v8::PromiseRejectMessage message) {
     case v8::kPromiseRejectWithNoHandler: {
       v8::Local<v8::Value> value = message.GetValue();
       if (value.IsEmpty()) value = v8::Undefined(isolate);
-      self->rejections_.push_back(
-          Rejection{v8::Global<v8::Promise>(isolate, promise), v8::Global<v8::Value>(isolate, value)});
+      self->rejections_.push_back(Rejection{v8::Global<v8::Promise>(isolate, promise),
+                                            v8::Global<v8::Value>(isolate, value)});
       break;
     }
     case v8::kPromiseHandlerAddedAfterReject:
@@ -597,9 +600,9 @@ ExitInfo Worker::TerminatedExit(int code) {
     if (config_.is_main_thread) {
       Write(Stream::kStderr, message + "\n");
     } else if (auto parent = config_.parent.lock()) {
-      parent->NotifyChildFailure(config_.thread_id,
-                                 reason == ExitReason::kDeadline ? "ERR_ISLET_DEADLINE" : "ERR_ISLET_CPU_LIMIT",
-                                 message);
+      parent->NotifyChildFailure(
+          config_.thread_id,
+          reason == ExitReason::kDeadline ? "ERR_ISLET_DEADLINE" : "ERR_ISLET_CPU_LIMIT", message);
     }
     code = 1;
   }

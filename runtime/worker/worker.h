@@ -12,16 +12,16 @@
 #include <utility>
 #include <vector>
 
+#include "runtime/base/mutex.h"
 #include "runtime/bus/bus.h"
 #include "runtime/limits/limit_enforcer.h"
 #include "runtime/limits/watchdog.h"
 #include "runtime/runtime.h"
 #include "runtime/scheduler/executor.h"
 #include "runtime/worker/env_store.h"
-#include "runtime/worker/worker_host.h"
 #include "runtime/worker/fast_clone.h"
 #include "runtime/worker/hooks.h"
-#include "runtime/base/mutex.h"
+#include "runtime/worker/worker_host.h"
 
 namespace islet::runtime {
 
@@ -127,7 +127,9 @@ class Worker final : public Actor, public PortOwner, public Watched {
   // The serialized [workerData, environmentData] a child starts with.
   std::shared_ptr<Message> TakeInit() { return std::move(init_); }
   // Starts `child` once this turn is over (executor thread).
-  void StartAfterTurn(std::shared_ptr<Worker> child) { pending_starts_.push_back(std::move(child)); }
+  void StartAfterTurn(std::shared_ptr<Worker> child) {
+    pending_starts_.push_back(std::move(child));
+  }
   // A child of this worker: route its lifecycle to our JS Worker object.
   void AddChild(uint32_t thread_id, PortId port) { child_ports_[thread_id] = port; }
 
@@ -239,7 +241,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
   v8::Global<v8::FunctionTemplate> port_template_;
   v8::Global<v8::Private> untransferable_key_;
   std::unordered_map<PortId, bool> started_ports_;  // port -> started
-  uint64_t port_epoch_ = 0;  // bumped at every change to started_ports_
+  uint64_t port_epoch_ = 0;                         // bumped at every change to started_ports_
   bool PortStarted(PortId id) const;
   // The batch DrainPort is delivering: taken from the bus, not yet handed out.
   struct Inflight {
@@ -277,7 +279,8 @@ class Worker final : public Actor, public PortOwner, public Watched {
   std::atomic<uint64_t> heap_limit_{0};
   std::atomic<uint64_t> external_{0};
   // limits_.max_port_queue, read by the bus at every post to our ports.
-  const std::shared_ptr<std::atomic<size_t>> queue_limit_ = std::make_shared<std::atomic<size_t>>(0);
+  const std::shared_ptr<std::atomic<size_t>> queue_limit_ =
+      std::make_shared<std::atomic<size_t>>(0);
 };
 
 template <typename Fn>

@@ -48,10 +48,10 @@ struct WorkerConfig {
   std::string name;
   bool is_main_thread = true;
   // Child workers (new Worker):
-  uint32_t thread_id = 0;           // Node's threadId: 0 for the job's root
-  PortId parent_port = 0;           // the child's side of the parent channel
-  std::string eval_code;            // set for `new Worker(code, {eval: true})`
-  std::shared_ptr<Message> init;    // [workerData, environmentData, limits], serialized
+  uint32_t thread_id = 0;         // Node's threadId: 0 for the job's root
+  PortId parent_port = 0;         // the child's side of the parent channel
+  std::string eval_code;          // set for `new Worker(code, {eval: true})`
+  std::shared_ptr<Message> init;  // [workerData, environmentData, limits], serialized
   std::weak_ptr<Worker> parent;
   std::shared_ptr<EnvStore> env_store;  // process.env; shared under SHARE_ENV
   ResourceLimits limits;
@@ -66,7 +66,7 @@ struct WorkerConfig {
 
 // What `new Worker(...)` asks of the supervisor.
 struct ChildSpec {
-  std::string main;       // bundle name, or empty with eval_code
+  std::string main;  // bundle name, or empty with eval_code
   std::string eval_code;
   std::string name;
   std::vector<std::string> argv;

@@ -1,12 +1,11 @@
 // Worker: what reaches it from outside its turns (the control port, signals,
 // its children's lifecycle) and what it reports to its parent.
-#include "runtime/worker/worker.h"
-
 #include "runtime/base/log.h"
 #include "runtime/engine/engine.h"
 #include "runtime/worker/bindings.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/serializer.h"
+#include "runtime/worker/worker.h"
 
 namespace islet::runtime {
 
@@ -38,10 +37,10 @@ void Worker::ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::V
 bool Worker::PostControl(std::string json) {
   return Post([this, json = std::move(json)] {
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();
-    v8::Local<v8::Value> args[] = {
-        v8::String::NewFromUtf8(isolate_, json.data(), v8::NewStringType::kNormal,
-                                static_cast<int>(json.size()))
-            .ToLocalChecked()};
+    v8::Local<v8::Value> args[] = {v8::String::NewFromUtf8(isolate_, json.data(),
+                                                           v8::NewStringType::kNormal,
+                                                           static_cast<int>(json.size()))
+                                       .ToLocalChecked()};
     RunCallback(context, [&] { return CallHook(context, Hook::kOnControlMessage, 1, args); });
   });
 }
@@ -50,10 +49,10 @@ void Worker::Signal(std::string name) {
   bool posted = PostUrgent([this, name = std::move(name)] {
     if (finishing_) return;
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();
-    v8::Local<v8::Value> args[] = {
-        v8::String::NewFromUtf8(isolate_, name.data(), v8::NewStringType::kNormal,
-                                static_cast<int>(name.size()))
-            .ToLocalChecked()};
+    v8::Local<v8::Value> args[] = {v8::String::NewFromUtf8(isolate_, name.data(),
+                                                           v8::NewStringType::kNormal,
+                                                           static_cast<int>(name.size()))
+                                       .ToLocalChecked()};
     bool handled = false;
     RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
       v8::MaybeLocal<v8::Value> result = CallHook(context, Hook::kOnSignal, 1, args);

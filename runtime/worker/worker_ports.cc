@@ -1,12 +1,11 @@
 // Worker: its MessagePorts: the JS objects of the ports it owns, which of
 // them are started, and the drain that delivers their queued messages.
-#include "runtime/worker/worker.h"
-
 #include "runtime/base/log.h"
 #include "runtime/engine/engine.h"
 #include "runtime/worker/bindings.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/serializer.h"
+#include "runtime/worker/worker.h"
 
 namespace islet::runtime {
 namespace {
@@ -22,9 +21,7 @@ constexpr size_t kDrainBudget = 128;
 
 namespace islet::runtime {
 
-v8::Local<v8::FunctionTemplate> Worker::PortTemplate() {
-  return port_template_.Get(isolate_);
-}
+v8::Local<v8::FunctionTemplate> Worker::PortTemplate() { return port_template_.Get(isolate_); }
 
 v8::MaybeLocal<v8::Object> Worker::NewPortObject(v8::Local<v8::Context> context, PortId id) {
   v8::Local<v8::Function> ctor;
@@ -147,9 +144,8 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
       v8::Local<v8::Value> value;
       v8::Local<v8::Array> transferred;
       if (DeserializeMessage(this, context, message, &transferred).ToLocal(&value)) {
-        v8::Local<v8::Value> ports = transferred.IsEmpty()
-                                         ? v8::Undefined(isolate_).As<v8::Value>()
-                                         : transferred.As<v8::Value>();
+        v8::Local<v8::Value> ports = transferred.IsEmpty() ? v8::Undefined(isolate_).As<v8::Value>()
+                                                           : transferred.As<v8::Value>();
         v8::Local<v8::Value> args[] = {id, value, ports};
         result = CallHook(context, Hook::kOnPortMessage, 3, args);
       } else if (!try_catch.HasTerminated()) {

@@ -1,11 +1,10 @@
 // Worker: its timers and the wake-ups that run them (timers_, timer_order_).
-#include "runtime/worker/worker.h"
-
 #include "runtime/base/log.h"
 #include "runtime/engine/engine.h"
 #include "runtime/worker/bindings.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/serializer.h"
+#include "runtime/worker/worker.h"
 
 namespace islet::runtime {
 

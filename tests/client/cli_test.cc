@@ -146,8 +146,9 @@ TEST_F(CliTest, SpawnWithARestartPolicyAndKillWithAGracePeriod) {
            Script("flaky.js", "console.log('up', process.argv[2]); process.exit(3)"), "arg"});
   ASSERT_EQ(spawn.exit_code, 0) << spawn.err;
   std::string id = spawn.out.substr(0, spawn.out.find('\n'));
-  ASSERT_TRUE(WaitUntil([&] { return Run({"inspect", id}).out.find("state: failed") !=
-                                     std::string::npos; }));
+  ASSERT_TRUE(WaitUntil([&] {
+    return Run({"inspect", id}).out.find("state: failed") != std::string::npos;
+  }));
   ProcessResult inspect = Run({"inspect", id});
   EXPECT_NE(inspect.out.find("restart_policy: on-failure, at most 2 restarts in 30 s, backoff "
                              "10..20 ms\n"),
@@ -159,12 +160,14 @@ TEST_F(CliTest, SpawnWithARestartPolicyAndKillWithAGracePeriod) {
   EXPECT_NE(ps.out.find("failed(3)"), std::string::npos) << ps.out;
   EXPECT_EQ(Count(Run({"logs", id}).out, "up arg\n"), 3u);
 
-  ProcessResult graceful = Run(
-      {"spawn", Script("graceful.js", "process.on('SIGTERM', () => { console.log('bye'); "
-                                      "process.exit(0); }); setInterval(() => {}, 1000);")});
+  ProcessResult graceful =
+      Run({"spawn", Script("graceful.js",
+                           "process.on('SIGTERM', () => { console.log('bye'); "
+                           "process.exit(0); }); setInterval(() => {}, 1000);")});
   std::string gid = graceful.out.substr(0, graceful.out.find('\n'));
-  ASSERT_TRUE(WaitUntil([&] { return Run({"inspect", gid}).out.find("state: idle") !=
-                                     std::string::npos; }));
+  ASSERT_TRUE(WaitUntil([&] {
+    return Run({"inspect", gid}).out.find("state: idle") != std::string::npos;
+  }));
   ProcessResult kill = Run({"kill", gid});
   EXPECT_EQ(kill.out, gid + ": exited (code 0)\n") << kill.err;
   EXPECT_EQ(Run({"logs", gid}).out, "bye\n");
@@ -196,9 +199,9 @@ TEST_F(CliTest, AttachAndPostTalkToTheControlPort) {
   )")});
   ASSERT_EQ(spawn.exit_code, 0) << spawn.err;
   std::string id = spawn.out.substr(0, spawn.out.find('\n'));
-  ProcessResult attach = RunProcessWithInput(
-      {Islet(), "--socket", daemon_->socket_path(), "attach", id},
-      "{\"n\": 1}\nnot json\n{\"stop\": true}\n");
+  ProcessResult attach =
+      RunProcessWithInput({Islet(), "--socket", daemon_->socket_path(), "attach", id},
+                          "{\"n\": 1}\nnot json\n{\"stop\": true}\n");
   EXPECT_EQ(attach.exit_code, 0) << attach.err;
   EXPECT_EQ(attach.out, "{\"echo\":{\"n\":1}}\n{\"echo\":{\"stop\":true}}\n");
   // The worker has exited: a post to it is refused with a clear error.

@@ -123,8 +123,9 @@ TEST_F(ShmCliTest, AWorkerSeesWhatTheCliWrote) {
 TEST_F(ShmCliTest, ErrorsAreClear) {
   ProcessResult r = Run({"shm", "create", "a/b", "16"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err,
-            "islet: segment name 'a/b' has a character other than A-Z, a-z, 0-9, '.', '_' and '-'\n");
+  EXPECT_EQ(
+      r.err,
+      "islet: segment name 'a/b' has a character other than A-Z, a-z, 0-9, '.', '_' and '-'\n");
   r = Run({"shm", "create", "huge", "1M"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,

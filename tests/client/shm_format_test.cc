@@ -14,7 +14,8 @@ TEST(ShmFormatTest, ParseSize) {
   EXPECT_EQ(*ParseSize("2m"), 2u << 20);
   EXPECT_EQ(*ParseSize("1G"), 1u << 30);
   EXPECT_EQ(*ParseSize("18446744073709551615"), UINT64_MAX);
-  for (const char* bad : {"", "K", "-1", "1.5", "12x", "0x", "18446744073709551616", "99999999999G"}) {
+  for (const char* bad :
+       {"", "K", "-1", "1.5", "12x", "0x", "18446744073709551616", "99999999999G"}) {
     auto r = ParseSize(bad);
     ASSERT_FALSE(r) << bad;
     EXPECT_EQ(r.error(), "'" + std::string(bad) +
@@ -33,8 +34,7 @@ TEST(ShmFormatTest, ParseHexBytes) {
 
 TEST(ShmFormatTest, ParseInt32List) {
   EXPECT_EQ(*ParseInt32List("42"), std::string("\x2a\0\0\0", 4));
-  EXPECT_EQ(*ParseInt32List("1, -1,0x10"),
-            std::string("\x01\0\0\0\xff\xff\xff\xff\x10\0\0\0", 12));
+  EXPECT_EQ(*ParseInt32List("1, -1,0x10"), std::string("\x01\0\0\0\xff\xff\xff\xff\x10\0\0\0", 12));
   EXPECT_EQ(*ParseInt32List("2147483647,-2147483648,0xffffffff"),
             std::string("\xff\xff\xff\x7f\0\0\0\x80\xff\xff\xff\xff", 12));
   EXPECT_FALSE(ParseInt32List("2147483648"));

@@ -69,7 +69,8 @@ TEST_P(ConformanceTest, MatchesNode) {
   }
   auto result = testing::RunJs(*runtime_, std::move(spec));
   EXPECT_EQ(result.out, Slurp(dir / (name + ".stdout")))
-      << "exit: " << runtime::ExitReasonName(result.exit.reason) << " " << result.exit.error_message << "\nstderr:\n"
+      << "exit: " << runtime::ExitReasonName(result.exit.reason) << " " << result.exit.error_message
+      << "\nstderr:\n"
       << result.err;
   std::string want_exit = Slurp(dir / (name + ".exit"));
   EXPECT_EQ(result.exit.exit_code, std::stoi(want_exit)) << "stderr:\n" << result.err;

@@ -192,7 +192,8 @@ TEST(ConvertTest, EventsBecomeResponses) {
   EXPECT_EQ(out.event().output().data(), "oops\n");
 
   v1::Response exited;
-  ToProto(runtime::WorkerEvent{5, runtime::ExitInfo{3, runtime::ExitReason::kExited, "", ""}}, &exited);
+  ToProto(runtime::WorkerEvent{5, runtime::ExitInfo{3, runtime::ExitReason::kExited, "", ""}},
+          &exited);
   EXPECT_EQ(exited.event().exited().exit_code(), 3);
   EXPECT_EQ(exited.event().exited().reason(), "exited");
 

@@ -1,16 +1,15 @@
 // isletd as a process: the real daemon, the real runtime, the real socket.
 
 #include <gtest/gtest.h>
-
-#include <chrono>
-#include <thread>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstring>
+#include <thread>
 
 #include "tests/daemon/daemon_fixture.h"
 #include "tests/daemon/harness.h"
@@ -62,7 +61,8 @@ TEST_F(DaemonTest, PerformanceNowCountsFromTheJobsStart) {
       console.log('worker shares the origin:', origin === performance.timeOrigin);
       console.log('worker now on the same scale:', Math.abs(now - performance.now()) < 500);
     });
-  )", true));
+  )",
+                                                       true));
   ASSERT_TRUE(run.ended);
   EXPECT_EQ(run.out,
             "now near 0: true\norigin is now: true\nworker shares the origin: true\n"

@@ -4,8 +4,8 @@
 #include <thread>
 #include <vector>
 
-#include "runtime/runtime.h"
 #include "runtime/base/mutex.h"
+#include "runtime/runtime.h"
 
 namespace islet::testing {
 
@@ -88,7 +88,8 @@ class FakeRuntime : public runtime::Runtime {
     cv_.NotifyAll();
   }
 
-  runtime::Result<void> SetLimits(runtime::WorkerId id, const runtime::WorkerLimits& limits) override {
+  runtime::Result<void> SetLimits(runtime::WorkerId id,
+                                  const runtime::WorkerLimits& limits) override {
     MutexLock lock(mu_);
     if (!workers_.contains(id)) {
       return runtime::MakeError(runtime::ErrorCode::kNotFound, "no worker " + std::to_string(id));
@@ -127,11 +128,17 @@ class FakeRuntime : public runtime::Runtime {
     MutexLock lock(mu_);
     next_worker_ = std::max<uint64_t>(next_worker_, highest);
   }
-  runtime::Result<runtime::ShmCreateResult> ShmCreate(const std::string&, uint64_t) override { return NoShm(); }
+  runtime::Result<runtime::ShmCreateResult> ShmCreate(const std::string&, uint64_t) override {
+    return NoShm();
+  }
   runtime::Result<std::vector<runtime::ShmSegmentInfo>> ShmList() override { return NoShm(); }
   runtime::Result<void> ShmDelete(const std::string&) override { return NoShm(); }
-  runtime::Result<std::string> ShmRead(const std::string&, uint64_t, uint64_t) override { return NoShm(); }
-  runtime::Result<void> ShmWrite(const std::string&, uint64_t, std::string_view) override { return NoShm(); }
+  runtime::Result<std::string> ShmRead(const std::string&, uint64_t, uint64_t) override {
+    return NoShm();
+  }
+  runtime::Result<void> ShmWrite(const std::string&, uint64_t, std::string_view) override {
+    return NoShm();
+  }
 
   // Delivers `body` to every subscriber of `id` on the calling thread.
   void Emit(runtime::WorkerId id, decltype(runtime::WorkerEvent::body) body) {
@@ -176,7 +183,8 @@ class FakeRuntime : public runtime::Runtime {
 
  private:
   static std::unexpected<runtime::Error> NoShm() {
-    return runtime::MakeError(runtime::ErrorCode::kUnimplemented, "the fake runtime has no shared-memory segments");
+    return runtime::MakeError(runtime::ErrorCode::kUnimplemented,
+                              "the fake runtime has no shared-memory segments");
   }
 
   Mutex mu_;

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "tests/common/wait.h"
 #include "client/client.h"
+#include "tests/common/wait.h"
 
 // Helpers for integration tests that run the real isletd and islet binaries.
 // Not thread-safe; one test thread.

@@ -31,7 +31,8 @@ std::string Attacker(const std::string& call) {
     if (!leaked) {
       console.log('no binding reached');
     } else {
-      try { )" + call + R"(; console.log('done'); } catch (e) { console.log('refused:', e.message); }
+      try { )" +
+         call + R"(; console.log('done'); } catch (e) { console.log('refused:', e.message); }
     }
   )";
 }
@@ -60,9 +61,9 @@ TEST_F(IsolationTest, AScriptCannotTerminateAnotherJobsWorkerThroughTheBinding) 
     uint64_t victim = SpawnVictim(supervised);
     ASSERT_NE(victim, 0u);
     Followed attack = SpawnAndFollow(
-        *client_, SpawnRequest("attack.js",
-                               Attacker("leaked.terminateWorker(" + std::to_string(victim) + ")"),
-                               true));
+        *client_,
+        SpawnRequest("attack.js",
+                     Attacker("leaked.terminateWorker(" + std::to_string(victim) + ")"), true));
     ASSERT_TRUE(attack.ended);
     EXPECT_EQ(attack.out, "refused: not a worker this thread started\n") << attack.err;
     // Read after the attacker's end: the victim was never asked to stop.
@@ -82,7 +83,8 @@ TEST_F(IsolationTest, AScriptCannotReadOrPostOnAnotherJobsPorts) {
     b.port2.on('message', (m) => console.log('victim got', m));
     require('islet').control.on('message', (m) => console.log('victim', m.say));
     console.log('victim ready');
-  )", false);
+  )",
+                                   false);
   auto spawned = client_->Call(spawn);
   ASSERT_TRUE(spawned);
   uint64_t victim = spawned->spawn().worker_id();
@@ -104,7 +106,8 @@ TEST_F(IsolationTest, AScriptCannotReadOrPostOnAnotherJobsPorts) {
         try { leaked.portPost(id, 'injected', undefined, undefined); } catch (e) {}
         try { leaked.portStart(id); } catch (e) {}
       }
-      console.log('stolen', stolen, 'refused some', refused > 0))"), true));
+      console.log('stolen', stolen, 'refused some', refused > 0))"),
+                                                          true));
   ASSERT_TRUE(attack.ended);
   EXPECT_EQ(attack.out, "stolen 0 refused some true\ndone\n") << attack.err;
   // What the victim heard, up to a message sent after the attack.
@@ -117,7 +120,8 @@ TEST_F(IsolationTest, AScriptCannotReadOrPostOnAnotherJobsPorts) {
     out = CapturedOutput(*client_, victim);
     return out.find("victim checked") != std::string::npos;
   }));
-  EXPECT_EQ(out, "victim ready\nvictim checked\n") << "a message reached the victim from another job";
+  EXPECT_EQ(out, "victim ready\nvictim checked\n")
+      << "a message reached the victim from another job";
 }
 
 TEST_F(IsolationTest, AWorkerCanStillTerminateItsOwnChildren) {
@@ -125,7 +129,8 @@ TEST_F(IsolationTest, AWorkerCanStillTerminateItsOwnChildren) {
     const { Worker } = require('worker_threads');
     const w = new Worker('setInterval(() => {}, 1000)', { eval: true });
     w.on('online', async () => console.log('terminated with', await w.terminate()));
-  )", true));
+  )",
+                                                       true));
   ASSERT_TRUE(run.ended);
   EXPECT_EQ(run.out, "terminated with 1\n") << run.err;
 }

@@ -32,8 +32,8 @@ uint64_t RssBytes(pid_t pid) {
 class LimitsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto daemon = Isletd::Start({"--max-workers-per-job", "50", "--max-port-queue", "1000",
-                                 "--max-external-mb", "256"});
+    auto daemon = Isletd::Start(
+        {"--max-workers-per-job", "50", "--max-port-queue", "1000", "--max-external-mb", "256"});
     ASSERT_TRUE(daemon) << daemon.error();
     daemon_ = std::move(*daemon);
     auto client = daemon_->Connect();
@@ -149,7 +149,8 @@ TEST(ReaperTest, ABurstOfEndingWorkersGivesTheirMemoryBack) {
       });
       workers.push(w);
     }
-  )", true));
+  )",
+                                                      true));
   ASSERT_TRUE(run.ended);
   EXPECT_EQ(run.out, "ended 800\n") << run.err;
 #if !defined(__SANITIZE_THREAD__) && !defined(__SANITIZE_ADDRESS__)
@@ -158,7 +159,8 @@ TEST(ReaperTest, ABurstOfEndingWorkersGivesTheirMemoryBack) {
   EXPECT_TRUE(WaitUntil([&] {
     rss = RssBytes(pid);
     return rss <= baseline + (96ull << 20);
-  })) << "daemon RSS " << (rss >> 20) << " MiB, baseline " << (baseline >> 20) << " MiB";
+  })) << "daemon RSS "
+      << (rss >> 20) << " MiB, baseline " << (baseline >> 20) << " MiB";
 #endif
 }
 
@@ -197,14 +199,14 @@ TEST_F(LimitsTest, ArrayBufferMemoryIsChargedAndRefusedPastTheLimit) {
 }
 
 TEST_F(LimitsTest, ExternalMemoryShowsInInspectAndTheLimitCanChangeLive) {
-  auto spawned = client_->Call(SpawnRequest(
-      "hold.js",
-      "globalThis.b = new ArrayBuffer(8 << 20);\n"
-      "require('islet').control.on('message', (size) => {\n"
-      "  try { globalThis.c = new ArrayBuffer(size); console.log('ok'); }\n"
-      "  catch (e) { console.log(e.message); }\n"
-      "});\n",
-      false));
+  auto spawned = client_->Call(
+      SpawnRequest("hold.js",
+                   "globalThis.b = new ArrayBuffer(8 << 20);\n"
+                   "require('islet').control.on('message', (size) => {\n"
+                   "  try { globalThis.c = new ArrayBuffer(size); console.log('ok'); }\n"
+                   "  catch (e) { console.log(e.message); }\n"
+                   "});\n",
+                   false));
   ASSERT_TRUE(spawned);
   uint64_t id = spawned->spawn().worker_id();
   v1::Request inspect;
@@ -318,7 +320,8 @@ TEST_F(LimitsTest, APerWorkerPortQueueLimitIsSetAtSpawnAndChangedLive) {
       catch (e) { console.log(sent, e.code); }
       port1.close();
     });
-  )", false);
+  )",
+                                   false);
   spawn.mutable_spawn()->mutable_limits()->set_max_port_queue(100);
   auto spawned = client_->Call(spawn);
   ASSERT_TRUE(spawned) << spawned.error().message;

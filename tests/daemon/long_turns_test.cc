@@ -43,7 +43,8 @@ TEST_F(LongTurnsTest, AJobSpinningOnMoreWorkersThanThreadsDoesNotStopAnotherJob)
       new Worker(`require('worker_threads').parentPort.postMessage(1); for (;;);`, { eval: true })
         .on('message', () => { if (++n === 3) console.log('spinning'); });
     }
-  )", true);
+  )",
+                                   true);
   auto sent = client_->Send(spawn);
   ASSERT_TRUE(sent);
   uint64_t a = ReadUntilOutput(*client_, *sent, "spinning");
@@ -58,7 +59,8 @@ TEST_F(LongTurnsTest, AJobSpinningOnMoreWorkersThanThreadsDoesNotStopAnotherJob)
       new Worker(`require('worker_threads').parentPort.postMessage('pong')`, { eval: true })
         .once('message', (m) => console.log('b', m));
     }, 5);
-  )", true));
+  )",
+                                                      true));
   ASSERT_TRUE(b.ended);
   EXPECT_EQ(b.out, "b pong\n") << b.err;
 
@@ -104,8 +106,7 @@ TEST_F(LongTurnsTest, AJobSpinningOnMoreWorkersThanThreadsDoesNotStopAnotherJob)
 // `islet run` is the foreground form: its job ends with its client, and the
 // client always ends on a signal, even while the job's workers spin on every
 // executor thread.
-class ForegroundJobTest : public LongTurnsTest,
-                          public ::testing::WithParamInterface<int> {};
+class ForegroundJobTest : public LongTurnsTest, public ::testing::WithParamInterface<int> {};
 
 TEST_P(ForegroundJobTest, AJobEndsWithItsClientAndTheClientEndsOnASignal) {
   const int signal = GetParam();
@@ -123,9 +124,9 @@ TEST_P(ForegroundJobTest, AJobEndsWithItsClientAndTheClientEndsOnASignal) {
     }
   )");
   std::string out = dir.Join("out.txt");
-  auto run = ChildProcess::Start({RunfilePath("client/islet"), "--socket", daemon_->socket_path(),
-                                  "run", dir.Join("spin.js")},
-                                 {}, out, dir.Join("err.txt"));
+  auto run = ChildProcess::Start(
+      {RunfilePath("client/islet"), "--socket", daemon_->socket_path(), "run", dir.Join("spin.js")},
+      {}, out, dir.Join("err.txt"));
   ASSERT_TRUE(run) << run.error();
   ASSERT_TRUE(WaitUntil([&] { return ReadFileOrEmpty(out).find("spinning") != std::string::npos; }))
       << ReadFileOrEmpty(dir.Join("err.txt"));

@@ -43,7 +43,9 @@ class Mapping {
     if (data_ != nullptr) munmap(data_, size_);
   }
   bool ok() const { return data_ != nullptr; }
-  std::atomic<int32_t>& operator[](size_t i) { return static_cast<std::atomic<int32_t>*>(data_)[i]; }
+  std::atomic<int32_t>& operator[](size_t i) {
+    return static_cast<std::atomic<int32_t>*>(data_)[i];
+  }
 
  private:
   void* data_ = nullptr;
@@ -130,9 +132,9 @@ TEST_F(ShmTest, CreateListReadWriteDelete) {
   EXPECT_EQ(s.size(), 4096u);
   EXPECT_EQ(s.creator_worker_id(), 0u);
   // islet-<pid>-, or islet-<pid>.<n>- if another pid namespace's daemon has the first.
-  EXPECT_THAT(s.path(), ::testing::MatchesRegex("/dev/shm/islet-" +
-                                                 std::to_string(daemon_->process().pid()) +
-                                                 "(\\.[0-9]+)?-alpha"));
+  EXPECT_THAT(s.path(),
+              ::testing::MatchesRegex("/dev/shm/islet-" + std::to_string(daemon_->process().pid()) +
+                                      "(\\.[0-9]+)?-alpha"));
 
   auto again = Create("alpha", 4096);
   ASSERT_TRUE(again);
@@ -179,7 +181,8 @@ TEST_F(ShmTest, AnotherProcessMapsTheSegmentAWorkerUses) {
     console.log('ready');
     while (Atomics.load(a, 1) !== 7) Atomics.wait(a, 1, Atomics.load(a, 1), 5);
     console.log('saw', Atomics.load(a, 1));
-  )js", true));
+  )js",
+                                       true));
   ASSERT_TRUE(id);
   std::string out;
   while (out.find("ready\n") == std::string::npos) {
@@ -241,7 +244,8 @@ TEST_F(ShmTest, AWorkerBlockedInAtomicsWaitIsTerminatedPromptly) {
 TEST_F(ShmTest, SegmentsSurviveTheWorkerThatCreatedThem) {
   Followed first = SpawnAndFollow(*client_, SpawnRequest("a.js", R"js(
     new Int32Array(require('islet').shared('keep', 16))[2] = 123;
-  )js", true));
+  )js",
+                                                         true));
   ASSERT_TRUE(first.exit);
   EXPECT_EQ(first.exit->exit_code(), 0) << first.err;
   auto segment = Find("keep");
@@ -251,7 +255,8 @@ TEST_F(ShmTest, SegmentsSurviveTheWorkerThatCreatedThem) {
   EXPECT_EQ(Int32At(Read("keep", 8, 4)->shm_read().data(), 0), 123);
   Followed second = SpawnAndFollow(*client_, SpawnRequest("b.js", R"js(
     console.log(new Int32Array(require('islet').shared('keep', 16))[2]);
-  )js", true));
+  )js",
+                                                          true));
   EXPECT_EQ(second.out, "123\n");
 }
 
@@ -270,7 +275,8 @@ TEST_F(ShmTest, DeletingASegmentInUseCrashesNobody) {
     let sum = 0;
     for (let i = 0; i < a.length; i++) sum += a[i];
     console.log('sum', sum);
-  )js", true));
+  )js",
+                                       true));
   ASSERT_TRUE(id);
   ASSERT_TRUE(WaitUntil([&] {
     auto ctl = Read("busy-ctl", 0, 4);
@@ -337,7 +343,8 @@ TEST_F(ShmTest, QuotasFromTheFlags) {
     } catch (e) {
       console.log(e.name, e.code, e.message);
     }
-  )js", true));
+  )js",
+                                                      true));
   EXPECT_EQ(js.out,
             "RangeError ERR_ISLET_SHM_QUOTA cannot create shared segment 'd' of 8192 bytes: 4096 "
             "of 8192 shared bytes are in use (isletd --shm-max-bytes)\n");

@@ -73,7 +73,8 @@ TEST(StateFileTest, WriteReplacesAndLoadReads) {
   EXPECT_EQ(loaded.state.workers_size(), 1);
   // Only the state file: no temporary left behind.
   size_t files = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    ++files;
   EXPECT_EQ(files, 1u);
   EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::all,
             std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);

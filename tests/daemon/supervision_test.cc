@@ -48,7 +48,6 @@ v1::WorkerState StateOf(Client& client, uint64_t id) {
   return info ? info->state() : v1::WORKER_STATE_UNSPECIFIED;
 }
 
-
 // Milliseconds between successive "began <ms>" lines the script printed.
 std::vector<int64_t> StartGaps(const std::string& logs) {
   std::vector<int64_t> starts;
@@ -204,8 +203,7 @@ TEST_F(SupervisionTest, KillDuringBackoffCancelsTheRestart) {
 TEST_F(SupervisionTest, ARunLongerThanTheWindowStartsTheCountOver) {
   // Each run lasts longer than the window, so earlier restarts have left it
   // by the next failure: never given up although max_restarts is 1.
-  uint64_t id = SpawnOk(*client_, Supervised("slow.js",
-                                             "setTimeout(() => process.exit(1), 400)",
+  uint64_t id = SpawnOk(*client_, Supervised("slow.js", "setTimeout(() => process.exit(1), 400)",
                                              v1::RestartPolicy::ON_FAILURE, 1, 0.3, 10));
   ASSERT_TRUE(WaitUntil([&] {
     auto info = Inspect(*client_, id);
@@ -218,8 +216,7 @@ TEST_F(SupervisionTest, ARunLongerThanTheWindowStartsTheCountOver) {
 }
 
 TEST_F(SupervisionTest, BadPoliciesAreRefused) {
-  v1::Request request =
-      Supervised("x.js", "1", v1::RestartPolicy::ON_FAILURE, 3, -1, 10);
+  v1::Request request = Supervised("x.js", "1", v1::RestartPolicy::ON_FAILURE, 3, -1, 10);
   auto response = client_->Call(request);
   ASSERT_FALSE(response);
   EXPECT_EQ(response.error().code, v1::INVALID_ARGUMENT);
@@ -274,8 +271,7 @@ TEST_F(SupervisionTest, GracePeriodEndsInForceWhenTheListenerDoesNotExit) {
 }
 
 TEST_F(SupervisionTest, WithoutAListenerAGracefulKillIsImmediate) {
-  uint64_t id =
-      SpawnOk(*client_, SpawnRequest("plain.js", "setInterval(() => {}, 1000)", false));
+  uint64_t id = SpawnOk(*client_, SpawnRequest("plain.js", "setInterval(() => {}, 1000)", false));
   ASSERT_TRUE(WaitUntil([&] { return StateOf(*client_, id) == v1::IDLE; }));
   v1::Request kill;
   kill.mutable_terminate()->set_worker_id(id);
@@ -290,16 +286,15 @@ constexpr char kService[] =
     "setInterval(() => {}, 1000);\n";
 
 TEST_F(SupervisionTest, SupervisedWorkersAreResurrectedAfterADaemonRestart) {
-  v1::Request service =
-      Supervised("svc.js", kService, v1::RestartPolicy::ALWAYS, 5, 60, 10);
+  v1::Request service = Supervised("svc.js", kService, v1::RestartPolicy::ALWAYS, 5, 60, 10);
   service.mutable_spawn()->add_argv("x");
   (*service.mutable_spawn()->mutable_env())["MODE"] = "prod";
   service.mutable_spawn()->set_name("api");
   service.mutable_spawn()->mutable_limits()->set_cpu_ms_per_turn(5000);
   uint64_t supervised = SpawnOk(*client_, service);
   uint64_t plain = SpawnOk(*client_, SpawnRequest("plain.js", kService, false));
-  uint64_t killed = SpawnOk(*client_, Supervised("gone.js", kService, v1::RestartPolicy::ALWAYS,
-                                                 5, 60, 10));
+  uint64_t killed =
+      SpawnOk(*client_, Supervised("gone.js", kService, v1::RestartPolicy::ALWAYS, 5, 60, 10));
   v1::Request kill;
   kill.mutable_terminate()->set_worker_id(killed);
   ASSERT_TRUE(client_->Call(kill));
@@ -352,8 +347,8 @@ TEST_F(SupervisionTest, AWorkerThatCannotBeResurrectedStaysInTheFileForTheNextSt
   EXPECT_FALSE(Inspect(*client_, id));
   EXPECT_NE(daemon_->Log().find("kept in the file"), std::string::npos) << daemon_->Log();
   // A supervised spawn meanwhile rewrites the file: the entry is still kept.
-  SpawnOk(*client_, Supervised("b.js", "setInterval(() => {}, 1000)", v1::RestartPolicy::ALWAYS,
-                               5, 60, 10));
+  SpawnOk(*client_,
+          Supervised("b.js", "setInterval(() => {}, 1000)", v1::RestartPolicy::ALWAYS, 5, 60, 10));
   Restart();
   status = client_->Call(info);
   ASSERT_TRUE(status);
@@ -379,8 +374,8 @@ TEST_F(SupervisionTest, DaemonsOnTwoSocketsInOneDirectoryKeepTheirOwnStateFiles)
 }
 
 TEST_F(SupervisionTest, ResurrectionSurvivesADaemonCrash) {
-  uint64_t id = SpawnOk(*client_, Supervised("svc.js", kService, v1::RestartPolicy::ON_FAILURE,
-                                             5, 60, 10));
+  uint64_t id =
+      SpawnOk(*client_, Supervised("svc.js", kService, v1::RestartPolicy::ON_FAILURE, 5, 60, 10));
   ASSERT_TRUE(WaitUntil([&] { return CapturedOutput(*client_, id).starts_with("up"); }));
   client_.reset();
   daemon_->process().Signal(SIGKILL);
@@ -428,9 +423,11 @@ TEST_F(SupervisionTest, GarbageAndEmptyStateFilesNeverStopTheDaemon) {
   client_.reset();
   ASSERT_TRUE(daemon_->Stop());
   daemon_.reset();
-  for (const std::string& bytes : {std::string(), std::string("ISLETST1"),
-                                   std::string("not a state file at all, just text"),
-                                   std::string("ISLETST1\xff\xff\xff\xff\xff\xff\xff\xff" "abcd", 20)}) {
+  for (const std::string& bytes :
+       {std::string(), std::string("ISLETST1"), std::string("not a state file at all, just text"),
+        std::string("ISLETST1\xff\xff\xff\xff\xff\xff\xff\xff"
+                    "abcd",
+                    20)}) {
     dir_.Write("s.state", bytes);
     Start();
     v1::Request info;

@@ -69,10 +69,9 @@ class FastCloneTest : public ::testing::Test {
   }
 
   bool Same(v8::Local<v8::Context> context, v8::Local<v8::Value> a, v8::Local<v8::Value> b) {
-    v8::Local<v8::Value> same =
-        context->Global()
-            ->Get(context, v8::String::NewFromUtf8Literal(isolate_, "same"))
-            .ToLocalChecked();
+    v8::Local<v8::Value> same = context->Global()
+                                    ->Get(context, v8::String::NewFromUtf8Literal(isolate_, "same"))
+                                    .ToLocalChecked();
     v8::Local<v8::Value> args[] = {a, b};
     return same.As<v8::Function>()
         ->Call(context, v8::Undefined(isolate_), 2, args)
@@ -94,10 +93,28 @@ class FastCloneTest : public ::testing::Test {
 
 TEST_F(FastCloneTest, PrimitivesAndOrdinaryObjectsRoundTrip) {
   const std::vector<std::string> values = {
-      "undefined", "null", "true", "false", "0", "-0", "NaN", "Infinity", "-1", "2147483647",
-      "-2147483648", "2 ** 31", "0.1 + 0.2", "1e300", "''", "'ready'", "'héllo'",
-      "'😀 two-byte ✓'", "'x'.repeat(1000)",
-      "({})", "({ i: 7 })", "({ a: 1, b: 'two', c: null, d: undefined, e: -0, f: NaN })",
+      "undefined",
+      "null",
+      "true",
+      "false",
+      "0",
+      "-0",
+      "NaN",
+      "Infinity",
+      "-1",
+      "2147483647",
+      "-2147483648",
+      "2 ** 31",
+      "0.1 + 0.2",
+      "1e300",
+      "''",
+      "'ready'",
+      "'héllo'",
+      "'😀 two-byte ✓'",
+      "'x'.repeat(1000)",
+      "({})",
+      "({ i: 7 })",
+      "({ a: 1, b: 'two', c: null, d: undefined, e: -0, f: NaN })",
       "({ nested: { deeper: { deepest: 'yes' } }, after: 1 })",
       "({ 'key with spaces': 1, 'ключ': 2, '鍵': { '😀': 3 } })",
       "({ ['__proto__']: 5 })",  // an own property named __proto__, not the prototype
@@ -135,18 +152,29 @@ TEST_F(FastCloneTest, PrimitivesAndOrdinaryObjectsRoundTrip) {
 
 TEST_F(FastCloneTest, DeclinesWhatV8MustCloneAndRunsNoJsDoingSo) {
   const std::vector<std::string> values = {
-      "[1, 2, 3]", "new Date(0)", "/re/g", "new Map()", "new Set([1])", "new Error('e')",
-      "new Uint8Array(4)", "new ArrayBuffer(8)", "new SharedArrayBuffer(8)", "10n",
-      "Symbol('s')", "() => 1", "new Number(1)", "Promise.resolve()",
+      "[1, 2, 3]",
+      "new Date(0)",
+      "/re/g",
+      "new Map()",
+      "new Set([1])",
+      "new Error('e')",
+      "new Uint8Array(4)",
+      "new ArrayBuffer(8)",
+      "new SharedArrayBuffer(8)",
+      "10n",
+      "Symbol('s')",
+      "() => 1",
+      "new Number(1)",
+      "Promise.resolve()",
       "(function () { return arguments; })(1, 2)",
       "globalThis",
       "Object.setPrototypeOf(new Date(0), Object.prototype)",
       "Object.setPrototypeOf(new Map([[1, 2]]), null)",
       "({ 0: 'index keys' })",
-      "({ list: [1] })",             // a nested array
-      "({ when: new Date(0) })",     // a nested Date
-      "(() => { const x = {}; return { a: x, b: x }; })()",  // one object twice
-      "(() => { const o = {}; o.self = o; return o; })()",    // a cycle
+      "({ list: [1] })",                                                     // a nested array
+      "({ when: new Date(0) })",                                             // a nested Date
+      "(() => { const x = {}; return { a: x, b: x }; })()",                  // one object twice
+      "(() => { const o = {}; o.self = o; return o; })()",                   // a cycle
       "({ a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } })",  // too deep
       "({ big: 'x'.repeat(5000) })",  // past the form's size bound
       "(() => { const o = {}; for (let i = 0; i < 2000; i++) o['k' + i] = 1; return o; })()",
@@ -188,7 +216,8 @@ TEST_F(FastCloneTest, KeysFromObjectKeysGiveTheSameResult) {
       SCOPED_TRACE(source);
       v8::Local<v8::Value> value = Eval(context, "(" + source + ")");
       ASSERT_TRUE(fast_clone::IsOrdinaryObject(value));
-      v8::Local<v8::Value> keys = Eval(context, "Object.keys").As<v8::Function>()
+      v8::Local<v8::Value> keys = Eval(context, "Object.keys")
+                                      .As<v8::Function>()
                                       ->Call(context, v8::Undefined(isolate_), 1, &value)
                                       .ToLocalChecked();
       MessageBytes with_keys, without;
@@ -279,7 +308,9 @@ TEST_F(FastCloneTest, ShapeCacheCopiesAreIndependentAndSurviveEviction) {
     v8::Local<v8::Value> value = Eval(context, "({ a: 1, b: 'two' })");
     v8::Local<v8::Value> first = Copy(context, value, &shapes);
     EXPECT_EQ(shapes.size(), 1u);
-    context->Global()->Set(context, v8::String::NewFromUtf8Literal(isolate_, "first"), first).Check();
+    context->Global()
+        ->Set(context, v8::String::NewFromUtf8Literal(isolate_, "first"), first)
+        .Check();
     Eval(context, "first.a = 99; first.c = 'added'; delete first.b;");
     v8::Local<v8::Value> second = Copy(context, value, &shapes);
     EXPECT_TRUE(Same(context, value, second));
@@ -291,9 +322,9 @@ TEST_F(FastCloneTest, ShapeCacheCopiesAreIndependentAndSurviveEviction) {
       for (int i = 0; i < 300; ++i) {
         SCOPED_TRACE(i);
         std::string n = std::to_string(i);
-        v8::Local<v8::Value> nested = Eval(
-            context, "({ outer" + n + ": { mid" + n + ": { inner" + n + ": " + n +
-                         ", two: '✓' }, ['✓" + n + "']: 1 }, after" + n + ": true })");
+        v8::Local<v8::Value> nested =
+            Eval(context, "({ outer" + n + ": { mid" + n + ": { inner" + n + ": " + n +
+                              ", two: '✓' }, ['✓" + n + "']: 1 }, after" + n + ": true })");
         EXPECT_TRUE(Same(context, nested, Copy(context, nested, &shapes)));
       }
     }

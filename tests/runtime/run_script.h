@@ -42,7 +42,8 @@ inline ScriptResult RunJs(Runtime& runtime, SpawnSpec spec) {
     }
   });
   if (!spawned) {
-    result->exit = ExitInfo{-1, ExitReason::kStartupFailed, "spawn failed: " + spawned.error().message, ""};
+    result->exit =
+        ExitInfo{-1, ExitReason::kStartupFailed, "spawn failed: " + spawned.error().message, ""};
     return *result;
   }
   done->get_future().wait();

@@ -45,8 +45,8 @@ constexpr char kCompensation[] = R"(
 class SchedulingTest : public ::testing::TestWithParam<int> {};
 
 TEST_P(SchedulingTest, BlockedWorkersGetCompensatingThreads) {
-  auto runtime = Runtime::Create(RuntimeOptions{.executor_threads = GetParam(),
-                                                .max_blocked_threads = 8});
+  auto runtime =
+      Runtime::Create(RuntimeOptions{.executor_threads = GetParam(), .max_blocked_threads = 8});
   ASSERT_TRUE(runtime.has_value());
   auto r = RunJs(**runtime, kCompensation);
   EXPECT_EQ(r.out, "woken 3\n") << r.err;
@@ -128,8 +128,8 @@ constexpr char kTerminateSpinners[] = R"(
 )";
 
 TEST_P(SchedulingTest, AParentTerminatesChildrenSpinningInEveryKindOfCallback) {
-  auto runtime = Runtime::Create(RuntimeOptions{.executor_threads = GetParam(),
-                                                .max_blocked_threads = 16});
+  auto runtime =
+      Runtime::Create(RuntimeOptions{.executor_threads = GetParam(), .max_blocked_threads = 16});
   ASSERT_TRUE(runtime.has_value());
   auto r = RunJs(**runtime, kTerminateSpinners);
   EXPECT_EQ(r.out,
@@ -141,8 +141,8 @@ TEST_P(SchedulingTest, AParentTerminatesChildrenSpinningInEveryKindOfCallback) {
 }
 
 TEST_P(SchedulingTest, AnotherJobRunsWhileAJobSpinsOnMoreWorkersThanThreads) {
-  auto runtime = Runtime::Create(RuntimeOptions{.executor_threads = GetParam(),
-                                                .max_blocked_threads = 16});
+  auto runtime =
+      Runtime::Create(RuntimeOptions{.executor_threads = GetParam(), .max_blocked_threads = 16});
   ASSERT_TRUE(runtime.has_value());
   // Job A: four workers computing without end, and a root that says so.
   std::promise<void> spinning;
@@ -153,10 +153,12 @@ TEST_P(SchedulingTest, AnotherJobRunsWhileAJobSpinsOnMoreWorkersThanThreads) {
       new Worker(`require('worker_threads').parentPort.postMessage(1); for (;;);`, { eval: true })
         .on('message', () => { if (++n === 4) console.log('spinning'); });
     }
-  )"), [&spinning](const WorkerEvent& event) {
-    auto* out = std::get_if<Output>(&event.body);
-    if (out != nullptr && out->data == "spinning\n") spinning.set_value();
-  });
+  )"),
+                             [&spinning](const WorkerEvent& event) {
+                               auto* out = std::get_if<Output>(&event.body);
+                               if (out != nullptr && out->data == "spinning\n")
+                                 spinning.set_value();
+                             });
   ASSERT_TRUE(a.has_value());
   ASSERT_EQ(spinning.get_future().wait_for(std::chrono::seconds(60)), std::future_status::ready);
   // Job B: a short script, with a timer and a worker of its own.
@@ -171,9 +173,8 @@ TEST_P(SchedulingTest, AnotherJobRunsWhileAJobSpinsOnMoreWorkersThanThreads) {
   RuntimeStats stats = (*runtime)->Stats();
   EXPECT_EQ(stats.executor.long_turns, 4);
   std::promise<ExitInfo> ended;
-  ASSERT_TRUE((*runtime)->Terminate(a->worker_id, [&ended](const ExitInfo& e) {
-    ended.set_value(e);
-  }));
+  ASSERT_TRUE(
+      (*runtime)->Terminate(a->worker_id, [&ended](const ExitInfo& e) { ended.set_value(e); }));
   auto f = ended.get_future();
   ASSERT_EQ(f.wait_for(std::chrono::seconds(60)), std::future_status::ready);
   EXPECT_EQ(f.get().reason, ExitReason::kTerminated);
@@ -200,7 +201,8 @@ TEST_P(SchedulingTest, InspectShowsALongTurn) {
   EXPECT_TRUE(info.long_turn);
   EXPECT_GE(info.turn_ms, 1.0);
   std::promise<void> ended;
-  ASSERT_TRUE((*runtime)->Terminate(a->worker_id, [&ended](const ExitInfo&) { ended.set_value(); }));
+  ASSERT_TRUE(
+      (*runtime)->Terminate(a->worker_id, [&ended](const ExitInfo&) { ended.set_value(); }));
   ASSERT_EQ(ended.get_future().wait_for(std::chrono::seconds(60)), std::future_status::ready);
   auto after = (*runtime)->Inspect(a->worker_id);
   ASSERT_TRUE(after.has_value());
@@ -227,10 +229,11 @@ TEST_P(SchedulingTest, InspectShowsTheHeapOfAWorkerThatWentIdleRightAfterAllocat
     `, { eval: true });
     w.on('message', (n) => { if (n < 200) w.postMessage(n); else console.log('done'); });
     w.postMessage(0);
-  )"), [&done](const WorkerEvent& event) {
-    auto* out = std::get_if<Output>(&event.body);
-    if (out != nullptr && out->data == "done\n") done.set_value();
-  });
+  )"),
+                                [&done](const WorkerEvent& event) {
+                                  auto* out = std::get_if<Output>(&event.body);
+                                  if (out != nullptr && out->data == "done\n") done.set_value();
+                                });
   ASSERT_TRUE(root.has_value());
   ASSERT_EQ(done.get_future().wait_for(std::chrono::seconds(60)), std::future_status::ready);
   WorkerId child = 0;
@@ -249,7 +252,8 @@ TEST_P(SchedulingTest, InspectShowsTheHeapOfAWorkerThatWentIdleRightAfterAllocat
   }
   EXPECT_GT(heap, 30u << 20) << "inspect kept a heap figure from before the allocation";
   std::promise<void> ended;
-  ASSERT_TRUE((*runtime)->Terminate(root->worker_id, [&ended](const ExitInfo&) { ended.set_value(); }));
+  ASSERT_TRUE(
+      (*runtime)->Terminate(root->worker_id, [&ended](const ExitInfo&) { ended.set_value(); }));
   ASSERT_EQ(ended.get_future().wait_for(std::chrono::seconds(60)), std::future_status::ready);
 }
 

@@ -5,8 +5,8 @@
 #include <chrono>
 #include <thread>
 
-#include "tests/runtime/run_script.h"
 #include "tests/common/wait.h"
+#include "tests/runtime/run_script.h"
 
 namespace islet::runtime {
 namespace {

@@ -8,15 +8,15 @@
 #include <string>
 #include <thread>
 
-#include "tests/runtime/run_script.h"
 #include "tests/common/wait.h"
+#include "tests/runtime/run_script.h"
 
 namespace islet::runtime {
 namespace {
 
 using ::testing::HasSubstr;
-using ::testing::StartsWith;
 using testing::RunJs;
+using ::testing::StartsWith;
 
 class WorkerTest : public ::testing::Test {
  protected:
@@ -32,8 +32,9 @@ class WorkerTest : public ::testing::Test {
 Runtime* WorkerTest::runtime_ = nullptr;
 
 TEST_F(WorkerTest, ConsoleGoesToStdoutAndStderrApart) {
-  auto r = RunJs(*runtime_, "console.log('hello', 42); console.error('oops'); console.warn('w');"
-                          "console.info({a: 1});");
+  auto r = RunJs(*runtime_,
+                 "console.log('hello', 42); console.error('oops'); console.warn('w');"
+                 "console.info({a: 1});");
   EXPECT_EQ(r.out, "hello 42\n{ a: 1 }\n");
   EXPECT_EQ(r.err, "oops\nw\n");
   EXPECT_EQ(r.exit.exit_code, 0);
@@ -41,8 +42,9 @@ TEST_F(WorkerTest, ConsoleGoesToStdoutAndStderrApart) {
 }
 
 TEST_F(WorkerTest, ProcessExitEndsWithItsCode) {
-  auto r = RunJs(*runtime_, "process.on('exit', (c) => console.log('exit', c));"
-                          "console.log('a'); process.exit(3); console.log('never');");
+  auto r = RunJs(*runtime_,
+                 "process.on('exit', (c) => console.log('exit', c));"
+                 "console.log('a'); process.exit(3); console.log('never');");
   EXPECT_EQ(r.out, "a\nexit 3\n");
   EXPECT_EQ(r.exit.exit_code, 3);
 }
@@ -95,8 +97,9 @@ TEST_F(WorkerTest, TimersFireInNodeOrder) {
 }
 
 TEST_F(WorkerTest, UnrefedTimerDoesNotKeepTheJobAlive) {
-  auto r = RunJs(*runtime_, "setTimeout(() => console.log('never'), 100000).unref();"
-                          "console.log('done');");
+  auto r = RunJs(*runtime_,
+                 "setTimeout(() => console.log('never'), 100000).unref();"
+                 "console.log('done');");
   EXPECT_EQ(r.out, "done\n");
   EXPECT_EQ(r.exit.exit_code, 0);
 }
@@ -113,7 +116,8 @@ TEST_F(WorkerTest, ImmediatesAndNextTicksOrder) {
 }
 
 TEST_F(WorkerTest, UnhandledRejectionIsFatal) {
-  auto r = RunJs(*runtime_, "Promise.reject(new Error('nope')); setTimeout(() => console.log('x'), 5);");
+  auto r =
+      RunJs(*runtime_, "Promise.reject(new Error('nope')); setTimeout(() => console.log('x'), 5);");
   EXPECT_THAT(r.err, HasSubstr("Error: nope"));
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.exit.exit_code, 1);
@@ -276,8 +280,7 @@ TEST_F(WorkerTest, ControlPortCarriesJsonBothWays) {
   std::vector<std::string> control;
   std::string out;
   bool ended = false;
-  auto spawned = runtime_->Spawn(
-      testing::MakeSpec(R"(
+  auto spawned = runtime_->Spawn(testing::MakeSpec(R"(
         const { control } = require('islet');
         control.on('message', (m) => {
           console.log('got', JSON.stringify(m));
@@ -287,13 +290,15 @@ TEST_F(WorkerTest, ControlPortCarriesJsonBothWays) {
         control.on('messageerror', (e) => console.log('messageerror', e.name));
         control.postMessage('ready');
       )"),
-      [&](const WorkerEvent& event) {
-        std::lock_guard lock(mu);
-        if (auto* c = std::get_if<ControlMessage>(&event.body)) control.push_back(c->json);
-        if (auto* o = std::get_if<Output>(&event.body)) out += o->data;
-        if (std::holds_alternative<EndOfStream>(event.body)) ended = true;
-        cv.notify_all();
-      });
+                                 [&](const WorkerEvent& event) {
+                                   std::lock_guard lock(mu);
+                                   if (auto* c = std::get_if<ControlMessage>(&event.body))
+                                     control.push_back(c->json);
+                                   if (auto* o = std::get_if<Output>(&event.body)) out += o->data;
+                                   if (std::holds_alternative<EndOfStream>(event.body))
+                                     ended = true;
+                                   cv.notify_all();
+                                 });
   ASSERT_TRUE(spawned.has_value());
   {
     std::unique_lock lock(mu);
@@ -364,17 +369,18 @@ TEST_F(LimitsTest, LimitsCanBeSetOnALiveWorker) {
   bool ready = false;
   bool ended = false;  // the sink's last call: the locals above may go after it
   std::optional<ExitInfo> exit;
-  auto spawned = runtime_->Spawn(
-      testing::MakeSpec("const { control } = require('islet');"
-                        "control.once('message', () => { for (;;) {} });"
-                        "control.postMessage('ready');"),
-      [&](const WorkerEvent& event) {
-        std::lock_guard lock(mu);
-        if (std::holds_alternative<ControlMessage>(event.body)) ready = true;
-        if (auto* e = std::get_if<ExitInfo>(&event.body)) exit = *e;
-        if (std::holds_alternative<EndOfStream>(event.body)) ended = true;
-        cv.notify_all();
-      });
+  auto spawned = runtime_->Spawn(testing::MakeSpec("const { control } = require('islet');"
+                                                   "control.once('message', () => { for (;;) {} });"
+                                                   "control.postMessage('ready');"),
+                                 [&](const WorkerEvent& event) {
+                                   std::lock_guard lock(mu);
+                                   if (std::holds_alternative<ControlMessage>(event.body))
+                                     ready = true;
+                                   if (auto* e = std::get_if<ExitInfo>(&event.body)) exit = *e;
+                                   if (std::holds_alternative<EndOfStream>(event.body))
+                                     ended = true;
+                                   cv.notify_all();
+                                 });
   ASSERT_TRUE(spawned.has_value());
   WorkerId id = spawned->worker_id;
   {
@@ -422,8 +428,9 @@ namespace {
 // process.exit() only requests termination; from a microtask or the tail of
 // a callback V8 may never deliver it, so the loop must not depend on it.
 TEST_F(WorkerTest, ProcessExitFromAMicrotaskOrAMessageHandlerEndsTheWorker) {
-  auto r = RunJs(*runtime_, "setInterval(() => {}, 1000);"
-                            "Promise.resolve().then(() => process.exit(5));");
+  auto r = RunJs(*runtime_,
+                 "setInterval(() => {}, 1000);"
+                 "Promise.resolve().then(() => process.exit(5));");
   EXPECT_EQ(r.exit.exit_code, 5);
   r = RunJs(*runtime_, R"(
     setInterval(() => {}, 1000);
@@ -471,8 +478,10 @@ TEST_F(WorkerTest, InspectCountsMessages) {
       )"),
                                  [&](const WorkerEvent& event) {
                                    std::lock_guard lock(mu);
-                                   if (std::holds_alternative<ControlMessage>(event.body)) ready = true;
-                                   if (std::holds_alternative<EndOfStream>(event.body)) ended = true;
+                                   if (std::holds_alternative<ControlMessage>(event.body))
+                                     ready = true;
+                                   if (std::holds_alternative<EndOfStream>(event.body))
+                                     ended = true;
                                    cv.notify_all();
                                  });
   ASSERT_TRUE(spawned.has_value());
@@ -507,7 +516,8 @@ TEST_F(WorkerTest, AFloodLeavesOneDrainTaskPerPortInTheMailbox) {
         require('islet').control.once('message', () => { f.postMessage('stop'); f.terminate(); });
       )"),
                                  [&](const WorkerEvent& event) {
-                                   if (std::holds_alternative<EndOfStream>(event.body)) ended = true;
+                                   if (std::holds_alternative<EndOfStream>(event.body))
+                                     ended = true;
                                  });
   ASSERT_TRUE(spawned.has_value());
   // Sample the mailbox while 50,000 messages arrive.
@@ -557,8 +567,10 @@ TEST(SupervisionRecordsTest, AGivenUpWorkerStaysListedUntilKilledThenLeaves) {
   ASSERT_TRUE(created.has_value());
   Runtime& runtime = **created;
   auto spec = testing::MakeSpec("process.exit(3)");
-  spec.restart = RestartPolicy{.mode = RestartPolicy::Mode::kOnFailure, .max_restarts = 1,
-                               .window_seconds = 60, .backoff_initial_ms = 1,
+  spec.restart = RestartPolicy{.mode = RestartPolicy::Mode::kOnFailure,
+                               .max_restarts = 1,
+                               .window_seconds = 60,
+                               .backoff_initial_ms = 1,
                                .backoff_max_ms = 1};
   auto spawned = runtime.Spawn(std::move(spec), nullptr);
   ASSERT_TRUE(spawned.has_value());
@@ -598,15 +610,16 @@ TEST(SupervisionRecordsTest, DurationsBeyondADayAreRefused) {
   ASSERT_TRUE(created.has_value());
   Runtime& runtime = **created;
   auto spec = testing::MakeSpec("0");
-  spec.restart = RestartPolicy{.mode = RestartPolicy::Mode::kAlways, .backoff_initial_ms = 1e13,
-                               .backoff_max_ms = 1e13};
+  spec.restart = RestartPolicy{
+      .mode = RestartPolicy::Mode::kAlways, .backoff_initial_ms = 1e13, .backoff_max_ms = 1e13};
   EXPECT_EQ(runtime.Spawn(std::move(spec), nullptr).error().code, ErrorCode::kInvalidArgument);
   auto live = runtime.Spawn(testing::MakeSpec("setInterval(() => {}, 1000)"), nullptr);
   ASSERT_TRUE(live.has_value());
   EXPECT_EQ(runtime.Terminate(live->worker_id, 1e13, nullptr).error().code,
             ErrorCode::kInvalidArgument);
-  EXPECT_EQ(runtime.SetLimits(live->worker_id,
-                              WorkerLimits{.max_external_mb = std::numeric_limits<double>::infinity()})
+  EXPECT_EQ(runtime
+                .SetLimits(live->worker_id,
+                           WorkerLimits{.max_external_mb = std::numeric_limits<double>::infinity()})
                 .error()
                 .code,
             ErrorCode::kInvalidArgument);
@@ -631,13 +644,11 @@ TEST(CompactIsolatesTest, WorkersStartOnACompactedHeapAndBehaveTheSame) {
       w.terminate();
     });
   )";
-  auto heap_kb = [](const std::string& out) {
-    return std::stol(out.substr(out.find('\n') + 1));
-  };
+  auto heap_kb = [](const std::string& out) { return std::stol(out.substr(out.find('\n') + 1)); };
   for (size_t warm : {size_t(0), size_t(2)}) {
     SCOPED_TRACE(warm);
-    auto plain = Runtime::Create(
-        RuntimeOptions{.warm_isolates = warm, .compact_isolates_above = SIZE_MAX});
+    auto plain =
+        Runtime::Create(RuntimeOptions{.warm_isolates = warm, .compact_isolates_above = SIZE_MAX});
     auto compact =
         Runtime::Create(RuntimeOptions{.warm_isolates = warm, .compact_isolates_above = 0});
     ASSERT_TRUE(plain.has_value() && compact.has_value());
@@ -662,8 +673,7 @@ TEST(CompactIsolatesTest, WorkersStartOnACompactedHeapAndBehaveTheSame) {
 // The threshold counts live workers: isolates prepared while fewer are alive
 // keep their bootstrap garbage (faster to prepare), later ones do not.
 TEST(CompactIsolatesTest, OnlyOnceEnoughWorkersAreAlive) {
-  auto runtime =
-      Runtime::Create(RuntimeOptions{.warm_isolates = 0, .compact_isolates_above = 4});
+  auto runtime = Runtime::Create(RuntimeOptions{.warm_isolates = 0, .compact_isolates_above = 4});
   ASSERT_TRUE(runtime.has_value());
   auto r = RunJs(**runtime, R"(
     const { Worker } = require('worker_threads');

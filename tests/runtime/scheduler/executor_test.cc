@@ -1,7 +1,6 @@
 #include "runtime/scheduler/executor.h"
 
 #include <gtest/gtest.h>
-
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -194,7 +193,7 @@ TEST(ExecutorTest, ATurnKnowsWhetherItFollowsThePreviousOneWithoutAPause) {
   ASSERT_EQ(f.wait_for(30s), std::future_status::ready);
   auto [a_follows, b_follows] = f.get();
   EXPECT_FALSE(a_follows);
-  EXPECT_TRUE(b_follows);  // b ran next on the same thread, right after a
+  EXPECT_TRUE(b_follows);                         // b ran next on the same thread, right after a
   EXPECT_FALSE(Executor::TurnFollowsPrevious());  // not on an executor thread
 }
 
@@ -215,8 +214,10 @@ TEST(ExecutorTest, ActorsQueuedTogetherRunOnBothThreads) {
     };
     a->Post(meet);
     b->Post(meet);
-    ASSERT_TRUE(islet::testing::WaitUntil([&] { return started.load() == 2; }, 30s)) << "round " << round;
-    ASSERT_TRUE(islet::testing::WaitUntil([&] { return met.load() == 2; }, 30s)) << "round " << round;
+    ASSERT_TRUE(islet::testing::WaitUntil([&] { return started.load() == 2; }, 30s))
+        << "round " << round;
+    ASSERT_TRUE(islet::testing::WaitUntil([&] { return met.load() == 2; }, 30s))
+        << "round " << round;
   }
 }
 
@@ -279,9 +280,8 @@ TEST(ExecutorTest, ManyLongTurnsEachGetAThreadAndShortTurnsStillRun) {
       SpinUntil(release);
     });
   }
-  bool all = islet::testing::WaitUntil([&] {
-    return spinning.load() == kSpinners && executor.stats().long_turns == kSpinners;
-  });
+  bool all = islet::testing::WaitUntil(
+      [&] { return spinning.load() == kSpinners && executor.stats().long_turns == kSpinners; });
   // Short turns go on meanwhile: a ping-pong of 1,000 hops completes.
   auto a = std::make_shared<TestActor>(&executor);
   auto b = std::make_shared<TestActor>(&executor);
@@ -324,7 +324,8 @@ TEST(ExecutorTest, BeyondTheBoundReadyActorsWaitAndTheRefusalIsCounted) {
   ASSERT_TRUE(refused);
   EXPECT_EQ(spinning.load(), 2);
   EXPECT_EQ(during.live_threads, 2);
-  EXPECT_TRUE(islet::testing::WaitUntil([&] { return spinning.load() == 3; }));  // it runs once one ends
+  EXPECT_TRUE(
+      islet::testing::WaitUntil([&] { return spinning.load() == 3; }));  // it runs once one ends
 }
 
 TEST(ExecutorTest, ATurnThatBlocksAndThenRunsLongIsCountedOutOnce) {
@@ -393,12 +394,12 @@ TEST(ExecutorTest, LongTurnsFillingEveryCoreRunNicedAndTheirThreadsGetItBack) {
   // One more: long turns fill the cores, and every one of them is niced.
   spin(cores - 1);
   ok = ok && islet::testing::WaitUntil([&] {
-    if (executor.stats().long_turns != cores) return false;
-    for (auto& t : tids) {
-      if (t.load() == 0 || priority(t.load()) != niced) return false;
-    }
-    return true;
-  });
+         if (executor.stats().long_turns != cores) return false;
+         for (auto& t : tids) {
+           if (t.load() == 0 || priority(t.load()) != niced) return false;
+         }
+         return true;
+       });
   release = true;
   ASSERT_TRUE(ok) << "long turns: " << executor.stats().long_turns;
   ASSERT_TRUE(islet::testing::WaitUntil([&] { return executor.stats().compensated_threads == 0; }));

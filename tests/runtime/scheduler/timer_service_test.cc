@@ -37,7 +37,8 @@ TEST(TimerServiceTest, WakesActorsInDeadlineOrder) {
     if (order.size() == 3) done.set_value();
   };
   std::vector<std::shared_ptr<WakeRecorder>> actors;
-  for (int i = 0; i < 3; ++i) actors.push_back(std::make_shared<WakeRecorder>(&executor, i, record));
+  for (int i = 0; i < 3; ++i)
+    actors.push_back(std::make_shared<WakeRecorder>(&executor, i, record));
   auto now = TimerService::Clock::now();
   timers.WakeAt(now + std::chrono::milliseconds(30), actors[2]);
   timers.WakeAt(now + std::chrono::milliseconds(10), actors[0]);

@@ -9,8 +9,8 @@
 #include <future>
 #include <thread>
 
-#include "tests/runtime/run_script.h"
 #include "tests/common/wait.h"
+#include "tests/runtime/run_script.h"
 
 namespace islet::runtime {
 namespace {
@@ -47,13 +47,16 @@ std::string Launcher(int workers, const std::string& data, const std::string& af
   return R"js(
     const { Worker } = require('worker_threads');
     const { shared } = require('islet');
-    const n = )js" + std::to_string(workers) + R"js(;
+    const n = )js" +
+         std::to_string(workers) + R"js(;
     let exited = 0;
     for (let i = 0; i < n; i++) {
-      const w = new Worker(__dirname + '/worker.js', { workerData: )js" + data + R"js( });
+      const w = new Worker(__dirname + '/worker.js', { workerData: )js" +
+         data + R"js( });
       w.on('message', (m) => console.log(m));
       w.on('error', (e) => console.log('error', e));
-      w.on('exit', () => { if (++exited === n) { )js" + after + R"js( } });
+      w.on('exit', () => { if (++exited === n) { )js" +
+         after + R"js( } });
     }
   )js";
 }
@@ -70,12 +73,14 @@ const char* kBarrier = R"js(
 TEST_F(AtomicsTest, EightWorkersAddAMillionEachExactly) {
   // Odd workers get the segment's buffer through workerData, even ones open
   // it by name: both are the same memory.
-  std::string main = Launcher(8, "i % 2 ? shared('counter', 64) : null",
-                              "console.log(Atomics.load(new Int32Array(shared('counter', 64)), 0));");
+  std::string main =
+      Launcher(8, "i % 2 ? shared('counter', 64) : null",
+               "console.log(Atomics.load(new Int32Array(shared('counter', 64)), 0));");
   std::string worker = R"js(
     const { workerData } = require('worker_threads');
     const a = new Int32Array(workerData || require('islet').shared('counter', 64));
-    )js" + std::string(kBarrier) + R"js(
+    )js" + std::string(kBarrier) +
+                       R"js(
     barrier(a, 1, 8);
     for (let i = 0; i < 1000000; i++) Atomics.add(a, 0, 1);
   )js";
@@ -130,7 +135,8 @@ TEST_F(AtomicsTest, MutexFromCompareExchangeProtectsAPlainCounter) {
         Atomics.notify(m, 0, 1);
       }
     }
-    )js" + std::string(kBarrier) + R"js(
+    )js" + std::string(kBarrier) +
+                       R"js(
     barrier(m, 8, 4);
     for (let i = 0; i < 50000; i++) {
       lock();
@@ -152,7 +158,8 @@ TEST_F(AtomicsTest, MutexFromCompareExchangeProtectsAPlainCounter) {
 std::string RingMain(int count, int capacity) {
   return R"js(
     const { Worker } = require('worker_threads');
-    const count = )js" + std::to_string(count) + R"js(, cap = )js" + std::to_string(capacity) + R"js(;
+    const count = )js" +
+         std::to_string(count) + R"js(, cap = )js" + std::to_string(capacity) + R"js(;
     const producer = new Worker(__dirname + '/ring.js', { workerData: { role: 'produce', count, cap } });
     const consumer = new Worker(__dirname + '/ring.js', { workerData: { role: 'consume', count, cap } });
     for (const w of [producer, consumer]) w.on('error', (e) => console.log('error', e));
@@ -263,7 +270,8 @@ TEST_F(AtomicsTest, TerminatingAWorkerBlockedInAtomicsWaitIsPrompt) {
   })) << "the workers never blocked";
   auto start = std::chrono::steady_clock::now();
   auto done = std::make_shared<std::promise<void>>();
-  ASSERT_TRUE(runtime_->Terminate(spawned->worker_id, [done](const ExitInfo&) { done->set_value(); }));
+  ASSERT_TRUE(
+      runtime_->Terminate(spawned->worker_id, [done](const ExitInfo&) { done->set_value(); }));
   ASSERT_EQ(done->get_future().wait_for(std::chrono::seconds(5)), std::future_status::ready);
   auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_LT(elapsed, std::chrono::seconds(1));

@@ -44,8 +44,8 @@ TEST(SegmentRegistryTest, ValidatesNames) {
   ASSERT_FALSE(long_name);
   EXPECT_EQ(long_name.error().message, "segment name is 65 characters long; the limit is 64");
 
-  for (std::string bad : std::vector<std::string>{"a/b", "a b", "caf\xc3\xa9",
-                                                  std::string("a\0b", 3), "x:y"}) {
+  for (std::string bad :
+       std::vector<std::string>{"a/b", "a b", "caf\xc3\xa9", std::string("a\0b", 3), "x:y"}) {
     auto r = SegmentRegistry::ValidateName(bad);
     ASSERT_FALSE(r) << bad;
     EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
@@ -99,7 +99,7 @@ TEST(SegmentRegistryTest, APrefixIsOwnedThroughALockFile) {
     ASSERT_TRUE(first.Open("same", 16, 1));
     EXPECT_EQ(first.prefix(), options.base + "-");
     EXPECT_TRUE(Exists(lock));
-    SegmentRegistry second(options);  // the lock is held: the next prefix
+    SegmentRegistry second(options);          // the lock is held: the next prefix
     ASSERT_TRUE(second.Open("same", 16, 1));  // no clash
     EXPECT_EQ(second.prefix(), options.base + ".1-");
     EXPECT_NE(first.Get("same")->path, second.Get("same")->path);
@@ -232,7 +232,8 @@ TEST(SegmentRegistryTest, SharedHandleMayOwnItsSegment) {
     ASSERT_TRUE(opened);
     std::shared_ptr<Segment> segment = opened->segment;
     weak = segment;
-    handle = segment->SharedHandle([segment] { return std::make_shared<std::shared_ptr<Segment>>(segment); });
+    handle = segment->SharedHandle(
+        [segment] { return std::make_shared<std::shared_ptr<Segment>>(segment); });
   }
   ASSERT_TRUE(registry.Delete("own"));
   EXPECT_FALSE(weak.expired());

@@ -3,6 +3,7 @@
 // and Atomics work across them.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstring>
@@ -10,10 +11,8 @@
 #include <future>
 #include <thread>
 
-#include <unistd.h>
-
-#include "tests/runtime/run_script.h"
 #include "tests/common/wait.h"
+#include "tests/runtime/run_script.h"
 
 namespace islet::runtime {
 namespace {
@@ -137,21 +136,22 @@ TEST_F(SharedTest, BadArgumentsThrowNodeStyleErrors) {
     }
   )js");
   EXPECT_EQ(r.err, "");
-  EXPECT_EQ(r.out,
-            "TypeError ERR_INVALID_ARG_TYPE The \"name\" argument must be of type string. "
-            "Received type number (1)\n"
-            "TypeError ERR_INVALID_ARG_TYPE The \"byteLength\" argument must be of type number. "
-            "Received type string ('8')\n"
-            "RangeError ERR_OUT_OF_RANGE The value of \"byteLength\" is out of range. It must be "
-            "an integer >= 1 && <= 9007199254740991. Received 0\n"
-            "RangeError ERR_OUT_OF_RANGE The value of \"byteLength\" is out of range. It must be "
-            "an integer >= 1 && <= 9007199254740991. Received 1.5\n"
-            "RangeError ERR_OUT_OF_RANGE The value of \"byteLength\" is out of range. It must be "
-            "an integer >= 1 && <= 9007199254740991. Received -1\n"
-            "TypeError ERR_INVALID_ARG_VALUE segment name 'a/b' has a character other than A-Z, "
-            "a-z, 0-9, '.', '_' and '-'\n"
-            "TypeError ERR_INVALID_ARG_VALUE segment name is empty\n"
-            "TypeError ERR_INVALID_ARG_VALUE segment name is 65 characters long; the limit is 64\n");
+  EXPECT_EQ(
+      r.out,
+      "TypeError ERR_INVALID_ARG_TYPE The \"name\" argument must be of type string. "
+      "Received type number (1)\n"
+      "TypeError ERR_INVALID_ARG_TYPE The \"byteLength\" argument must be of type number. "
+      "Received type string ('8')\n"
+      "RangeError ERR_OUT_OF_RANGE The value of \"byteLength\" is out of range. It must be "
+      "an integer >= 1 && <= 9007199254740991. Received 0\n"
+      "RangeError ERR_OUT_OF_RANGE The value of \"byteLength\" is out of range. It must be "
+      "an integer >= 1 && <= 9007199254740991. Received 1.5\n"
+      "RangeError ERR_OUT_OF_RANGE The value of \"byteLength\" is out of range. It must be "
+      "an integer >= 1 && <= 9007199254740991. Received -1\n"
+      "TypeError ERR_INVALID_ARG_VALUE segment name 'a/b' has a character other than A-Z, "
+      "a-z, 0-9, '.', '_' and '-'\n"
+      "TypeError ERR_INVALID_ARG_VALUE segment name is empty\n"
+      "TypeError ERR_INVALID_ARG_VALUE segment name is 65 characters long; the limit is 64\n");
 }
 
 TEST_F(SharedTest, ControlPlaneAndWorkerSeeEachOthersWrites) {

@@ -86,7 +86,8 @@ TEST(RestartPlannerTest, GivesUpAfterMaxRestartsWithinTheWindow) {
 TEST(RestartPlannerTest, RestartsOlderThanTheWindowNoLongerCount) {
   auto policy = Policy(RestartPolicy::Mode::kAlways);
   RestartHistory history;
-  for (int i = 0; i < 3; ++i) history = PlanRestart(policy, history, kCrash, 0, kT0 + seconds(i)).history;
+  for (int i = 0; i < 3; ++i)
+    history = PlanRestart(policy, history, kCrash, 0, kT0 + seconds(i)).history;
   // The first restart (at kT0) is 61 s old: two remain in the window.
   auto d = PlanRestart(policy, history, kCrash, 0, kT0 + seconds(61));
   EXPECT_EQ(d.kind, Kind::kRestart);

@@ -10,7 +10,9 @@
 namespace islet::runtime {
 namespace {
 
-WorkerEvent Out(std::string text) { return WorkerEvent{1, Output{Stream::kStdout, std::move(text)}}; }
+WorkerEvent Out(std::string text) {
+  return WorkerEvent{1, Output{Stream::kStdout, std::move(text)}};
+}
 
 std::string Text(const WorkerEvent& event) { return std::get<Output>(event.body).data; }
 

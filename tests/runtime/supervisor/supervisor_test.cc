@@ -59,8 +59,7 @@ TEST_F(SupervisorTest, ASubscriptionReplaysThenFollowsInOrder) {
   std::promise<void> first_line;
   auto first_line_future = first_line.get_future();
   auto release = std::make_shared<std::promise<void>>();
-  auto spawned = runtime_->Spawn(
-      MakeSpec(R"(
+  auto spawned = runtime_->Spawn(MakeSpec(R"(
         console.log('before');
         // Wait for the test's go-ahead on the control port, then print more.
         const { control } = require('islet');
@@ -69,11 +68,12 @@ TEST_F(SupervisorTest, ASubscriptionReplaysThenFollowsInOrder) {
           process.exit(0);
         });
       )"),
-      [&first_line](const WorkerEvent& event) {
-        if (auto* out = std::get_if<Output>(&event.body); out && out->data == "before\n") {
-          first_line.set_value();
-        }
-      });
+                                 [&first_line](const WorkerEvent& event) {
+                                   if (auto* out = std::get_if<Output>(&event.body);
+                                       out && out->data == "before\n") {
+                                     first_line.set_value();
+                                   }
+                                 });
   ASSERT_TRUE(spawned.has_value());
   ASSERT_EQ(first_line_future.wait_for(std::chrono::seconds(30)), std::future_status::ready);
   auto events = std::make_shared<std::vector<std::string>>();

@@ -35,13 +35,15 @@ class HooksTest : public ::testing::Test {
 
   // A copy of bootstrap's hooks object without `name`, with `name` put
   // back by `restore` (JS taking `copy` and `original`).
-  static v8::Local<v8::Object> Without(v8::Local<v8::Context> context,
-                                       v8::Local<v8::Object> hooks, const char* name,
-                                       const char* restore = "") {
+  static v8::Local<v8::Object> Without(v8::Local<v8::Context> context, v8::Local<v8::Object> hooks,
+                                       const char* name, const char* restore = "") {
     v8::Isolate* isolate = context->GetIsolate();
-    std::string source = std::string("(function (original) { const copy = Object.assign({}, original); delete copy.") +
-                         name + "; " + restore + "; return copy; })";
-    auto fn = v8::Script::Compile(context, v8::String::NewFromUtf8(isolate, source.c_str()).ToLocalChecked())
+    std::string source =
+        std::string(
+            "(function (original) { const copy = Object.assign({}, original); delete copy.") +
+        name + "; " + restore + "; return copy; })";
+    auto fn = v8::Script::Compile(context,
+                                  v8::String::NewFromUtf8(isolate, source.c_str()).ToLocalChecked())
                   .ToLocalChecked()
                   ->Run(context)
                   .ToLocalChecked()
@@ -58,8 +60,8 @@ TEST_F(HooksTest, BootstrapProvidesEveryHookAndTheyBind) {
     EXPECT_TRUE(Hooks::Check(context, hooks).has_value());
     Hooks bound;
     EXPECT_TRUE(bound.Bind(context, hooks));
-    v8::Local<v8::Value> args[] = {v8::Exception::Error(
-        v8::String::NewFromUtf8Literal(context->GetIsolate(), "boom"))};
+    v8::Local<v8::Value> args[] = {
+        v8::Exception::Error(v8::String::NewFromUtf8Literal(context->GetIsolate(), "boom"))};
     v8::Local<v8::Value> described;
     ASSERT_TRUE(bound.Call(context, Hooks::Hook::kDescribeError, 1, args).ToLocal(&described));
     v8::String::Utf8Value text(context->GetIsolate(), described);
@@ -85,8 +87,8 @@ TEST_F(HooksTest, InheritedOrNonFunctionHooksAreRefused) {
     EXPECT_FALSE(Hooks::Check(context, Without(context, hooks, "fireTimer",
                                                "Object.setPrototypeOf(copy, { fireTimer() {} })"))
                      .has_value());
-    EXPECT_FALSE(
-        Hooks::Check(context, Without(context, hooks, "fireTimer", "copy.fireTimer = 42")).has_value());
+    EXPECT_FALSE(Hooks::Check(context, Without(context, hooks, "fireTimer", "copy.fireTimer = 42"))
+                     .has_value());
   });
 }
 

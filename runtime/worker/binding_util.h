@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "runtime/js/sources.h"
+#include "runtime/worker/isolate_slots.h"
 
 namespace islet::runtime {
 
@@ -19,7 +20,7 @@ namespace binding_util {
 // The worker that owns the isolate. Bindings that need it are only called
 // once a worker has adopted the isolate (never by the warm-up bootstrap).
 inline Worker* Self(const v8::FunctionCallbackInfo<v8::Value>& args) {
-  return static_cast<Worker*>(args.GetIsolate()->GetData(0));
+  return WorkerOf(args.GetIsolate());
 }
 
 inline v8::Local<v8::String> Str(v8::Isolate* isolate, std::string_view s) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "runtime/base/mutex.h"
+#include "runtime/worker/isolate_slots.h"
 
 namespace islet::runtime {
 
@@ -56,10 +57,8 @@ class CodeCache {
 // (SetData slot kCompileLogSlot) while it records. Isolate thread only.
 class CompileLog {
  public:
-  static constexpr uint32_t kSlot = 1;
-
   static CompileLog* Of(v8::Isolate* isolate) {
-    return static_cast<CompileLog*>(isolate->GetData(kSlot));
+    return static_cast<CompileLog*>(isolate->GetData(kCompileLogSlot));
   }
 
   void AddFunction(v8::Isolate* isolate, std::string name, std::string source,

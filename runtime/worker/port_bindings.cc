@@ -5,6 +5,7 @@
 #include "runtime/worker/binding_util.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/fast_clone.h"
+#include "runtime/worker/isolate_slots.h"
 #include "runtime/worker/serializer.h"
 #include "runtime/worker/worker.h"
 
@@ -279,7 +280,7 @@ void TakeWorkerInit(const FunctionCallbackInfo<Value>& args) {
 v8::Local<v8::FunctionTemplate> NewPortTemplate(v8::Isolate* isolate) {
   v8::Local<v8::FunctionTemplate> tmpl =
       v8::FunctionTemplate::New(isolate, [](const v8::FunctionCallbackInfo<v8::Value>& args) {
-        auto* self = static_cast<Worker*>(args.GetIsolate()->GetData(0));
+        auto* self = WorkerOf(args.GetIsolate());
         if (self == nullptr || !self->constructing_port()) {
           v8::Isolate* isolate = args.GetIsolate();
           v8::Local<v8::Value> error = v8::Exception::TypeError(

@@ -5,10 +5,13 @@
 #include <cstring>
 
 #include "runtime/bus/bus.h"
+#include "runtime/worker/binding_util.h"
 #include "runtime/worker/fast_clone.h"
 #include "runtime/worker/worker.h"
 
 namespace islet::runtime {
+
+using binding_util::Str;
 
 namespace {
 
@@ -163,10 +166,6 @@ class DeserializerDelegate final : public v8::ValueDeserializer::Delegate {
   Message* message_;
   std::vector<v8::Local<v8::Object>>* ports_;
 };
-
-v8::Local<v8::String> Str(v8::Isolate* isolate, const char* s) {
-  return v8::String::NewFromUtf8(isolate, s).ToLocalChecked();
-}
 
 }  // namespace
 

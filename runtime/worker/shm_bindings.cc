@@ -4,10 +4,14 @@
 #include <string>
 
 #include "runtime/shm/segment_registry.h"
+#include "runtime/worker/binding_util.h"
 #include "runtime/worker/errors.h"
+#include "runtime/worker/isolate_slots.h"
 #include "runtime/worker/worker.h"
 
 namespace islet::runtime {
+
+using binding_util::Str;
 namespace {
 
 using v8::FunctionCallbackInfo;
@@ -45,18 +49,12 @@ const char* JsCode(ErrorCode code) {
   }
 }
 
-Local<v8::String> Str(v8::Isolate* isolate, std::string_view s) {
-  return v8::String::NewFromUtf8(isolate, s.data(), v8::NewStringType::kNormal,
-                                 static_cast<int>(s.size()))
-      .ToLocalChecked();
-}
-
 // binding.shmOpen(name, byteLength) -> SharedArrayBuffer | [code, message].
 // The worker counts as attached to the segment until it exits.
 // JS has checked the types: name a string, byteLength a safe integer >= 1.
 void ShmOpen(const FunctionCallbackInfo<Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
-  auto* self = static_cast<Worker*>(isolate->GetData(0));
+  auto* self = WorkerOf(isolate);
   std::string name = ToUtf8(isolate, args[0]);
   double length = args[1]->NumberValue(isolate->GetCurrentContext()).FromMaybe(0);
   uint64_t worker = self->config().id;

@@ -6,6 +6,7 @@
 #include "runtime/worker/bindings.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/hooks.h"
+#include "runtime/worker/isolate_slots.h"
 #include "runtime/worker/port_bindings.h"
 
 namespace islet::runtime {
@@ -45,7 +46,7 @@ std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLi
   isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
   prepared->isolate = isolate;
   prepared->compile_log = std::make_unique<CompileLog>();
-  isolate->SetData(CompileLog::kSlot, prepared->compile_log.get());
+  isolate->SetData(kCompileLogSlot, prepared->compile_log.get());
   bool ok;
   {
     v8::Locker locker(isolate);
@@ -95,7 +96,7 @@ void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared) 
     prepared->hooks.Reset();
     prepared->context.Reset();
     prepared->port_template.Reset();
-    isolate->SetData(CompileLog::kSlot, nullptr);
+    isolate->SetData(kCompileLogSlot, nullptr);
     prepared->compile_log.reset();
     engine->platform()->DetachIsolate(isolate);
   }

@@ -10,6 +10,7 @@
 #include "runtime/worker/bindings.h"
 #include "runtime/worker/code_cache.h"
 #include "runtime/worker/errors.h"
+#include "runtime/worker/isolate_slots.h"
 #include "runtime/worker/serializer.h"
 #include "runtime/worker/warm_pool.h"
 
@@ -68,7 +69,7 @@ Worker::~Worker() {
     v8::Locker locker(isolate_);
     v8::Isolate::Scope isolate_scope(isolate_);
     if (compile_log_) {
-      isolate_->SetData(CompileLog::kSlot, nullptr);
+      isolate_->SetData(kCompileLogSlot, nullptr);
       compile_log_.reset();
     }
     TeardownInIsolate();
@@ -193,7 +194,7 @@ Result<void> Worker::CreateIsolate() {
   }
   // From here on the isolate's foreground tasks go to this actor's mailbox.
   engine_->platform()->AttachIsolate(isolate, weak_from_this());
-  isolate->SetData(0, this);
+  isolate->SetData(kWorkerSlot, this);
   // Running out of heap ends this worker, never the daemon.
   isolate->AddNearHeapLimitCallback(&Worker::OnNearHeapLimit, this);
   isolate->SetPromiseRejectCallback(&Worker::OnPromiseReject);
@@ -286,7 +287,7 @@ bool Worker::RunTurn() {
         // The first turn ran the start-up code: share its compiled code with
         // the isolates to come (CodeCache), unless it was cut short.
         if (!out_of_memory_.load() && !terminate_requested_.load()) compile_log_->Flush();
-        isolate_->SetData(CompileLog::kSlot, nullptr);
+        isolate_->SetData(kCompileLogSlot, nullptr);
         compile_log_.reset();
       }
       // GetHeapStatistics walks every space and handle list, ~7% of a
@@ -308,7 +309,7 @@ bool Worker::RunTurn() {
     }
     if (finishing_) {
       if (compile_log_) {
-        isolate_->SetData(CompileLog::kSlot, nullptr);
+        isolate_->SetData(kCompileLogSlot, nullptr);
         compile_log_.reset();  // its handles go before the isolate does
       }
       TeardownInIsolate();
@@ -529,7 +530,7 @@ void Worker::ProcessRejections(v8::Local<v8::Context> context) {
 void Worker::OnPromiseReject(v8::PromiseRejectMessage message) {
   v8::Local<v8::Promise> promise = message.GetPromise();
   v8::Isolate* isolate = promise->GetIsolate();
-  auto* self = static_cast<Worker*>(isolate->GetData(0));
+  auto* self = WorkerOf(isolate);
   switch (message.GetEvent()) {
     case v8::kPromiseRejectWithNoHandler: {
       v8::Local<v8::Value> value = message.GetValue();

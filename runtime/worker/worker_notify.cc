@@ -2,6 +2,7 @@
 // its children's lifecycle) and what it reports to its parent.
 #include "runtime/base/log.h"
 #include "runtime/engine/engine.h"
+#include "runtime/worker/binding_util.h"
 #include "runtime/worker/bindings.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/serializer.h"
@@ -9,16 +10,15 @@
 
 namespace islet::runtime {
 
+using binding_util::Str;
+
 void Worker::ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
                                  const std::string& header) {
   auto parent = config_.parent.lock();
   if (!parent) return;
   auto message = std::make_shared<Message>();
   v8::TryCatch try_catch(isolate_);
-  v8::Local<v8::Value> args[] = {
-      error, v8::String::NewFromUtf8(isolate_, header.data(), v8::NewStringType::kNormal,
-                                     static_cast<int>(header.size()))
-                 .ToLocalChecked()};
+  v8::Local<v8::Value> args[] = {error, Str(isolate_, header)};
   v8::Local<v8::Value> plain;
   if (CallHook(context, Hook::kErrorForParent, 2, args).ToLocal(&plain)) error = plain;
   try_catch.Reset();
@@ -37,10 +37,7 @@ void Worker::ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::V
 bool Worker::PostControl(std::string json) {
   return Post([this, json = std::move(json)] {
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();
-    v8::Local<v8::Value> args[] = {v8::String::NewFromUtf8(isolate_, json.data(),
-                                                           v8::NewStringType::kNormal,
-                                                           static_cast<int>(json.size()))
-                                       .ToLocalChecked()};
+    v8::Local<v8::Value> args[] = {Str(isolate_, json)};
     RunCallback(context, [&] { return CallHook(context, Hook::kOnControlMessage, 1, args); });
   });
 }
@@ -49,10 +46,7 @@ void Worker::Signal(std::string name) {
   bool posted = PostUrgent([this, name = std::move(name)] {
     if (finishing_) return;
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();
-    v8::Local<v8::Value> args[] = {v8::String::NewFromUtf8(isolate_, name.data(),
-                                                           v8::NewStringType::kNormal,
-                                                           static_cast<int>(name.size()))
-                                       .ToLocalChecked()};
+    v8::Local<v8::Value> args[] = {Str(isolate_, name)};
     bool handled = false;
     RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
       v8::MaybeLocal<v8::Value> result = CallHook(context, Hook::kOnSignal, 1, args);
@@ -80,11 +74,7 @@ void Worker::NotifyChildFailure(uint32_t thread_id, std::string code, std::strin
       DrainPort(context, it->second, SIZE_MAX);
     }
     if (finishing_) return;
-    auto str = [&](const std::string& s) {
-      return v8::String::NewFromUtf8(isolate_, s.data(), v8::NewStringType::kNormal,
-                                     static_cast<int>(s.size()))
-          .ToLocalChecked();
-    };
+    auto str = [&](const std::string& s) { return Str(isolate_, s); };
     v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id), str(code),
                                    str(message)};
     RunCallback(context, [&] { return CallHook(context, Hook::kOnWorkerFailure, 3, args); });

@@ -31,9 +31,9 @@ FopenFn RealFopen() {
   return real;
 }
 
-// libnode's executable segments, found once. (dladdr per call, as this did
-// first, searches libnode's whole symbol table: perf put it at 13% of the
-// daemon's CPU while spawning.)
+// libnode's executable segments, found once. (dladdr per call searches
+// libnode's whole symbol table: perf put it at 13% of the daemon's CPU while
+// spawning.)
 struct CodeRanges {
   static constexpr int kMax = 8;
   uintptr_t begin[kMax] = {};

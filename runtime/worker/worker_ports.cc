@@ -163,10 +163,10 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
   // More than one turn's worth: continue in a later turn. Only then, and
   // only from here: the bus notifies again only once the queue was emptied,
   // so there is exactly one drain task per port in the mailbox. (Re-posting
-  // whenever messages were pending, as this did, raced with that
-  // notification: under a fast flood each drain could leave two tasks
-  // behind, and the mailbox grew to millions of them, starving every other
-  // port of the worker.)
+  // whenever messages are pending would race with that notification: under
+  // a fast flood each drain could leave two tasks behind, and the mailbox
+  // would grow to millions of them, starving every other port of the
+  // worker.)
   if (!finishing_ && more && PortStarted(port)) OnPortReady(port);
 }
 

@@ -40,8 +40,8 @@ TEST_F(DaemonTest, HelloWorldOutputAndExitCode) {
 
 // performance.now() counts from the job's start, as from a process's in
 // Node, even when the isolate was prepared in the warm pool long before; a
-// worker shares its job's origin. (It counted from the isolate's bootstrap:
-// a job started 1.5 s after the daemon began at performance.now() ~ 1500.)
+// worker shares its job's origin. (Counted from the isolate's bootstrap, a
+// job started 1.5 s after the daemon would begin at performance.now() ~ 1500.)
 TEST_F(DaemonTest, PerformanceNowCountsFromTheJobsStart) {
   // The pool is old by now: the daemon has run 1.5 s.
   ASSERT_TRUE(WaitUntil([&] {

@@ -63,7 +63,7 @@ namespace {
 // tens of seconds), while another worker with a live isolate waits for a
 // turn it never gets. The runtime gives up after 10 s and drops the waiting
 // worker, which then disposes its isolate itself; its V8 handles must go
-// before the isolate does (they used to be freed after it).
+// before the isolate does (freed after it, they crash the daemon).
 TEST(TeardownStressTest, AShutdownThatTimesOutDisposesWaitingWorkersCleanly) {
   auto runtime = Runtime::Create(
       RuntimeOptions{.executor_threads = 1, .max_blocked_threads = 0, .warm_isolates = 0});

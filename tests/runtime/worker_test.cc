@@ -496,10 +496,11 @@ TEST_F(WorkerTest, InspectCountsMessages) {
 }
 
 // A worker flooded with messages keeps one drain task per port in its
-// mailbox. It used to re-post a drain whenever messages were still pending,
-// which raced with the bus's own notification: under a fast flood each drain
-// left two tasks behind, the mailbox grew to millions of them and the
-// worker's other ports (a ping, a timer) waited behind them for seconds.
+// mailbox. A drain that re-posted itself whenever messages were still
+// pending would race with the bus's own notification: under a fast flood
+// each drain would leave two tasks behind, the mailbox would grow to
+// millions of them and the worker's other ports (a ping, a timer) would
+// wait behind them for seconds.
 TEST_F(WorkerTest, AFloodLeavesOneDrainTaskPerPortInTheMailbox) {
   std::atomic<bool> ended{false};
   auto spawned = runtime_->Spawn(testing::MakeSpec(R"(

@@ -17,7 +17,8 @@ namespace {
 struct CurrentThread {
   Executor* executor = nullptr;
   void* state = nullptr;
-  bool follows = false;  // this turn began right after the previous one
+  bool follows = false;            // this turn began right after the previous one
+  const Actor* running = nullptr;  // the actor whose turn this thread runs
 };
 thread_local CurrentThread current;
 
@@ -143,6 +144,8 @@ ExecutorStats Executor::stats() const {
 }
 
 bool Executor::OnExecutorThread() const { return current.executor == this; }
+
+bool Actor::InTurnHere() const { return current.running == this; }
 
 bool Executor::TurnFollowsPrevious() { return current.follows; }
 
@@ -327,7 +330,9 @@ void Executor::Loop(ThreadState* self) {
 
 void Executor::Run(std::shared_ptr<Actor> actor) {
   actor->state_.store(Actor::kRunning, std::memory_order_release);
+  current.running = actor.get();
   bool more = actor->RunTurn();
+  current.running = nullptr;
   if (!more) {
     uint32_t expected = Actor::kRunning;
     if (actor->state_.compare_exchange_strong(expected, Actor::kIdle, std::memory_order_acq_rel)) {

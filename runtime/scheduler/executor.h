@@ -37,6 +37,9 @@ class Actor : public std::enable_shared_from_this<Actor> {
 
   Mailbox& mailbox() { return mailbox_; }
   Executor* executor() const { return executor_; }
+  // True on the thread running this actor's turn, now: the one thread that
+  // may touch the actor's turn-local state (for ISLET_DCHECKs).
+  bool InTurnHere() const;
 
  protected:
   // One turn: handle a bounded amount of work. Returns true if more work is

@@ -13,20 +13,25 @@ constexpr double kMaxDurationMs = 24 * 3600 * 1000.0;  // a day
 
 }  // namespace
 
-std::string CheckRestartPolicy(const RestartPolicy& p) {
+Result<void> CheckRestartPolicy(const RestartPolicy& p) {
   auto bad = [](double v) { return !(v > 0) || !std::isfinite(v); };
+  auto invalid = [](const char* why) { return MakeError(ErrorCode::kInvalidArgument, why); };
   if (p.mode == RestartPolicy::Mode::kNever) return {};
-  if (p.max_restarts == 0) return "the restart policy allows no restarts (max_restarts 0)";
-  if (bad(p.window_seconds)) return "the restart window must be a positive number of seconds";
+  if (p.max_restarts == 0) return invalid("the restart policy allows no restarts (max_restarts 0)");
+  if (bad(p.window_seconds)) {
+    return invalid("the restart window must be a positive number of seconds");
+  }
   if (bad(p.backoff_initial_ms) || bad(p.backoff_max_ms)) {
-    return "the restart backoff must be a positive number of milliseconds";
+    return invalid("the restart backoff must be a positive number of milliseconds");
   }
   if (p.backoff_max_ms < p.backoff_initial_ms) {
-    return "the restart backoff cap is below its initial delay";
+    return invalid("the restart backoff cap is below its initial delay");
   }
   // Beyond these the clock arithmetic would overflow; nobody means them.
-  if (p.backoff_max_ms > kMaxDurationMs) return "the restart backoff is over a day";
-  if (p.window_seconds > kMaxDurationMs / 1000 * 365) return "the restart window is over a year";
+  if (p.backoff_max_ms > kMaxDurationMs) return invalid("the restart backoff is over a day");
+  if (p.window_seconds > kMaxDurationMs / 1000 * 365) {
+    return invalid("the restart window is over a year");
+  }
   return {};
 }
 

@@ -13,8 +13,8 @@ namespace islet::runtime {
 // the worker's restart history and its exit in, a decision out. No clocks,
 // locks or logging, so every rule is unit-tested (restart_planner_test).
 
-// Empty if the policy is usable; else what is wrong with it, for the client.
-std::string CheckRestartPolicy(const RestartPolicy& policy);
+// kInvalidArgument saying what is wrong with the policy, for the client.
+Result<void> CheckRestartPolicy(const RestartPolicy& policy);
 
 // A failure is any exit but a clean one (reason exited, code 0).
 bool IsFailure(const ExitInfo& exit);

@@ -152,9 +152,8 @@ constexpr double kMaxDurationMs = 24 * 3600 * 1000.0;  // a day
 }  // namespace
 
 Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
-  if (std::string problem = CheckRestartPolicy(spec.restart); !problem.empty()) {
-    return MakeError(ErrorCode::kInvalidArgument, problem);
-  }
+  if (auto usable = CheckRestartPolicy(spec.restart); !usable)
+    return std::unexpected(usable.error());
   auto bundle = MakeBundle(spec);
   if (!bundle) return std::unexpected(bundle.error());
   RootSpec root{*std::move(bundle),           spec.main,          std::move(spec.argv),
@@ -625,7 +624,14 @@ void Supervisor::Shutdown() {
   }
   timers_->Stop();  // pending restarts and grace periods are moot now
   if (executor_) executor_->Stop();
-  warm_pool_.reset();
+  // No turn runs now, so no worker reads warm_pool_; Stats may, from any
+  // thread, and does so under mu_: take the pool under it, stop it outside.
+  std::unique_ptr<WarmPool> pool;
+  {
+    MutexLock lock(mu_);
+    pool = std::move(warm_pool_);
+  }
+  pool.reset();
   MutexLock lock(mu_);
   for (auto& [id, record] : records_) record.followers.clear();
   shut_down_ = true;

@@ -21,9 +21,10 @@ bool SameLimits(const ResourceLimits& a, const ResourceLimits& b) {
 
 }  // namespace
 
-std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLimits& limits,
-                                                std::shared_ptr<ExternalBudget> budget,
-                                                std::string* error, bool compact) {
+Result<std::unique_ptr<PreparedIsolate>> PrepareIsolate(Engine* engine,
+                                                        const ResourceLimits& limits,
+                                                        std::shared_ptr<ExternalBudget> budget,
+                                                        bool compact) {
   auto prepared = std::make_unique<PreparedIsolate>();
   prepared->allocator = std::make_shared<CountingAllocator>(std::move(budget));
   v8::Isolate::CreateParams params;
@@ -48,6 +49,7 @@ std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLi
   prepared->compile_log = std::make_unique<CompileLog>();
   isolate->SetData(kCompileLogSlot, prepared->compile_log.get());
   bool ok;
+  std::string error;
   {
     v8::Locker locker(isolate);
     v8::Isolate::Scope isolate_scope(isolate);
@@ -60,7 +62,7 @@ std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLi
     ok = RunBootstrap(context, port_template).ToLocal(&hooks);
     if (ok) {
       if (auto checked = Hooks::Check(context, hooks); !checked) {
-        *error = checked.error().message;
+        error = checked.error().message;
         ok = false;
       }
     }
@@ -73,17 +75,17 @@ std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLi
       prepared->context.Reset(isolate, context);
       prepared->hooks.Reset(isolate, hooks);
       prepared->port_template.Reset(isolate, port_template);
-    } else if (!error->empty()) {
+    } else if (!error.empty()) {
       // Hooks::Check said what is missing.
     } else if (try_catch.HasCaught()) {
-      *error = DescribeException(isolate, try_catch);
+      error = "the bootstrap threw: " + DescribeException(isolate, try_catch);
     } else {
-      *error = "bootstrap failed";
+      error = "the bootstrap failed without an exception";
     }
   }
   if (!ok) {
     DisposePrepared(engine, std::move(prepared));
-    return nullptr;
+    return MakeError(ErrorCode::kInternal, std::move(error));
   }
   return prepared;
 }
@@ -157,16 +159,16 @@ void WarmPool::Loop() {
     }
     ++preparing_;
     lock.Unlock();
-    std::string error;
-    auto prepared = PrepareIsolate(engine_, limits_, budget_, &error, compact_ && compact_());
+    auto prepared = PrepareIsolate(engine_, limits_, budget_, compact_ && compact_());
     lock.Lock();
     --preparing_;
     if (!prepared) {
-      Logger("isolate")->error("warm pool: preparing an isolate failed: {}", error);
+      Logger("isolate")->error("warm pool: preparing an isolate failed: {}",
+                               prepared.error().message);
       cv_.WaitFor(mu_, std::chrono::seconds(1));  // do not spin on a broken bootstrap
       continue;
     }
-    ready_.push_back(std::move(prepared));
+    ready_.push_back(*std::move(prepared));
   }
 }
 

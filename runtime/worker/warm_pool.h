@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "runtime/base/error.h"
 #include "runtime/base/mutex.h"
 #include "runtime/worker/array_buffer_allocator.h"
 #include "runtime/worker/code_cache.h"
@@ -31,12 +32,14 @@ struct PreparedIsolate {
   std::unique_ptr<CompileLog> compile_log;
 };
 
-// Builds a PreparedIsolate on the calling thread; null with *error on failure.
-// Its ArrayBuffers are charged to `budget` (may be null). `compact`: end with
-// a memory-reducing GC (RuntimeOptions::compact_isolates).
-std::unique_ptr<PreparedIsolate> PrepareIsolate(Engine* engine, const ResourceLimits& limits,
-                                                std::shared_ptr<ExternalBudget> budget,
-                                                std::string* error, bool compact = false);
+// Builds a PreparedIsolate on the calling thread; the error says why not
+// (the bootstrap's exception, a missing hook). Its ArrayBuffers are charged
+// to `budget` (may be null). `compact`: end with a memory-reducing GC
+// (RuntimeOptions::compact_isolates).
+Result<std::unique_ptr<PreparedIsolate>> PrepareIsolate(Engine* engine,
+                                                        const ResourceLimits& limits,
+                                                        std::shared_ptr<ExternalBudget> budget,
+                                                        bool compact = false);
 // Disposes one that no worker adopted.
 void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared);
 

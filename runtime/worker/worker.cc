@@ -105,7 +105,7 @@ WorkerLimits Worker::limits() const { return limits_.limits(); }
 bool Worker::HasLimits() const { return limits_.HasWatchedLimits(); }
 
 bool Worker::CheckLimits(std::chrono::steady_clock::time_point now) {
-  if (state() == WorkerState::kExited || terminate_requested_.load()) return false;
+  if (state() == WorkerState::kExited || lifecycle_.terminate_requested()) return false;
   if (auto breach = limits_.Check(now)) {
     TerminateFor(*std::move(breach));
     return false;
@@ -120,10 +120,10 @@ void Worker::TerminateFor(LimitEnforcer::Breach breach) {
 }
 
 void Worker::Terminate() {
-  if (terminate_requested_.exchange(true)) return;
+  if (!lifecycle_.RequestTerminate()) return;
   {
     MutexLock lock(isolate_mu_);
-    if (isolate_ != nullptr && in_turn_.load()) isolate_->TerminateExecution();
+    if (isolate_ != nullptr && lifecycle_.in_turn()) isolate_->TerminateExecution();
     if (wait_handle_ != nullptr) wait_handle_->Wake();
   }
   PostUrgent([] {});
@@ -159,10 +159,11 @@ Result<void> Worker::CreateIsolate() {
   std::unique_ptr<PreparedIsolate> prepared;
   if (WarmPool* pool = host_->warm_pool()) prepared = pool->Take(config_.limits);
   if (!prepared) {
-    std::string error;
-    prepared = PrepareIsolate(engine_, config_.limits, host_->external_budget(), &error,
-                              host_->compact_isolates());
-    if (!prepared) return MakeError(ErrorCode::kInternal, "could not prepare an isolate: " + error);
+    auto made = PrepareIsolate(engine_, config_.limits, host_->external_budget(),
+                               host_->compact_isolates());
+    if (!made)
+      return MakeError(made.error().code, "could not prepare an isolate: " + made.error().message);
+    prepared = *std::move(made);
   }
   v8::Isolate* isolate = prepared->isolate;
   {
@@ -248,7 +249,7 @@ void Worker::ApplyStackLimit() {
 }
 
 bool Worker::RunTurn() {
-  if (finishing_) return false;
+  if (finishing()) return false;
   // A turn that follows the previous one on this thread starts at the CPU
   // time that turn ended at: one thread-clock system call per turn, not two
   // (each costs ~0.5 us on some VMs; a ping-pong hop is a few us).
@@ -264,12 +265,13 @@ bool Worker::RunTurn() {
     if (auto created = CreateIsolate(); !created) {
       Logger("isolate")->error("worker {}: {}", config_.id, created.error().message);
       Finish(ExitInfo{1, ExitReason::kStartupFailed, created.error().message, ""});
-      host_->OnExit(config_.id, exit_);
+      lifecycle_.MarkExited();
+      host_->OnExit(config_.id, lifecycle_.exit());
       return false;
     }
   }
   bool more = false;
-  in_turn_.store(true);
+  lifecycle_.EnterTurn();
   clockid_t clock;
   if (pthread_getcpuclockid(pthread_self(), &clock) == 0) {
     limits_.BeginTurn(clock, cpu_start, wall_start);
@@ -283,10 +285,12 @@ bool Worker::RunTurn() {
     {
       v8::Context::Scope context_scope(context);
       more = Turn(context);
-      if (compile_log_ && started_) {
+      if (compile_log_ && lifecycle_.started()) {
         // The first turn ran the start-up code: share its compiled code with
         // the isolates to come (CodeCache), unless it was cut short.
-        if (!out_of_memory_.load() && !terminate_requested_.load()) compile_log_->Flush();
+        if (!lifecycle_.out_of_memory() && !lifecycle_.terminate_requested()) {
+          compile_log_->Flush();
+        }
         isolate_->SetData(kCompileLogSlot, nullptr);
         compile_log_.reset();
       }
@@ -295,7 +299,7 @@ bool Worker::RunTurn() {
       // turn that skipped it and leaves the worker idle asks for a wake 1 ms
       // later (RequestHeapRefresh), so inspect is never more than that
       // behind. A finishing worker's figure is always fresh (disposal reads it).
-      if (finishing_ || heap_limit_.load() == 0 || loop_now_ms_ != heap_stats_ms_) {
+      if (finishing() || heap_limit_.load() == 0 || loop_now_ms_ != heap_stats_ms_) {
         heap_stats_ms_ = loop_now_ms_;
         heap_stale_ = false;
         v8::HeapStatistics heap;
@@ -307,7 +311,7 @@ bool Worker::RunTurn() {
       }
       external_ = OwnerAllocator().used();
     }
-    if (finishing_) {
+    if (finishing()) {
       if (compile_log_) {
         isolate_->SetData(kCompileLogSlot, nullptr);
         compile_log_.reset();  // its handles go before the isolate does
@@ -317,45 +321,42 @@ bool Worker::RunTurn() {
   }
   uint64_t cpu_end = ThreadCpuNs();
   limits_.EndTurn(cpu_end);
-  in_turn_.store(false);
+  lifecycle_.EndTurn(more);
   turn_end_clock = TurnEndClock{cpu_end, true};
   for (auto& child : std::exchange(pending_starts_, {})) child->Start();
-  if (!finishing_) {
-    if (!more) {
-      state_.store(WorkerState::kIdle, std::memory_order_relaxed);
-      if (heap_stale_) RequestHeapRefresh();
-    }
+  if (!finishing()) {
+    if (!more && heap_stale_) RequestHeapRefresh();
     return more;
   }
   {
     MutexLock lock(isolate_mu_);
     constexpr uint64_t kLarge = 32u << 20;
-    engine_->DisposeLater(isolate_, out_of_memory_.load() || heap_used_.load() > kLarge ||
+    engine_->DisposeLater(isolate_, lifecycle_.out_of_memory() || heap_used_.load() > kLarge ||
                                         allocator_->peak() > kLarge);
     isolate_ = nullptr;
   }
-  state_.store(WorkerState::kExited);
-  Logger("isolate")->debug("worker {} exited: {} code {}", config_.id, ExitReasonName(exit_.reason),
-                           exit_.exit_code);
-  host_->OnExit(config_.id, exit_);
+  lifecycle_.MarkExited();
+  const ExitInfo& exit = lifecycle_.exit();
+  Logger("isolate")->debug("worker {} exited: {} code {}", config_.id, ExitReasonName(exit.reason),
+                           exit.exit_code);
+  host_->OnExit(config_.id, exit);
   return false;
 }
 
 bool Worker::Turn(v8::Local<v8::Context> context) {
-  if (terminate_requested_.load()) {
+  if (lifecycle_.terminate_requested()) {
     // A Node worker terminated before it ran any JS exits with code 0.
-    Finish(TerminatedExit(started_ || config_.is_main_thread ? 1 : 0));
+    Finish(TerminatedExit(lifecycle_.started() || config_.is_main_thread ? 1 : 0));
     return false;
   }
-  state_.store(WorkerState::kRunning, std::memory_order_relaxed);
+  const bool first = lifecycle_.Begin();
   loop_now_ms_ = NowMs();
-  if (!started_) {
-    started_ = true;
+  if (first) {
     {
       v8::TryCatch try_catch(isolate_);
       if (CallHook(context, Hook::kInitWorker).IsEmpty()) {
         HandleException(context, try_catch);
-        if (!finishing_) Finish(ExitInfo{1, ExitReason::kStartupFailed, "initWorker failed", ""});
+        Finish(ExitInfo{1, ExitReason::kStartupFailed, "initWorker failed", ""});
         return false;
       }
     }
@@ -366,32 +367,32 @@ bool Worker::Turn(v8::Local<v8::Context> context) {
     std::deque<Task> batch;
     mailbox().TakeBatch(kTurnBudget, &batch);
     for (auto& task : batch) {
-      if (finishing_) break;
+      if (finishing()) break;
       RunCallback(context, [&] {
         task();
         return v8::MaybeLocal<v8::Value>(v8::Undefined(isolate_));
       });
     }
-    if (!finishing_ && immediate_count_ > 0) {
+    if (!finishing() && immediate_count_ > 0) {
       RunCallback(context, [&] { return CallHook(context, Hook::kRunImmediates); });
     }
   }
-  if (!finishing_ && terminate_requested_.load()) Finish(TerminatedExit(1));
-  if (finishing_) return false;
+  if (!finishing() && lifecycle_.terminate_requested()) Finish(TerminatedExit(1));
+  if (finishing()) return false;
   if (!mailbox().empty() || immediate_count_ > 0) return true;
   if (!timer_order_.empty() && timer_order_.begin()->first.first <= NowMs()) return true;
   if (!IsAlive()) {
     RunCallback(context, [&] { return CallHook(context, Hook::kBeforeExit); });
-    if (finishing_) return false;
+    if (finishing()) return false;
     if (!mailbox().empty() || immediate_count_ > 0) return true;
     if (!IsAlive()) {
       v8::Local<v8::Value> code;
       v8::TryCatch try_catch(isolate_);
       if (CallHook(context, Hook::kEmitExit).ToLocal(&code)) {
         Finish(ExitInfo{code->Int32Value(context).FromMaybe(0), ExitReason::kExited, "", ""});
-      } else if (!finishing_) {
+      } else if (!finishing()) {
         HandleException(context, try_catch);
-        if (!finishing_) Finish(ExitInfo{exit_code_, ExitReason::kExited, "", ""});
+        Finish(ExitInfo{lifecycle_.exit_code(), ExitReason::kExited, "", ""});
       }
       return false;
     }
@@ -401,15 +402,14 @@ bool Worker::Turn(v8::Local<v8::Context> context) {
 }
 
 void Worker::AfterCallback(v8::Local<v8::Context> context) {
-  for (int rounds = 0; rounds < 1000 && !finishing_; ++rounds) {
+  for (int rounds = 0; rounds < 1000 && !finishing(); ++rounds) {
     // No nextTick queued: run the microtasks from here, skipping a call into
     // JS (the common case after a message or timer).
     if (tick_info_ != nullptr && tick_info_[0] == 0) {
       isolate_->PerformMicrotaskCheckpoint();
-      if (exit_requested_ || terminate_requested_.load()) {  // from inside a microtask
-        if (!finishing_) {
-          Finish(exit_requested_ ? ExitInfo{exit_code_, ExitReason::kExited, "", ""}
-                                 : TerminatedExit(1));
+      if (lifecycle_.exit_requested() || lifecycle_.terminate_requested()) {  // in a microtask
+        if (!finishing()) {
+          Finish(lifecycle_.exit_requested() ? *lifecycle_.RequestedExit() : TerminatedExit(1));
         }
         return;
       }
@@ -433,12 +433,13 @@ void Worker::AfterCallback(v8::Local<v8::Context> context) {
 
 v8::MaybeLocal<v8::Value> Worker::CallHook(v8::Local<v8::Context> context, Hook hook, int argc,
                                            v8::Local<v8::Value>* argv) {
+  ISLET_DCHECK(InTurnHere());
   return hooks_.Call(context, hook, argc, argv);
 }
 
 void Worker::HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_catch) {
-  if (finishing_) return;
-  if (out_of_memory_.load()) {
+  if (finishing()) return;
+  if (lifecycle_.out_of_memory()) {
     static constexpr char kMessage[] =
         "Worker terminated due to reaching memory limit: JS heap out of memory";
     if (config_.is_main_thread) {
@@ -450,11 +451,11 @@ void Worker::HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_c
                     std::string("ERR_WORKER_OUT_OF_MEMORY: ") + kMessage, ""});
     return;
   }
-  if (exit_requested_) {
-    Finish(ExitInfo{exit_code_, ExitReason::kExited, "", ""});
+  if (auto exit = lifecycle_.RequestedExit()) {
+    Finish(*std::move(exit));
     return;
   }
-  if (terminate_requested_.load() || try_catch.HasTerminated()) {
+  if (lifecycle_.terminate_requested() || try_catch.HasTerminated()) {
     Finish(TerminatedExit(1));
     return;
   }
@@ -464,7 +465,8 @@ void Worker::HandleException(v8::Local<v8::Context> context, v8::TryCatch& try_c
 
 void Worker::HandleUncaught(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
                             v8::Local<v8::Message> message) {
-  if (finishing_) return;
+  ISLET_DCHECK(InTurnHere());
+  if (finishing()) return;
   v8::TryCatch inner(isolate_);
   v8::Local<v8::Value> args[] = {error};
   v8::Local<v8::Value> handled;
@@ -473,8 +475,8 @@ void Worker::HandleUncaught(v8::Local<v8::Context> context, v8::Local<v8::Value>
     Fatal(context, error, message);
     return;
   }
-  if (finishing_) return;
-  if (exit_requested_ || inner.HasTerminated()) {
+  if (finishing()) return;
+  if (lifecycle_.exit_requested() || inner.HasTerminated()) {
     HandleException(context, inner);
     return;
   }
@@ -486,7 +488,7 @@ void Worker::HandleUncaught(v8::Local<v8::Context> context, v8::Local<v8::Value>
 
 void Worker::Fatal(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
                    v8::Local<v8::Message> message, int exit_code) {
-  if (finishing_) return;
+  if (finishing()) return;
   FatalReport report = ReportFatal(this, context, error, message);
   // A child worker's uncaught error becomes its parent's 'error' event; the
   // job's root prints it, as Node's main thread does.
@@ -502,7 +504,7 @@ void Worker::Fatal(v8::Local<v8::Context> context, v8::Local<v8::Value> error,
     v8::Local<v8::Value> args[] = {v8::Integer::New(isolate_, 1)};
     CallHook(context, Hook::kEmitExit, 1, args);
   }
-  if (finishing_) return;  // an exit listener called process.exit()
+  if (finishing()) return;  // an exit listener called process.exit()
   Finish(ExitInfo{exit_code, ExitReason::kError, report.message, report.stack});
 }
 
@@ -510,7 +512,7 @@ void Worker::ProcessRejections(v8::Local<v8::Context> context) {
   std::vector<Rejection> pending;
   pending.swap(rejections_);
   for (auto& r : pending) {
-    if (finishing_) return;
+    if (finishing()) return;
     v8::Local<v8::Promise> promise = r.promise.Get(isolate_);
     if (promise->HasHandler()) continue;
     v8::Local<v8::Value> reason = r.reason.Get(isolate_);
@@ -550,7 +552,7 @@ void Worker::OnPromiseReject(v8::PromiseRejectMessage message) {
 
 size_t Worker::OnNearHeapLimit(void* data, size_t current_limit, size_t initial_limit) {
   auto* self = static_cast<Worker*>(data);
-  if (!self->out_of_memory_.exchange(true)) {
+  if (self->lifecycle_.MarkOutOfMemory()) {
     Logger("isolate")->warn("worker {} reached its heap limit ({} MB); terminating it",
                             self->config_.id, current_limit >> 20);
     self->isolate_->TerminateExecution();
@@ -572,21 +574,21 @@ void Worker::OnAtomicsWait(v8::Isolate::AtomicsWaitEvent event, v8::Local<v8::Sh
       MutexLock lock(self->isolate_mu_);
       self->wait_handle_ = handle;
     }
-    if (self->terminate_requested_.load()) handle->Wake();
-    self->state_.store(WorkerState::kBlocked, std::memory_order_relaxed);
+    if (self->lifecycle_.terminate_requested()) handle->Wake();
+    self->lifecycle_.BeginWait();
     self->executor()->BeginBlocking();
     return;
   }
   if (event == v8::Isolate::AtomicsWaitEvent::kNotEqual) return;  // never started
   self->executor()->EndBlocking();
-  self->state_.store(WorkerState::kRunning, std::memory_order_relaxed);
+  self->lifecycle_.EndWait();
   MutexLock lock(self->isolate_mu_);
   self->wait_handle_ = nullptr;
 }
 
 void Worker::RequestExit(int code) {
-  exit_requested_ = true;
-  exit_code_ = code;
+  ISLET_DCHECK(InTurnHere());
+  lifecycle_.RequestExit(code);
   isolate_->TerminateExecution();
 }
 
@@ -610,15 +612,9 @@ ExitInfo Worker::TerminatedExit(int code) {
   return ExitInfo{code, reason, message, ""};
 }
 
-void Worker::Finish(ExitInfo exit) {
-  if (finishing_) return;
-  finishing_ = true;
-  exit_ = std::move(exit);
-  state_.store(WorkerState::kTerminating, std::memory_order_relaxed);
-}
+void Worker::Finish(ExitInfo exit) { lifecycle_.Finish(std::move(exit)); }
 
 void Worker::TeardownInIsolate() {
-  finishing_ = true;
   bus_->CloseAllOwnedBy(this);
   started_ports_.clear();
   ++port_epoch_;

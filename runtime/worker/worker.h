@@ -21,6 +21,7 @@
 #include "runtime/worker/env_store.h"
 #include "runtime/worker/fast_clone.h"
 #include "runtime/worker/hooks.h"
+#include "runtime/worker/lifecycle.h"
 #include "runtime/worker/worker_host.h"
 
 namespace islet::runtime {
@@ -55,7 +56,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
   // Watched (watchdog thread).
   bool CheckLimits(std::chrono::steady_clock::time_point now) override;
 
-  WorkerState state() const { return state_.load(std::memory_order_relaxed); }
+  WorkerState state() const { return lifecycle_.state(); }
   struct Stats {
     uint64_t heap_used = 0;
     uint64_t heap_limit = 0;
@@ -95,7 +96,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
   v8::MaybeLocal<v8::Object> NewPortObject(v8::Local<v8::Context> context, PortId id);
   bool constructing_port() const { return constructing_port_; }
   // The worker is ending (process.exit, a fatal error, terminate).
-  bool finishing() const { return finishing_; }
+  bool finishing() const { return lifecycle_.finishing(); }
   // The port id of a MessagePort object, 0 for anything else.
   PortId PortIdOf(v8::Local<v8::Object> object);
   // Takes ownership of a transferred port and returns its JS object.
@@ -208,10 +209,8 @@ class Worker final : public Actor, public PortOwner, public Watched {
   WorkerHost* const host_;
   const std::chrono::steady_clock::time_point start_time_;
 
-  std::atomic<WorkerState> state_{WorkerState::kStarting};
-  std::atomic<bool> terminate_requested_{false};
-  std::atomic<bool> in_turn_{false};
-  std::atomic<bool> out_of_memory_{false};
+  // Its phase and the requests that end it (lifecycle.h).
+  Lifecycle lifecycle_;
 
   // Terminates the worker for a broken limit (the watchdog's thread).
   void TerminateFor(LimitEnforcer::Breach breach);
@@ -232,11 +231,6 @@ class Worker final : public Actor, public PortOwner, public Watched {
   // Executor thread only, below.
   v8::Global<v8::Context> context_;
   Hooks hooks_;
-  bool started_ = false;
-  bool finishing_ = false;
-  bool exit_requested_ = false;
-  int exit_code_ = 0;
-  ExitInfo exit_;
   std::vector<Rejection> rejections_;
   v8::Global<v8::FunctionTemplate> port_template_;
   v8::Global<v8::Private> untransferable_key_;
@@ -294,8 +288,8 @@ void Worker::RunCallback(v8::Local<v8::Context> context, Fn&& fn) {
   }
   // process.exit() requests termination, which V8 only delivers at its next
   // interrupt check; JS may have returned to us first.
-  if (exit_requested_ && !finishing_) Finish(ExitInfo{exit_code_, ExitReason::kExited, "", ""});
-  if (!finishing_) AfterCallback(context);
+  if (auto exit = lifecycle_.RequestedExit()) Finish(*std::move(exit));
+  if (!finishing()) AfterCallback(context);
 }
 
 }  // namespace islet::runtime

@@ -44,7 +44,7 @@ bool Worker::PostControl(std::string json) {
 
 void Worker::Signal(std::string name) {
   bool posted = PostUrgent([this, name = std::move(name)] {
-    if (finishing_) return;
+    if (finishing()) return;
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();
     v8::Local<v8::Value> args[] = {Str(isolate_, name)};
     bool handled = false;
@@ -73,7 +73,7 @@ void Worker::NotifyChildFailure(uint32_t thread_id, std::string code, std::strin
     if (auto it = child_ports_.find(thread_id); it != child_ports_.end()) {
       DrainPort(context, it->second, SIZE_MAX);
     }
-    if (finishing_) return;
+    if (finishing()) return;
     auto str = [&](const std::string& s) { return Str(isolate_, s); };
     v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id), str(code),
                                    str(message)};
@@ -88,7 +88,7 @@ void Worker::NotifyChildError(uint32_t thread_id, std::shared_ptr<Message> error
     if (auto it = child_ports_.find(thread_id); it != child_ports_.end()) {
       DrainPort(context, it->second, SIZE_MAX);
     }
-    if (finishing_) return;
+    if (finishing()) return;
     RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
       v8::Local<v8::Value> tid = v8::Integer::NewFromUnsigned(isolate_, thread_id);
       v8::Local<v8::Value> value;
@@ -107,7 +107,7 @@ void Worker::NotifyChildExit(uint32_t thread_id, int exit_code) {
       DrainPort(context, it->second, SIZE_MAX);
       child_ports_.erase(thread_id);
     }
-    if (finishing_) return;
+    if (finishing()) return;
     v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id),
                                    v8::Integer::New(isolate_, exit_code)};
     RunCallback(context, [&] { return CallHook(context, Hook::kOnWorkerExit, 2, args); });

@@ -24,6 +24,7 @@ namespace islet::runtime {
 v8::Local<v8::FunctionTemplate> Worker::PortTemplate() { return port_template_.Get(isolate_); }
 
 v8::MaybeLocal<v8::Object> Worker::NewPortObject(v8::Local<v8::Context> context, PortId id) {
+  ISLET_DCHECK(InTurnHere());
   v8::Local<v8::Function> ctor;
   if (!PortTemplate()->GetFunction(context).ToLocal(&ctor)) return {};
   constructing_port_ = true;
@@ -42,6 +43,7 @@ PortId Worker::PortIdOf(v8::Local<v8::Object> object) {
 }
 
 v8::MaybeLocal<v8::Object> Worker::AdoptPort(v8::Local<v8::Context> context, PortId id) {
+  ISLET_DCHECK(InTurnHere());
   std::shared_ptr<Worker> self = std::static_pointer_cast<Worker>(shared_from_this());
   bus_->Adopt(id, std::weak_ptr<PortOwner>(self));
   v8::Local<v8::Value> args[] = {v8::Number::New(isolate_, static_cast<double>(id))};
@@ -51,6 +53,7 @@ v8::MaybeLocal<v8::Object> Worker::AdoptPort(v8::Local<v8::Context> context, Por
 }
 
 void Worker::ForgetPort(PortId id) {
+  ISLET_DCHECK(InTurnHere());
   started_ports_.erase(id);
   ++port_epoch_;
   v8::Local<v8::Context> context = isolate_->GetCurrentContext();
@@ -59,6 +62,7 @@ void Worker::ForgetPort(PortId id) {
 }
 
 void Worker::StartPort(PortId id) {
+  ISLET_DCHECK(InTurnHere());
   bool& started = started_ports_[id];
   if (started) return;
   started = true;
@@ -67,6 +71,7 @@ void Worker::StartPort(PortId id) {
 }
 
 void Worker::StopPort(PortId id) {
+  ISLET_DCHECK(InTurnHere());
   auto it = started_ports_.find(id);
   if (it != started_ports_.end()) it->second = false;
   ++port_epoch_;
@@ -78,6 +83,7 @@ bool Worker::PortStarted(PortId id) const {
 }
 
 bool Worker::TakeInflight(PortId id, Message* out) {
+  ISLET_DCHECK(InTurnHere());
   if (inflight_ == nullptr || inflight_->port != id ||
       inflight_->next >= inflight_->messages->size()) {
     return false;
@@ -116,7 +122,7 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
   // listener started, stopped or dropped some port.
   uint64_t seen = port_epoch_;
   while (inflight.next < messages.size()) {
-    if (finishing_) return;
+    if (finishing()) return;
     if (port_epoch_ != seen) {
       if (!PortStarted(port)) {
         messages.erase(messages.begin(), messages.begin() + inflight.next);
@@ -157,8 +163,8 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
         HandleException(context, try_catch);
       }
     }
-    if (exit_requested_ && !finishing_) Finish(ExitInfo{exit_code_, ExitReason::kExited, "", ""});
-    if (!finishing_) AfterCallback(context);
+    if (auto exit = lifecycle_.RequestedExit()) Finish(*std::move(exit));
+    if (!finishing()) AfterCallback(context);
   }
   // More than one turn's worth: continue in a later turn. Only then, and
   // only from here: the bus notifies again only once the queue was emptied,
@@ -167,7 +173,7 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
   // a fast flood each drain could leave two tasks behind, and the mailbox
   // would grow to millions of them, starving every other port of the
   // worker.)
-  if (!finishing_ && more && PortStarted(port)) OnPortReady(port);
+  if (!finishing() && more && PortStarted(port)) OnPortReady(port);
 }
 
 void Worker::ThrowDataCloneError(v8::Local<v8::String> message) {

@@ -9,6 +9,7 @@
 namespace islet::runtime {
 
 void Worker::TimerStart(uint32_t id, int64_t delay_ms, bool ref) {
+  ISLET_DCHECK(InTurnHere());
   TimerStop(id);
   std::pair<int64_t, uint64_t> key{loop_now_ms_ + delay_ms, timer_seq_++};
   timer_order_.emplace(key, id);
@@ -17,6 +18,7 @@ void Worker::TimerStart(uint32_t id, int64_t delay_ms, bool ref) {
 }
 
 void Worker::TimerStop(uint32_t id) {
+  ISLET_DCHECK(InTurnHere());
   auto it = timers_.find(id);
   if (it == timers_.end()) return;
   timer_order_.erase(it->second.key);
@@ -25,6 +27,7 @@ void Worker::TimerStop(uint32_t id) {
 }
 
 void Worker::TimerRef(uint32_t id, bool ref) {
+  ISLET_DCHECK(InTurnHere());
   auto it = timers_.find(id);
   if (it == timers_.end() || it->second.ref == ref) return;
   it->second.ref = ref;
@@ -33,7 +36,7 @@ void Worker::TimerRef(uint32_t id, bool ref) {
 
 void Worker::RunDueTimers(v8::Local<v8::Context> context) {
   const int64_t now = loop_now_ms_;
-  while (!finishing_ && !timer_order_.empty() && timer_order_.begin()->first.first <= now) {
+  while (!finishing() && !timer_order_.empty() && timer_order_.begin()->first.first <= now) {
     uint32_t id = timer_order_.begin()->second;
     TimerStop(id);  // a repeating timer re-arms itself from JS
     v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, id)};

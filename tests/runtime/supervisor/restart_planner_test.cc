@@ -104,24 +104,27 @@ TEST(RestartPlannerTest, TheNoticeSaysWhyAndWhen) {
 
 TEST(RestartPlannerTest, BadPoliciesAreRefusedWithTheReason) {
   auto p = Policy(RestartPolicy::Mode::kAlways);
-  EXPECT_EQ(CheckRestartPolicy(p), "");
-  EXPECT_EQ(CheckRestartPolicy(Policy(RestartPolicy::Mode::kNever)), "");
+  EXPECT_TRUE(CheckRestartPolicy(p).has_value());
+  EXPECT_TRUE(CheckRestartPolicy(Policy(RestartPolicy::Mode::kNever)).has_value());
   auto q = p;
   q.max_restarts = 0;
-  EXPECT_NE(CheckRestartPolicy(q), "");
+  EXPECT_EQ(CheckRestartPolicy(q).error().code, ErrorCode::kInvalidArgument);
   q = p;
   q.window_seconds = std::numeric_limits<double>::quiet_NaN();
-  EXPECT_EQ(CheckRestartPolicy(q), "the restart window must be a positive number of seconds");
+  EXPECT_EQ(CheckRestartPolicy(q).error().message,
+            "the restart window must be a positive number of seconds");
   q = p;
   q.backoff_initial_ms = std::numeric_limits<double>::infinity();
-  EXPECT_EQ(CheckRestartPolicy(q), "the restart backoff must be a positive number of milliseconds");
+  EXPECT_EQ(CheckRestartPolicy(q).error().message,
+            "the restart backoff must be a positive number of milliseconds");
   q = p;
   q.backoff_max_ms = 50;
-  EXPECT_EQ(CheckRestartPolicy(q), "the restart backoff cap is below its initial delay");
+  EXPECT_EQ(CheckRestartPolicy(q).error().message,
+            "the restart backoff cap is below its initial delay");
   q = p;
   q.backoff_initial_ms = 1;
   q.backoff_max_ms = 2 * 86400e3;
-  EXPECT_EQ(CheckRestartPolicy(q), "the restart backoff is over a day");
+  EXPECT_EQ(CheckRestartPolicy(q).error().message, "the restart backoff is over a day");
 }
 
 }  // namespace

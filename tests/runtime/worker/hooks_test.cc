@@ -15,9 +15,9 @@ namespace {
 class HooksTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string error;
-    prepared_ = PrepareIsolate(&Engine::Get(), ResourceLimits{}, nullptr, &error, false);
-    ASSERT_NE(prepared_, nullptr) << error;
+    auto prepared = PrepareIsolate(&Engine::Get(), ResourceLimits{}, nullptr, false);
+    ASSERT_TRUE(prepared.has_value()) << prepared.error().message;
+    prepared_ = *std::move(prepared);
   }
   void TearDown() override { DisposePrepared(&Engine::Get(), std::move(prepared_)); }
 

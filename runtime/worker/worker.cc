@@ -579,7 +579,9 @@ void Worker::OnAtomicsWait(v8::Isolate::AtomicsWaitEvent event, v8::Local<v8::Sh
     self->executor()->BeginBlocking();
     return;
   }
-  if (event == v8::Isolate::AtomicsWaitEvent::kNotEqual) return;  // never started
+  // Every other event ends the wait kStartWait began, kNotEqual included
+  // (V8 reports the comparison after kStartWait): the wake handle lives on
+  // V8's stack only until now.
   self->executor()->EndBlocking();
   self->lifecycle_.EndWait();
   MutexLock lock(self->isolate_mu_);

@@ -288,5 +288,35 @@ TEST_F(AtomicsTest, TerminatingAWorkerBlockedInAtomicsWaitIsPrompt) {
   EXPECT_EQ(list[0].attached_workers, 0u);
 }
 
+// V8 reports an Atomics.wait whose value did not match as a wait that
+// started and ended at once (kStartWait, then kNotEqual). A worker that
+// took the start alone for the whole wait stayed "blocked" for the rest of
+// its turn, and kept V8's wake handle, which lives on V8's stack only until
+// the wait returns, for the next terminate to poke.
+TEST_F(AtomicsTest, AWaitThatFindsAnotherValueLeavesTheWorkerRunning) {
+  std::string main = R"js(
+    const a = new Int32Array(require('islet').shared('not-equal', 16));
+    console.log(Atomics.wait(a, 0, 1, 10000));
+    Atomics.store(a, 1, 1);
+    for (;;) {}
+  )js";
+  auto exited = std::make_shared<std::promise<ExitInfo>>();
+  auto spawned = runtime_->Spawn(MakeSpec(main), [exited](const WorkerEvent& event) {
+    if (auto* exit = std::get_if<ExitInfo>(&event.body)) exited->set_value(*exit);
+  });
+  ASSERT_TRUE(spawned) << spawned.error().message;
+  ASSERT_TRUE(islet::testing::WaitUntil([&] {
+    auto bytes = runtime_->ShmRead("not-equal", 4, 4);
+    return bytes && Int32At(*bytes, 0) == 1;
+  })) << "the worker never got past its wait";
+  auto info = runtime_->Inspect(spawned->worker_id);
+  ASSERT_TRUE(info.has_value());
+  EXPECT_EQ(info->state, WorkerState::kRunning);
+  ASSERT_TRUE(runtime_->Terminate(spawned->worker_id, nullptr));
+  auto exit = exited->get_future();
+  ASSERT_EQ(exit.wait_for(islet::testing::kWaitTimeout), std::future_status::ready);
+  EXPECT_EQ(exit.get().reason, ExitReason::kTerminated);
+}
+
 }  // namespace
 }  // namespace islet::runtime

@@ -76,7 +76,8 @@ class Lifecycle {
     state_.store(WorkerState::kBlocked, std::memory_order_relaxed);
   }
   void EndWait() {
-    if (state() == WorkerState::kBlocked) state_.store(WorkerState::kRunning, std::memory_order_relaxed);
+    if (state() == WorkerState::kBlocked)
+      state_.store(WorkerState::kRunning, std::memory_order_relaxed);
   }
 
   void RequestExit(int code) {

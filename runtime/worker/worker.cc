@@ -323,7 +323,7 @@ bool Worker::RunTurn() {
   limits_.EndTurn(cpu_end);
   lifecycle_.EndTurn(more);
   turn_end_clock = TurnEndClock{cpu_end, true};
-  for (auto& child : std::exchange(pending_starts_, {})) child->Start();
+  for (auto& child : children_.TakeToStart()) child->Start();
   if (!finishing()) {
     if (!more && heap_stale_) RequestHeapRefresh();
     return more;
@@ -618,9 +618,8 @@ void Worker::Finish(ExitInfo exit) { lifecycle_.Finish(std::move(exit)); }
 
 void Worker::TeardownInIsolate() {
   bus_->CloseAllOwnedBy(this);
-  started_ports_.clear();
-  ++port_epoch_;
-  child_ports_.clear();
+  ports_.Clear();
+  children_.ForgetPorts();
   port_template_.Reset();
   untransferable_key_.Reset();
   shapes_.Clear();

@@ -18,10 +18,12 @@
 #include "runtime/limits/watchdog.h"
 #include "runtime/runtime.h"
 #include "runtime/scheduler/executor.h"
+#include "runtime/worker/children.h"
 #include "runtime/worker/env_store.h"
 #include "runtime/worker/fast_clone.h"
 #include "runtime/worker/hooks.h"
 #include "runtime/worker/lifecycle.h"
+#include "runtime/worker/port_table.h"
 #include "runtime/worker/worker_host.h"
 
 namespace islet::runtime {
@@ -129,10 +131,14 @@ class Worker final : public Actor, public PortOwner, public Watched {
   std::shared_ptr<Message> TakeInit() { return std::move(init_); }
   // Starts `child` once this turn is over (executor thread).
   void StartAfterTurn(std::shared_ptr<Worker> child) {
-    pending_starts_.push_back(std::move(child));
+    ISLET_DCHECK(InTurnHere());
+    children_.StartAfterTurn(std::move(child));
   }
   // A child of this worker: route its lifecycle to our JS Worker object.
-  void AddChild(uint32_t thread_id, PortId port) { child_ports_[thread_id] = port; }
+  void AddChild(uint32_t thread_id, PortId port) {
+    ISLET_DCHECK(InTurnHere());
+    children_.Add(thread_id, port);
+  }
 
   // Child lifecycle notifications from the supervisor (any thread).
   void NotifyChildOnline(uint32_t thread_id);
@@ -234,19 +240,9 @@ class Worker final : public Actor, public PortOwner, public Watched {
   std::vector<Rejection> rejections_;
   v8::Global<v8::FunctionTemplate> port_template_;
   v8::Global<v8::Private> untransferable_key_;
-  std::unordered_map<PortId, bool> started_ports_;  // port -> started
-  uint64_t port_epoch_ = 0;                         // bumped at every change to started_ports_
-  bool PortStarted(PortId id) const;
-  // The batch DrainPort is delivering: taken from the bus, not yet handed out.
-  struct Inflight {
-    PortId port;
-    std::vector<Message>* messages;
-    size_t next;  // the first not yet handed out
-  };
-  Inflight* inflight_ = nullptr;
-  std::unordered_map<uint32_t, PortId> child_ports_;  // threadId -> parent side
+  PortTable ports_;
+  Children children_;
   std::shared_ptr<Message> init_;
-  std::vector<std::shared_ptr<Worker>> pending_starts_;
   fast_clone::ShapeCache shapes_;
   v8::Global<v8::Int32Array> tick_info_holder_;
   int32_t* tick_info_ = nullptr;  // into tick_info_holder_'s backing store

@@ -70,9 +70,7 @@ void Worker::NotifyChildOnline(uint32_t thread_id) {
 void Worker::NotifyChildFailure(uint32_t thread_id, std::string code, std::string message) {
   PostUrgent([this, thread_id, code = std::move(code), message = std::move(message)] {
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();
-    if (auto it = child_ports_.find(thread_id); it != child_ports_.end()) {
-      DrainPort(context, it->second, SIZE_MAX);
-    }
+    if (auto port = children_.PortOf(thread_id)) DrainPort(context, *port, SIZE_MAX);
     if (finishing()) return;
     auto str = [&](const std::string& s) { return Str(isolate_, s); };
     v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id), str(code),
@@ -85,9 +83,7 @@ void Worker::NotifyChildError(uint32_t thread_id, std::shared_ptr<Message> error
   PostUrgent([this, thread_id, error] {
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();
     // Whatever the child posted before it failed arrives first.
-    if (auto it = child_ports_.find(thread_id); it != child_ports_.end()) {
-      DrainPort(context, it->second, SIZE_MAX);
-    }
+    if (auto port = children_.PortOf(thread_id)) DrainPort(context, *port, SIZE_MAX);
     if (finishing()) return;
     RunCallback(context, [&]() -> v8::MaybeLocal<v8::Value> {
       v8::Local<v8::Value> tid = v8::Integer::NewFromUnsigned(isolate_, thread_id);
@@ -103,9 +99,9 @@ void Worker::NotifyChildExit(uint32_t thread_id, int exit_code) {
   PostUrgent([this, thread_id, exit_code] {
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();
     // 'exit' comes after the child's last message, as in Node.
-    if (auto it = child_ports_.find(thread_id); it != child_ports_.end()) {
-      DrainPort(context, it->second, SIZE_MAX);
-      child_ports_.erase(thread_id);
+    if (auto port = children_.PortOf(thread_id)) {
+      DrainPort(context, *port, SIZE_MAX);
+      children_.Remove(thread_id);
     }
     if (finishing()) return;
     v8::Local<v8::Value> args[] = {v8::Integer::NewFromUnsigned(isolate_, thread_id),

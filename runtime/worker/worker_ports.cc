@@ -54,8 +54,7 @@ v8::MaybeLocal<v8::Object> Worker::AdoptPort(v8::Local<v8::Context> context, Por
 
 void Worker::ForgetPort(PortId id) {
   ISLET_DCHECK(InTurnHere());
-  started_ports_.erase(id);
-  ++port_epoch_;
+  ports_.Forget(id);
   v8::Local<v8::Context> context = isolate_->GetCurrentContext();
   v8::Local<v8::Value> args[] = {v8::Number::New(isolate_, static_cast<double>(id))};
   (void)CallHook(context, Hook::kOnPortDetached, 1, args);
@@ -63,33 +62,17 @@ void Worker::ForgetPort(PortId id) {
 
 void Worker::StartPort(PortId id) {
   ISLET_DCHECK(InTurnHere());
-  bool& started = started_ports_[id];
-  if (started) return;
-  started = true;
-  ++port_epoch_;
-  if (bus_->Pending(id) > 0) OnPortReady(id);
+  if (ports_.Start(id) && bus_->Pending(id) > 0) OnPortReady(id);
 }
 
 void Worker::StopPort(PortId id) {
   ISLET_DCHECK(InTurnHere());
-  auto it = started_ports_.find(id);
-  if (it != started_ports_.end()) it->second = false;
-  ++port_epoch_;
-}
-
-bool Worker::PortStarted(PortId id) const {
-  auto it = started_ports_.find(id);
-  return it != started_ports_.end() && it->second;
+  ports_.Stop(id);
 }
 
 bool Worker::TakeInflight(PortId id, Message* out) {
   ISLET_DCHECK(InTurnHere());
-  if (inflight_ == nullptr || inflight_->port != id ||
-      inflight_->next >= inflight_->messages->size()) {
-    return false;
-  }
-  *out = std::move((*inflight_->messages)[inflight_->next++]);
-  return true;
+  return ports_.TakeDelivering(id, out);
 }
 
 void Worker::OnPortReady(PortId port) {
@@ -97,7 +80,7 @@ void Worker::OnPortReady(PortId port) {
 }
 
 void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budget) {
-  if (!PortStarted(port)) {
+  if (!ports_.Started(port)) {
     // A port that was never started hears the channel's close once nothing
     // else is queued before it, if the worker is alive for other reasons
     // (Node's unstarted port does not keep its loop alive either). Anything
@@ -111,30 +94,22 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
   // (receiveMessageOnPort: TakeInflight), stop the port (its last 'message'
   // listener removed) or give it away (transferred): what it did not get
   // goes back to the port's queue, in order, as in Node.
-  Inflight inflight{port, &messages, 0};
-  Inflight* const outer = std::exchange(inflight_, &inflight);
-  struct Restore {
-    Inflight*& slot;
-    Inflight* value;
-    ~Restore() { slot = value; }
-  } restore{inflight_, outer};
+  PortTable::Delivery delivery(&ports_, port, &messages);
   // Whether the port is still started is looked up again only after a
   // listener started, stopped or dropped some port.
-  uint64_t seen = port_epoch_;
-  while (inflight.next < messages.size()) {
+  uint64_t seen = ports_.epoch();
+  while (!delivery.done()) {
     if (finishing()) return;
-    if (port_epoch_ != seen) {
-      if (!PortStarted(port)) {
-        messages.erase(messages.begin(), messages.begin() + inflight.next);
-        bus_->Unread(port, std::move(messages));
+    if (ports_.epoch() != seen) {
+      if (!ports_.Started(port)) {
+        bus_->Unread(port, delivery.Rest());
         return;
       }
-      seen = port_epoch_;
+      seen = ports_.epoch();
     }
-    Message& message = messages[inflight.next++];
+    Message& message = delivery.Next();
     if (message.close_marker) {  // always alone in its batch
-      started_ports_.erase(port);
-      ++port_epoch_;
+      ports_.Forget(port);
       v8::Local<v8::Value> args[] = {id};
       RunCallback(context, [&] { return CallHook(context, Hook::kOnPortClose, 1, args); });
       return;
@@ -173,7 +148,7 @@ void Worker::DrainPort(v8::Local<v8::Context> context, PortId port, size_t budge
   // a fast flood each drain could leave two tasks behind, and the mailbox
   // would grow to millions of them, starving every other port of the
   // worker.)
-  if (!finishing() && more && PortStarted(port)) OnPortReady(port);
+  if (!finishing() && more && ports_.Started(port)) OnPortReady(port);
 }
 
 void Worker::ThrowDataCloneError(v8::Local<v8::String> message) {

@@ -109,13 +109,12 @@ class TaskLog {
 
 class LoggedTask final : public v8::Task {
  public:
-  LoggedTask(TaskLog* log, int id, Executor* executor)
-      : log_(log), id_(id), executor_(executor) {}
+  LoggedTask(TaskLog* log, int id, Executor* executor) : log_(log), id_(id), executor_(executor) {}
   ~LoggedTask() override { log_->Destroyed(id_); }
 
   void Run() override {
-    log_->Ran({id_, TaskActor::Current(), executor_->OnExecutorThread(),
-               std::this_thread::get_id(), Clock::now()});
+    log_->Ran({id_, TaskActor::Current(), executor_->OnExecutorThread(), std::this_thread::get_id(),
+               Clock::now()});
   }
 
  private:
@@ -135,7 +134,7 @@ class CountingJob final : public v8::JobTask {
       done_->fetch_add(1);
     }
   }
-  size_t GetMaxConcurrency(size_t worker_count) const override {
+  size_t GetMaxConcurrency(size_t /*worker_count*/) const override {
     int left = items_ - next_.load();
     return left > 0 ? static_cast<size_t>(left) : 0;
   }
@@ -259,10 +258,12 @@ TEST_F(PlatformTest, DelayedTasksRunInTheActorNoSoonerThanTheirDelay) {
   auto actor = NewActor();
   platform_.AttachIsolate(FakeIsolate(0), actor);
   auto runner = platform_.GetForegroundTaskRunner(FakeIsolate(0));
-  auto posted = Clock::now();
-  runner->PostDelayedTask(NewTask(1), 0.05);
-  runner->PostNonNestableDelayedTask(NewTask(2), 0.01);
+  // Posted in the order they are due, so that a stall between two posts
+  // cannot reorder them.
   runner->PostTask(NewTask(3));
+  auto posted = Clock::now();
+  runner->PostNonNestableDelayedTask(NewTask(2), 0.01);
+  runner->PostDelayedTask(NewTask(1), 0.05);
   ASSERT_TRUE(WaitForRuns(3));
   EXPECT_EQ(log_.ids(), (std::vector<int>{3, 2, 1}));
   EXPECT_GE(log_.RunOf(1).at - posted, milliseconds(50));
@@ -289,8 +290,8 @@ TEST_F(PlatformTest, ADelayedTaskDueAfterDetachIsDestroyedUnrun) {
   // Due after the others: once it has run, the timer thread has passed them.
   platform_.GetForegroundTaskRunner(FakeIsolate(1))->PostDelayedTask(NewTask(3), 0.03);
   ASSERT_TRUE(WaitForRuns(1));
-  EXPECT_TRUE(islet::testing::WaitUntil(
-      [&] { return log_.WasDestroyed(1) && log_.WasDestroyed(2); }));
+  EXPECT_TRUE(
+      islet::testing::WaitUntil([&] { return log_.WasDestroyed(1) && log_.WasDestroyed(2); }));
   EXPECT_EQ(log_.ids(), std::vector<int>{3});
   platform_.DetachIsolate(FakeIsolate(1));
 }
@@ -326,10 +327,11 @@ TEST_F(PlatformTest, AJobDoesEveryWorkItemOnceAndJoinWaitsForAll) {
   std::atomic<int> done{0};
   std::unique_ptr<v8::JobHandle> job = platform_.PostJob(
       v8::TaskPriority::kUserVisible, std::make_unique<CountingJob>(kItems, &done));
-  ASSERT_NE(job, nullptr);
+  ASSERT_TRUE(job != nullptr);
   ASSERT_TRUE(job->IsValid());
   job->Join();
   EXPECT_EQ(done.load(), kItems);
+  EXPECT_FALSE(job->IsValid());  // joined: the handle is spent
 }
 
 TEST_F(PlatformTest, ClocksAreV8sUnitsSecondsAndMilliseconds) {
@@ -338,8 +340,8 @@ TEST_F(PlatformTest, ClocksAreV8sUnitsSecondsAndMilliseconds) {
   auto outer_start = Clock::now();
   double from = platform_.MonotonicallyIncreasingTime();
   auto inner_start = Clock::now();
-  ASSERT_TRUE(islet::testing::WaitUntil(
-      [&] { return Clock::now() - inner_start >= milliseconds(20); }));
+  ASSERT_TRUE(
+      islet::testing::WaitUntil([&] { return Clock::now() - inner_start >= milliseconds(20); }));
   auto inner_end = Clock::now();
   double to = platform_.MonotonicallyIncreasingTime();
   auto outer_end = Clock::now();

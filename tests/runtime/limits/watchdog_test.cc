@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <future>
 #include <memory>
 #include <thread>
@@ -63,12 +64,13 @@ TEST(WatchdogTest, ATargetIsCheckedEveryTickWhileItAsksToBe) {
   watchdog.Watch(target);
   EXPECT_EQ(watchdog.watched(), 1u);
   ASSERT_TRUE(WaitForChecks(*target, 5));
+  int64_t last = target->last_now_ns();  // read before `after`: checks go on meanwhile
   auto after = Clock::now();
   EXPECT_EQ(watchdog.watched(), 1u);
   // Each check is handed the time it runs at: the clock a deadline is judged by.
   EXPECT_GE(target->first_now_ns(), Ns(before));
-  EXPECT_LE(target->last_now_ns(), Ns(after));
-  EXPECT_GT(target->last_now_ns(), target->first_now_ns());
+  EXPECT_LE(last, Ns(after));
+  EXPECT_GT(last, target->first_now_ns());
   EXPECT_FALSE(target->went_backwards());
 }
 
@@ -100,69 +102,55 @@ TEST(WatchdogTest, ADroppedTargetIsForgottenAndNotKeptAlive) {
   EXPECT_TRUE(islet::testing::WaitUntil([&] { return watchdog.watched() == 0; }));
 }
 
-TEST(WatchdogTest, ATargetDroppedDuringItsCheckLivesUntilTheCheckReturns) {
-  // Set by the target; they outlive the watchdog, which destroys the target.
+// What a Blocking target did; outlives the watchdog, which destroys the target.
+struct BlockingLog {
   std::promise<void> in_check;
   std::promise<void> release;
   std::shared_future<void> released = release.get_future().share();
   std::atomic<bool> check_returned{false};
   std::atomic<bool> destroyed{false};
   std::atomic<bool> destroyed_after_check{false};
-  std::atomic<bool> destroyed_on_test_thread{false};
-  const std::thread::id test_thread = std::this_thread::get_id();
+  std::thread::id destroyed_on;
+};
 
-  // Blocks in its first check until the test releases it.
-  class Blocking final : public Watched {
-   public:
-    Blocking(std::promise<void>* in_check, std::shared_future<void> released,
-             std::atomic<bool>* check_returned, std::atomic<bool>* destroyed,
-             std::atomic<bool>* destroyed_after_check, std::atomic<bool>* destroyed_on_test_thread,
-             std::thread::id test_thread)
-        : in_check_(in_check),
-          released_(std::move(released)),
-          check_returned_(check_returned),
-          destroyed_(destroyed),
-          destroyed_after_check_(destroyed_after_check),
-          destroyed_on_test_thread_(destroyed_on_test_thread),
-          test_thread_(test_thread) {}
-    ~Blocking() override {
-      *destroyed_after_check_ = check_returned_->load();
-      *destroyed_on_test_thread_ = std::this_thread::get_id() == test_thread_;
-      *destroyed_ = true;
-    }
-    bool CheckLimits(Clock::time_point) override {
-      if (!first_) return true;
-      first_ = false;
-      in_check_->set_value();
-      bool ok = released_.wait_for(islet::testing::kWaitTimeout) == std::future_status::ready;
-      *check_returned_ = true;
-      return ok;
-    }
+// Blocks in its first check until the test releases it.
+class Blocking final : public Watched {
+ public:
+  explicit Blocking(BlockingLog* log) : log_(log) {}
+  ~Blocking() override {
+    log_->destroyed_after_check = log_->check_returned.load();
+    log_->destroyed_on = std::this_thread::get_id();
+    log_->destroyed = true;  // last: the test reads the others once it sees this
+  }
 
-   private:
-    std::promise<void>* in_check_;
-    std::shared_future<void> released_;
-    std::atomic<bool>* check_returned_;
-    std::atomic<bool>* destroyed_;
-    std::atomic<bool>* destroyed_after_check_;
-    std::atomic<bool>* destroyed_on_test_thread_;
-    std::thread::id test_thread_;
-    bool first_ = true;  // watchdog thread only
-  };
+  bool CheckLimits(Clock::time_point) override {
+    if (!first_) return true;
+    first_ = false;
+    log_->in_check.set_value();
+    bool released =
+        log_->released.wait_for(islet::testing::kWaitTimeout) == std::future_status::ready;
+    log_->check_returned = true;
+    return released;
+  }
 
+ private:
+  BlockingLog* log_;
+  bool first_ = true;  // watchdog thread only
+};
+
+TEST(WatchdogTest, ATargetDroppedDuringItsCheckLivesUntilTheCheckReturns) {
+  BlockingLog log;
   Watchdog watchdog(milliseconds(1));
-  auto target =
-      std::make_shared<Blocking>(&in_check, released, &check_returned, &destroyed,
-                                 &destroyed_after_check, &destroyed_on_test_thread, test_thread);
+  auto target = std::make_shared<Blocking>(&log);
   watchdog.Watch(target);
-  ASSERT_EQ(in_check.get_future().wait_for(islet::testing::kWaitTimeout),
+  ASSERT_EQ(log.in_check.get_future().wait_for(islet::testing::kWaitTimeout),
             std::future_status::ready);
   target.reset();
-  EXPECT_FALSE(destroyed.load()) << "destroyed while the watchdog was checking it";
-  release.set_value();
-  ASSERT_TRUE(islet::testing::WaitUntil([&] { return destroyed.load(); }));
-  EXPECT_TRUE(destroyed_after_check.load());
-  EXPECT_FALSE(destroyed_on_test_thread.load());
+  EXPECT_FALSE(log.destroyed.load()) << "destroyed while the watchdog was checking it";
+  log.release.set_value();
+  ASSERT_TRUE(islet::testing::WaitUntil([&] { return log.destroyed.load(); }));
+  EXPECT_TRUE(log.destroyed_after_check.load());
+  EXPECT_NE(log.destroyed_on, std::this_thread::get_id());  // on the watchdog's thread
   EXPECT_TRUE(islet::testing::WaitUntil([&] { return watchdog.watched() == 0; }));
 }
 

@@ -59,7 +59,6 @@ TEST_F(LimitsTest, RootOutOfMemoryEndsOnlyThatJob) {
   EXPECT_EQ(RunJs(*runtime_, "console.log('alive')").out, "alive\n");
 }
 
-
 TEST_F(LimitsTest, CpuPerTurnEndsARunawayLoop) {
   auto spec = testing::MakeSpec("console.log('spinning'); for (;;) {}");
   spec.limits.cpu_ms_per_turn = 50;
@@ -139,7 +138,6 @@ TEST(JobLimitsTest, SpawningPastTheJobLimitThrowsInsteadOfGrowing) {
   EXPECT_EQ(r.exit.exit_code, 0);
 }
 
-
 TEST_F(LimitsTest, CpuLimitEndsACatastrophicRegexpAndAnEndlessMicrotaskLoop) {
   for (const char* source : {
            "console.log('matching'); /(a+)+b/.test('a'.repeat(40));",
@@ -154,7 +152,6 @@ TEST_F(LimitsTest, CpuLimitEndsACatastrophicRegexpAndAnEndlessMicrotaskLoop) {
   }
   EXPECT_EQ(RunJs(*runtime_, "console.log('alive')").out, "alive\n");
 }
-
 
 TEST(QueueLimitTest, PostingIntoAFullPortThrowsAndSendsNothing) {
   auto runtime = Runtime::Create(RuntimeOptions{.max_port_queue = 100});
@@ -172,7 +169,6 @@ TEST(QueueLimitTest, PostingIntoAFullPortThrowsAndSendsNothing) {
   )");
   EXPECT_EQ(r.out, "100 RangeError ERR_ISLET_QUEUE_FULL\nreceived 100\n");
 }
-
 
 }  // namespace
 }  // namespace islet::runtime

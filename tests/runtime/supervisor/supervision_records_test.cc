@@ -86,6 +86,5 @@ TEST(SupervisionRecordsTest, DurationsBeyondADayAreRefused) {
   ASSERT_TRUE(runtime.Terminate(live->worker_id, nullptr).has_value());
 }
 
-
 }  // namespace
 }  // namespace islet::runtime

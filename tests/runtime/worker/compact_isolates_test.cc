@@ -96,6 +96,5 @@ TEST(CompactIsolatesTest, OnlyOnceEnoughWorkersAreAlive) {
   EXPECT_EQ(r.out, "true true true\n") << r.err;
 }
 
-
 }  // namespace
 }  // namespace islet::runtime

@@ -220,7 +220,6 @@ TEST_F(WorkerTest, ManyWorkersRunConcurrently) {
   for (int i = 0; i < 50; ++i) EXPECT_EQ(runs[i].get().out, std::to_string(i) + "\n");
 }
 
-
 TEST_F(WorkerTest, ControlPortCarriesJsonBothWays) {
   auto watch = testing::WorkerWatch::Create();
   auto spawned = runtime_->Spawn(testing::MakeSpec(R"(
@@ -248,8 +247,6 @@ TEST_F(WorkerTest, ControlPortCarriesJsonBothWays) {
   EXPECT_EQ(runtime_->PostControl(999999, "1").error().code, ErrorCode::kNotFound);
 }
 
-
-
 // process.exit() only requests termination; from a microtask or the tail of
 // a callback V8 may never deliver it, so the loop must not depend on it.
 TEST_F(WorkerTest, ProcessExitFromAMicrotaskOrAMessageHandlerEndsTheWorker) {
@@ -265,7 +262,6 @@ TEST_F(WorkerTest, ProcessExitFromAMicrotaskOrAMessageHandlerEndsTheWorker) {
   )");
   EXPECT_EQ(r.exit.exit_code, 6);
 }
-
 
 TEST_F(WorkerTest, InspectCountsMessages) {
   auto watch = testing::WorkerWatch::Create();
@@ -328,7 +324,6 @@ TEST_F(WorkerTest, AFloodLeavesOneDrainTaskPerPortInTheMailbox) {
   ASSERT_TRUE(runtime_->PostControl(spawned->worker_id, "1").has_value());
   ASSERT_TRUE(islet::testing::WaitUntil([&] { return ended.load(); }));
 }
-
 
 }  // namespace
 }  // namespace islet::runtime

@@ -4,6 +4,8 @@
 
 #include <v8.h>
 
+#include <cmath>
+#include <cstdint>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -21,6 +23,19 @@ namespace binding_util {
 // once a worker has adopted the isolate (never by the warm-up bootstrap).
 inline Worker* Self(const v8::FunctionCallbackInfo<v8::Value>& args) {
   return WorkerOf(args.GetIsolate());
+}
+
+// An id (port, worker) a script passed in: a Number holding a positive
+// integer that a double represents exactly. Anything else (NaN, -1, 2**64,
+// a string, an object) is 0, which names nothing, so the caller refuses it
+// as it refuses any id that is not the caller's. No conversion runs: a
+// valueOf of the script's never executes inside a binding.
+inline uint64_t ToId(v8::Local<v8::Value> value) {
+  if (!value->IsNumber()) return 0;
+  const double d = value.As<v8::Number>()->Value();
+  constexpr double kMaxExact = 9007199254740992.0;  // 2**53
+  if (!(d >= 1 && d <= kMaxExact) || d != std::floor(d)) return 0;
+  return static_cast<uint64_t>(d);
 }
 
 inline v8::Local<v8::String> Str(v8::Isolate* isolate, std::string_view s) {

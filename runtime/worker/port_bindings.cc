@@ -21,8 +21,7 @@ using binding_util::Self;
 using binding_util::Str;
 
 PortId ArgPort(const FunctionCallbackInfo<Value>& args, int i) {
-  return static_cast<PortId>(
-      args[i]->NumberValue(args.GetIsolate()->GetCurrentContext()).FromMaybe(0));
+  return binding_util::ToId(args[i]);
 }
 
 void ThrowNotOurs(v8::Isolate* isolate) {
@@ -250,7 +249,7 @@ void SpawnWorker(const FunctionCallbackInfo<Value>& args) {
 void TerminateWorker(const FunctionCallbackInfo<Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   Worker* self = Self(args);
-  auto id = static_cast<WorkerId>(args[0]->NumberValue(isolate->GetCurrentContext()).FromMaybe(0));
+  WorkerId id = binding_util::ToId(args[0]);
   if (!self->host()->TerminateChild(*self, id)) {
     isolate->ThrowException(v8::Exception::Error(
         v8::String::NewFromUtf8Literal(isolate, "not a worker this thread started")));

@@ -50,7 +50,9 @@ class PortTable {
   class Delivery {
    public:
     Delivery(PortTable* table, PortId port, std::vector<Message>* messages)
-        : table_(table), outer_(std::exchange(table->delivering_, this)), port_(port),
+        : table_(table),
+          outer_(std::exchange(table->delivering_, this)),
+          port_(port),
           messages_(messages) {}
     ~Delivery() { table_->delivering_ = outer_; }
     Delivery(const Delivery&) = delete;

@@ -245,6 +245,12 @@ TEST_F(BindingsTest, ArgumentsOfTheWrongTypeThrowOrDoNothing) {
     show('terminateWorker(null)', () => binding.terminateWorker(null));
     show('terminateWorker(symbol)', () => binding.terminateWorker(symbol));
     show('terminateWorker(throwing)', () => binding.terminateWorker(throwing));
+    // Ids are never converted (a script's valueOf never runs inside a
+    // binding), and no double past an exact integer becomes one.
+    show('portPost(NaN)', () => binding.portPost(NaN, 1, undefined, undefined));
+    show('portPost(-1)', () => binding.portPost(-1, 1, undefined, undefined));
+    show('terminateWorker(2**64)', () => binding.terminateWorker(2 ** 64));
+    show('terminateWorker(1.5)', () => binding.terminateWorker(1.5));
     show('write(symbol)', () => binding.write(1, symbol));
     show('envGet(symbol)', () => binding.envGet(symbol));
     show('readFile(object)', () => binding.readFile({}));
@@ -267,13 +273,17 @@ TEST_F(BindingsTest, ArgumentsOfTheWrongTypeThrowOrDoNothing) {
             "spawnWorker(string) returned undefined\n"
             "spawnWorker(getter) threw Error: getter\n"
             "portPost(null) returned false\n"
-            "portPost(symbol) threw TypeError: Cannot convert a Symbol value to a number\n"
-            "portPost(throwing) threw Error: valueOf\n"
+            "portPost(symbol) returned false\n"
+            "portPost(throwing) returned false\n"
             "portReceive(null) returned undefined\n"
             "portStart(null) returned undefined\n"
             "terminateWorker(null) returned undefined\n"
-            "terminateWorker(symbol) threw TypeError: Cannot convert a Symbol value to a number\n"
-            "terminateWorker(throwing) threw Error: valueOf\n"
+            "terminateWorker(symbol) returned undefined\n"
+            "terminateWorker(throwing) returned undefined\n"
+            "portPost(NaN) returned false\n"
+            "portPost(-1) returned false\n"
+            "terminateWorker(2**64) returned undefined\n"
+            "terminateWorker(1.5) returned undefined\n"
             "write(symbol) returned undefined\n"
             "envGet(symbol) returned undefined\n"
             "readFile(object) returned undefined\n"

@@ -173,7 +173,8 @@ class SerializerTest : public ::testing::Test {
   // Runs fn(isolate, context) in the worker's turn (its executor thread, the
   // isolate locked, its context entered) and returns its result. `fn` must
   // own what it uses: after a timeout it may still run.
-  template <typename Fn, typename R = std::invoke_result_t<Fn&, v8::Isolate*, v8::Local<v8::Context>>>
+  template <typename Fn,
+            typename R = std::invoke_result_t<Fn&, v8::Isolate*, v8::Local<v8::Context>>>
   R InWorker(Fn fn) {
     auto done = std::make_shared<std::promise<R>>();
     std::future<R> result = done->get_future();

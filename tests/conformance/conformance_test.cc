@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "tests/runtime/run_script.h"
+#include "tests/runtime/shared_runtime.h"
 
 namespace islet::runtime {
 namespace {
@@ -40,18 +41,7 @@ std::vector<std::string> CaseNames() {
   return names;
 }
 
-class ConformanceTest : public ::testing::TestWithParam<std::string> {
- protected:
-  static void SetUpTestSuite() {
-    runtime_ = Runtime::Create(RuntimeOptions{.executor_threads = 2})->release();
-  }
-  static void TearDownTestSuite() {
-    delete runtime_;
-    runtime_ = nullptr;
-  }
-  static Runtime* runtime_;
-};
-Runtime* ConformanceTest::runtime_ = nullptr;
+class ConformanceTest : public testing::SharedRuntime<::testing::TestWithParam<std::string>> {};
 
 TEST_P(ConformanceTest, MatchesNode) {
   const fs::path dir = CasesDir();

@@ -9,7 +9,9 @@
 
 namespace islet::runtime::testing {
 
-class SharedRuntimeTest : public ::testing::Test {
+// `Base`: ::testing::Test, or TestWithParam<...> for parameterized suites.
+template <typename Base = ::testing::Test>
+class SharedRuntime : public Base {
  protected:
   static void SetUpTestSuite() {
     runtime_ = Runtime::Create(RuntimeOptions{.executor_threads = 2})->release();
@@ -20,5 +22,7 @@ class SharedRuntimeTest : public ::testing::Test {
   }
   static inline Runtime* runtime_ = nullptr;
 };
+
+using SharedRuntimeTest = SharedRuntime<>;
 
 }  // namespace islet::runtime::testing

@@ -11,6 +11,7 @@
 
 #include "tests/common/wait.h"
 #include "tests/runtime/run_script.h"
+#include "tests/runtime/shared_runtime.h"
 
 namespace islet::runtime {
 namespace {
@@ -24,22 +25,13 @@ int32_t Int32At(const std::string& bytes, size_t index) {
   return v;
 }
 
-class AtomicsTest : public ::testing::Test {
+class AtomicsTest : public testing::SharedRuntimeTest {
  protected:
-  static void SetUpTestSuite() {
-    runtime_ = Runtime::Create(RuntimeOptions{.executor_threads = 2})->release();
-  }
-  static void TearDownTestSuite() {
-    delete runtime_;
-    runtime_ = nullptr;
-  }
   void TearDown() override {
     auto list = runtime_->ShmList();  // (a temporary's *value would dangle in the loop)
     for (const auto& s : *list) (void)runtime_->ShmDelete(s.name);
   }
-  static Runtime* runtime_;
 };
-Runtime* AtomicsTest::runtime_ = nullptr;
 
 // Spawns `workers` copies of worker.js (given workerData `data`), prints
 // what each posts, and when all have exited runs `after`.

@@ -5,6 +5,7 @@
 #include <asio/post.hpp>
 
 #include "daemon/session.h"
+#include "runtime/base/check.h"
 #include "runtime/base/log.h"
 #include "runtime/version.h"
 
@@ -40,6 +41,9 @@ ControlService::ControlService(asio::io_context& io, runtime::Runtime& runtime,
       request_shutdown_(std::move(request_shutdown)) {}
 
 void ControlService::Handle(const std::shared_ptr<Session>& session, v1::Request request) {
+  // Requests are handled on the control thread only: the service's state
+  // has no lock, and runtime callbacks reach it by posting to io_.
+  ISLET_DCHECK(io_.get_executor().running_in_this_thread());
   uint64_t id = request.id();
   Logger("control")->trace("{}: request {} ({})", session->peer(), id,
                            static_cast<int>(request.body_case()));

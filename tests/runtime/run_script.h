@@ -3,6 +3,7 @@
 // Test helper: runs a script through a real Runtime and collects what it
 // printed and how it exited.
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <future>
@@ -34,8 +35,14 @@ inline SpawnSpec MakeSpec(std::string source,
   return spec;
 }
 
-// Spawns `spec` and waits for the worker to exit.
-inline ScriptResult RunJs(Runtime& runtime, SpawnSpec spec) {
+// A whole script's run: longer than one awaited event, and a script that
+// takes it is broken (stress tests that run for minutes pass their own).
+inline constexpr std::chrono::milliseconds kScriptTimeout = std::chrono::minutes(2);
+
+// Spawns `spec` and waits for the worker to exit; a worker still running
+// after `timeout` is terminated and reported as exit code -2.
+inline ScriptResult RunJs(Runtime& runtime, SpawnSpec spec,
+                          std::chrono::milliseconds timeout = kScriptTimeout) {
   auto result = std::make_shared<ScriptResult>();
   auto done = std::make_shared<std::promise<void>>();
   auto spawned = runtime.Spawn(std::move(spec), [result, done](const WorkerEvent& event) {
@@ -52,15 +59,17 @@ inline ScriptResult RunJs(Runtime& runtime, SpawnSpec spec) {
         ExitInfo{-1, ExitReason::kStartupFailed, "spawn failed: " + spawned.error().message, ""};
     return *result;
   }
-  if (done->get_future().wait_for(islet::testing::kWaitTimeout) != std::future_status::ready) {
+  if (done->get_future().wait_for(timeout) != std::future_status::ready) {
     // The sink holds its own references: nothing dangles if it runs later.
+    (void)runtime.Terminate(spawned->worker_id, nullptr);
     return ScriptResult{"", "", ExitInfo{-2, ExitReason::kExited, "test: no end in time", ""}};
   }
   return *result;
 }
 
-inline ScriptResult RunJs(Runtime& runtime, std::string source) {
-  return RunJs(runtime, MakeSpec(std::move(source)));
+inline ScriptResult RunJs(Runtime& runtime, std::string source,
+                          std::chrono::milliseconds timeout = kScriptTimeout) {
+  return RunJs(runtime, MakeSpec(std::move(source)), timeout);
 }
 
 // Watches one spawned worker from the test thread: what it printed, what it

@@ -43,7 +43,8 @@ TEST(TeardownStressTest, TenThousandSpawnTerminateCyclesDoNotGrowMemory) {
       w.once('exit', () => one(i + 1));
     }
     one(0);
-  )");
+  )",
+                          std::chrono::minutes(10));
   ASSERT_EQ(r.exit.exit_code, 0) << r.err;
   auto at = r.out.find("\"ratio\":");
   ASSERT_NE(at, std::string::npos) << r.out;

@@ -13,6 +13,7 @@
 
 #include "tests/common/wait.h"
 #include "tests/runtime/run_script.h"
+#include "tests/runtime/shared_runtime.h"
 
 namespace islet::runtime {
 namespace {
@@ -30,15 +31,8 @@ int32_t Int32At(const std::string& bytes, size_t index) {
 
 std::string Int32Bytes(int32_t v) { return std::string(reinterpret_cast<const char*>(&v), 4); }
 
-class SharedTest : public ::testing::Test {
+class SharedTest : public testing::SharedRuntimeTest {
  protected:
-  static void SetUpTestSuite() {
-    runtime_ = Runtime::Create(RuntimeOptions{.executor_threads = 2})->release();
-  }
-  static void TearDownTestSuite() {
-    delete runtime_;
-    runtime_ = nullptr;
-  }
   void TearDown() override {
     auto list = runtime_->ShmList();  // (a temporary's *value would dangle in the loop)
     for (const auto& s : *list) (void)runtime_->ShmDelete(s.name);
@@ -68,10 +62,7 @@ class SharedTest : public ::testing::Test {
     EXPECT_TRUE(spawned) << spawned.error().message;
     return {spawned ? spawned->worker_id : 0, done->get_future()};
   }
-
-  static Runtime* runtime_;
 };
-Runtime* SharedTest::runtime_ = nullptr;
 
 TEST_F(SharedTest, ReturnsASharedArrayBufferOverTheSegment) {
   auto r = RunJs(*runtime_, R"js(

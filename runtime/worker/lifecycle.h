@@ -108,7 +108,7 @@ class Lifecycle {
   }
   void MarkExited() {
     ISLET_DCHECK(state() == WorkerState::kTerminating);
-    in_turn_.store(false);
+    ISLET_DCHECK(!in_turn());  // EndTurn ran, or no turn began
     state_.store(WorkerState::kExited);
   }
 

@@ -407,10 +407,13 @@ void Worker::AfterCallback(v8::Local<v8::Context> context) {
     // JS (the common case after a message or timer).
     if (tick_info_ != nullptr && tick_info_[0] == 0) {
       isolate_->PerformMicrotaskCheckpoint();
-      if (lifecycle_.exit_requested() || lifecycle_.terminate_requested()) {  // in a microtask
-        if (!finishing()) {
-          Finish(lifecycle_.exit_requested() ? *lifecycle_.RequestedExit() : TerminatedExit(1));
-        }
+      // process.exit() or a terminate from inside a microtask.
+      if (auto exit = lifecycle_.RequestedExit()) {
+        Finish(*std::move(exit));
+        return;
+      }
+      if (lifecycle_.terminate_requested()) {
+        if (!finishing()) Finish(TerminatedExit(1));
         return;
       }
       if (tick_info_[0] == 0) {

@@ -249,10 +249,8 @@ TEST_F(AtomicsTest, TerminatingAWorkerBlockedInAtomicsWaitIsPrompt) {
       Atomics.wait(a, 0, 0);
     });
   )js";
-  auto exited = std::make_shared<std::promise<ExitInfo>>();
-  auto spawned = runtime_->Spawn(MakeSpec(main), [exited](const WorkerEvent& event) {
-    if (auto* exit = std::get_if<ExitInfo>(&event.body)) exited->set_value(*exit);
-  });
+  auto watch = testing::WorkerWatch::Create();
+  auto spawned = runtime_->Spawn(MakeSpec(main), testing::WorkerWatch::SinkOf(watch));
   ASSERT_TRUE(spawned) << spawned.error().message;
   // Both wait once a[1] is 2 and the root reports blocked.
   ASSERT_TRUE(islet::testing::WaitUntil([&] {
@@ -267,7 +265,8 @@ TEST_F(AtomicsTest, TerminatingAWorkerBlockedInAtomicsWaitIsPrompt) {
   ASSERT_EQ(done->get_future().wait_for(std::chrono::seconds(5)), std::future_status::ready);
   auto elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_LT(elapsed, std::chrono::seconds(1));
-  EXPECT_EQ(exited->get_future().get().reason, ExitReason::kTerminated);
+  ASSERT_TRUE(watch->WaitForEnd());
+  EXPECT_EQ(watch->exit()->reason, ExitReason::kTerminated);
   // The child ended with it; nothing holds the segment, which stays.
   ASSERT_TRUE(islet::testing::WaitUntil([&] {
     for (const auto& w : runtime_->List(false)) {
@@ -292,10 +291,8 @@ TEST_F(AtomicsTest, AWaitThatFindsAnotherValueLeavesTheWorkerRunning) {
     Atomics.store(a, 1, 1);
     for (;;) {}
   )js";
-  auto exited = std::make_shared<std::promise<ExitInfo>>();
-  auto spawned = runtime_->Spawn(MakeSpec(main), [exited](const WorkerEvent& event) {
-    if (auto* exit = std::get_if<ExitInfo>(&event.body)) exited->set_value(*exit);
-  });
+  auto watch = testing::WorkerWatch::Create();
+  auto spawned = runtime_->Spawn(MakeSpec(main), testing::WorkerWatch::SinkOf(watch));
   ASSERT_TRUE(spawned) << spawned.error().message;
   ASSERT_TRUE(islet::testing::WaitUntil([&] {
     auto bytes = runtime_->ShmRead("not-equal", 4, 4);
@@ -305,9 +302,8 @@ TEST_F(AtomicsTest, AWaitThatFindsAnotherValueLeavesTheWorkerRunning) {
   ASSERT_TRUE(info.has_value());
   EXPECT_EQ(info->state, WorkerState::kRunning);
   ASSERT_TRUE(runtime_->Terminate(spawned->worker_id, nullptr));
-  auto exit = exited->get_future();
-  ASSERT_EQ(exit.wait_for(islet::testing::kWaitTimeout), std::future_status::ready);
-  EXPECT_EQ(exit.get().reason, ExitReason::kTerminated);
+  ASSERT_TRUE(watch->WaitForEnd());
+  EXPECT_EQ(watch->exit()->reason, ExitReason::kTerminated);
 }
 
 }  // namespace

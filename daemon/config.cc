@@ -89,6 +89,14 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
                  "Named shared-memory segments allowed at once (default 1024)")
       ->check(CLI::Range(uint64_t{0}, uint64_t{1} << 20));
 
+  app.add_flag("--shm-daemon-wide", config.shm_daemon_wide,
+               "Let scripts open daemon-wide shared-memory segments, which every job can "
+               "read and write (shared(name, size, { scope: 'daemon' })); without it a "
+               "script reaches only its own job's segments (off by default)");
+  app.add_flag("--expose-internals", config.expose_internals,
+               "Let scripts require('islet:internal/binding'), islet's internal native "
+               "binding: for debugging islet itself. Unsafe with untrusted code (off by default)");
+
   // CLI11 reports parse errors by throwing; this is the one place we catch.
   try {
     app.parse(argc, argv);

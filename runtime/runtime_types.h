@@ -230,11 +230,18 @@ struct RuntimeOptions {
   // (deleted segments still held by workers included) and named segments.
   uint64_t shm_max_bytes = 1ull << 30;
   uint64_t shm_max_segments = 1024;
+  // A worker's shared(name) is its job's segment; shared(name, size,
+  // {scope: 'daemon'}) reaches the daemon-wide one, shared by every job,
+  // only if this is set (isletd --shm-daemon-wide). docs/shm.md.
+  bool shm_daemon_wide = false;
   // ArrayBuffer memory: per worker unless its limits say otherwise, and in
   // all workers together. An allocation past either throws a RangeError in
   // the worker that asked.
   double default_max_external_mb = 4096;
   double max_external_mb_total = 0;  // 0 = half the machine's memory
+  // Scripts may require('islet:internal/binding') (isletd --expose-internals):
+  // for islet's own tests and debugging, never with untrusted code.
+  bool expose_internals = false;
   // Called (on any thread, never under a runtime lock) when the set of
   // supervised workers changed: one was spawned, killed or given up.
   std::function<void()> on_supervised_changed;

@@ -5,20 +5,86 @@
 'use strict';
 
 const global = globalThis;
-const internalCache = new Map();
-const internals = {};  // shared with internal modules; filled in below
+
+// The built-ins islet's own JS relies on where a script could otherwise
+// steer it or be handed an internal object (issue 13; Node's `primordials`
+// is the model), captured here, before any user code runs. Internal modules
+// get this table as `primordials`. A call through it looks nothing up at
+// call time: `uncurryThis(Map.prototype.get)(map, key)` is the original
+// get, whatever a script has since put on Map.prototype or
+// Function.prototype.call.
+const primordials = (() => {
+  const { bind, call } = Function.prototype;
+  const uncurryThis = bind.bind(call);
+  const table = { __proto__: null, uncurryThis };
+  const capture = (prefix, source, keys) => {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const value = source[key];
+      table[prefix + key[0].toUpperCase() + key.slice(1)] = value;
+    }
+  };
+  const captureMethods = (prefix, proto, keys) => {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      table[prefix + key[0].toUpperCase() + key.slice(1)] = uncurryThis(proto[key]);
+    }
+  };
+  capture('Reflect', Reflect, ['apply', 'construct', 'ownKeys', 'getPrototypeOf',
+                               'defineProperty', 'getOwnPropertyDescriptor']);
+  capture('Object', Object, ['create', 'defineProperty', 'freeze', 'hasOwn', 'keys',
+                             'setPrototypeOf', 'getPrototypeOf', 'assign']);
+  captureMethods('ArrayPrototype', Array.prototype, ['includes', 'indexOf', 'push', 'join',
+                                                     'slice', 'map', 'forEach']);
+  captureMethods('StringPrototype', String.prototype, ['startsWith', 'endsWith', 'slice',
+                                                       'includes', 'indexOf']);
+  captureMethods('MapPrototype', Map.prototype, ['get', 'set', 'has', 'delete']);
+  captureMethods('SetPrototype', Set.prototype, ['add', 'has', 'delete']);
+  captureMethods('FunctionPrototype', Function.prototype, ['call', 'apply', 'bind']);
+  captureMethods('PromisePrototype', Promise.prototype, ['then']);
+  // A Map (Set) whose methods are its own copies of the originals: an
+  // internal table that a script cannot watch through Map.prototype.
+  const safe = (Base) => {
+    const Safe = class extends Base {};
+    const keys = Reflect.ownKeys(Base.prototype);
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === 'constructor') continue;
+      Reflect.defineProperty(Safe.prototype, keys[i],
+                             Reflect.getOwnPropertyDescriptor(Base.prototype, keys[i]));
+    }
+    Object.freeze(Safe.prototype);
+    return Object.freeze(Safe);
+  };
+  table.SafeMap = safe(Map);
+  table.SafeSet = safe(Set);
+  return Object.freeze(table);
+})();
+const {
+  ReflectApply, ObjectHasOwn, MapPrototypeGet, MapPrototypeSet, MapPrototypeHas,
+  StringPrototypeStartsWith, StringPrototypeSlice, SafeMap,
+} = primordials;
+
+const internalCache = new SafeMap();
+// Shared with internal modules; filled in below. No prototype: a read of a
+// name it lacks cannot reach a getter a script put on Object.prototype.
+const internals = { __proto__: null };
 
 // --- internal modules (embedded sources, CommonJS-shaped) -------------------
+// The module function is called through the captured Reflect.apply, never a
+// lookup a script could have replaced (Function.prototype.call was the way
+// a script once received `binding` here).
 function internalRequire(name) {
-  let mod = internalCache.get(name);
+  let mod = MapPrototypeGet(internalCache, name);
   if (mod) return mod.exports;
   const source = binding.internalSource(name);
   if (source === undefined) throw new Error('no internal module ' + name);
-  mod = { exports: {} };
-  internalCache.set(name, mod);
-  const fn = binding.compileFunction(source, 'node:' + name,
-                                     ['exports', 'require', 'module', 'binding', 'internals']);
-  fn.call(mod.exports, mod.exports, publicRequireBuiltin, mod, binding, internals);
+  mod = { __proto__: null, exports: {} };
+  MapPrototypeSet(internalCache, name, mod);
+  const fn = binding.compileFunction(
+      source, 'node:' + name,
+      ['exports', 'require', 'module', 'binding', 'internals', 'primordials']);
+  ReflectApply(fn, mod.exports,
+               [mod.exports, publicRequireBuiltin, mod, binding, internals, primordials]);
   return mod.exports;
 }
 
@@ -150,7 +216,7 @@ const process = new EventEmitter();
 Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true });
 // What this worker is (filename, argv, ids): set by initWorker, because the
 // environment is built ahead of time, before the worker it will serve exists.
-const info = {};
+const info = { __proto__: null };
 function initWorker() {
   Object.assign(info, binding.workerInfo());
   process.versions.islet = info.isletVersion;
@@ -159,7 +225,8 @@ function initWorker() {
   process.argv = ['/usr/bin/islet', info.filename, ...info.argv];
   perfOrigin = info.timeOriginNs;
   global.performance.timeOrigin = info.timeOriginMs;
-  loadBuiltin('worker_threads').internal.init();
+  loadBuiltin('worker_threads');
+  internals.workerThreads.init();
 }
 process.title = 'islet';
 process.version = 'v20.0.0';
@@ -605,12 +672,17 @@ global.performance = {
 };
 
 // --- CommonJS modules ---------------------------------------------------------
-const builtinNames = ['events', 'util', 'worker_threads', 'islet', 'timers', 'process',
-                      'console', 'path', 'path/posix', 'timers/promises', 'os', 'assert',
-                      'assert/strict'];
-const builtinCache = new Map();
+// The public built-in modules, a table without a prototype: a patched
+// Array.prototype.includes cannot make an internal module public.
+const builtinNames = {
+  __proto__: null, events: true, util: true, worker_threads: true, islet: true, timers: true,
+  process: true, console: true, path: true, 'path/posix': true, 'timers/promises': true,
+  os: true, assert: true, 'assert/strict': true,
+};
+const isBuiltin = (name) => typeof name === 'string' && builtinNames[name] === true;
+const builtinCache = new SafeMap();
 function loadBuiltin(name) {
-  if (builtinCache.has(name)) return builtinCache.get(name);
+  if (MapPrototypeHas(builtinCache, name)) return MapPrototypeGet(builtinCache, name);
   let exports;
   switch (name) {
     case 'process': exports = process; break;
@@ -638,13 +710,13 @@ function loadBuiltin(name) {
     default:
       exports = internalRequire(name);
   }
-  builtinCache.set(name, exports);
+  MapPrototypeSet(builtinCache, name, exports);
   return exports;
 }
 
 function publicRequireBuiltin(id) {
-  const name = id.startsWith('node:') ? id.slice(5) : id;
-  if (builtinNames.includes(name)) return loadBuiltin(name);
+  const name = StringPrototypeStartsWith(id, 'node:') ? StringPrototypeSlice(id, 5) : id;
+  if (isBuiltin(name)) return loadBuiltin(name);
   const err = new Error("Cannot find module '" + id + "'");
   err.code = 'MODULE_NOT_FOUND';
   throw err;
@@ -761,7 +833,7 @@ function tryDirectory(p) {
 
 function resolveFilename(request, parent) {
   const name = request.startsWith('node:') ? request.slice(5) : request;
-  if (builtinNames.includes(name)) return request;
+  if (isBuiltin(name)) return request;
   let found;
   if (request.startsWith('./') || request.startsWith('../') || request.startsWith('/') ||
       request === '.' || request === '..') {
@@ -804,9 +876,12 @@ function makeRequire(mod) {
       e.code = 'ERR_INVALID_ARG_VALUE';
       throw e;
     }
+    // The operator's door for debugging islet (isletd --expose-internals):
+    // off by default, and then this name is an unknown module like any other.
+    if (id === 'islet:internal/binding' && info.exposeInternals === true) return binding;
     const filename = resolveFilename(id, mod);
     const name = filename.startsWith('node:') ? filename.slice(5) : filename;
-    if (builtinNames.includes(name)) return loadBuiltin(name);
+    if (isBuiltin(name)) return loadBuiltin(name);
     const cached = moduleCache[filename];
     if (cached) return cached.exports;
     return loadModule(filename, mod).exports;
@@ -1015,8 +1090,9 @@ function reviveError(value) {
 // Loaded now, while the environment is prepared ahead of time (its compile
 // would otherwise sit on every spawn's path); initWorker fills it in.
 const workerThreads = loadBuiltin('worker_threads');
-const workerHooks = () => workerThreads.internal.hooks;
+const workerHooks = () => internals.workerThreads.hooks;
 return {
+  __proto__: null,
   tickInfo, initWorker, runMain, fireTimer, runImmediates, runTicks, handleUncaught, unhandledRejection,
   describeError, beforeExit, emitExit, internals,
   ...messaging.hooks,
@@ -1031,7 +1107,8 @@ return {
     return true;
   },
   onControlMessage(json) {
-    loadBuiltin('islet').internal.deliver(json);
+    loadBuiltin('islet');
+    internals.isletControl.deliver(json);
   },
   onWorkerFailure(id, code, message) {
     const err = new Error(message);

@@ -47,11 +47,13 @@ function deliver(json) {
   inner.postMessage(value);
 }
 
-// shared(name, byteLength): a SharedArrayBuffer over the daemon's named
-// shared-memory segment `name`, created zero-filled if it does not exist.
-// Every worker (and `islet shm`, and other processes of the daemon's user)
-// that opens the name sees the same bytes. See docs/shm.md.
-function shared(name, byteLength) {
+// shared(name, byteLength[, { scope }]): a SharedArrayBuffer over the named
+// shared-memory segment, created zero-filled if it does not exist. Scope
+// 'job' (the default): the job's own segment `name`, which every worker of
+// the job (and `islet shm` as JOB:name) sees and no other job can reach.
+// Scope 'daemon': the daemon-wide `name`, shared by every job, where the
+// daemon's owner enabled it. See docs/shm.md.
+function shared(name, byteLength, options) {
   if (typeof name !== 'string') {
     throw internals.invalidArgType('name', 'of type string', name);
   }
@@ -64,11 +66,25 @@ function shared(name, byteLength) {
     e.code = 'ERR_OUT_OF_RANGE';
     throw e;
   }
-  const result = binding.shmOpen(name, byteLength);
+  let daemonWide = false;
+  if (options !== undefined) {
+    if (options === null || typeof options !== 'object') {
+      throw internals.invalidArgType('options', 'of type object', options);
+    }
+    const scope = options.scope;
+    if (scope !== undefined && scope !== 'job' && scope !== 'daemon') {
+      const e = new TypeError("The property 'options.scope' must be one of: 'job', 'daemon'. " +
+                              'Received ' + internals.inspect(scope));
+      e.code = 'ERR_INVALID_ARG_VALUE';
+      throw e;
+    }
+    daemonWide = scope === 'daemon';
+  }
+  const result = binding.shmOpen(name, byteLength, daemonWide);
   if (!Array.isArray(result)) return result;
   const [code, message] = result;
   const e = code === 'ERR_INVALID_ARG_VALUE' ? new TypeError(message)
-          : code === 'ERR_ISLET_SHM' ? new Error(message)
+          : code === 'ERR_ISLET_SHM' || code === 'ERR_ISLET_SHM_SCOPE' ? new Error(message)
           : new RangeError(message);  // a size mismatch or a quota
   e.code = code;
   throw e;
@@ -81,4 +97,4 @@ module.exports = {
   get jobId() { return info.jobId; },
   get control() { return controlPort(); },
 };
-Object.defineProperty(module.exports, 'internal', { value: { deliver }, enumerable: false });
+internals.isletControl = { __proto__: null, deliver };  // for bootstrap, never public

@@ -324,7 +324,7 @@ function init() {
   }
 }
 
-Object.defineProperty(module.exports, 'internal', {
-  value: { init, hooks: { onWorkerOnline, onWorkerError, onWorkerExit } },
-  enumerable: false,
-});
+// For bootstrap only, never on the public module.
+internals.workerThreads = {
+  __proto__: null, init, hooks: { __proto__: null, onWorkerOnline, onWorkerError, onWorkerExit },
+};

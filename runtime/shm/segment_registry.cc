@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <cstring>
 #include <system_error>
@@ -258,6 +259,30 @@ Result<void> SegmentRegistry::ValidateName(std::string_view name) {
   return {};
 }
 
+Result<void> SegmentRegistry::ValidateQualifiedName(std::string_view name) {
+  size_t colon = name.find(':');
+  if (colon == std::string_view::npos) return ValidateName(name);
+  std::string_view job = name.substr(0, colon);
+  uint64_t id = 0;
+  bool digits = !job.empty() && job.size() <= 20;
+  for (char c : job) {
+    if (c < '0' || c > '9') {
+      digits = false;
+      break;
+    }
+  }
+  if (digits) {
+    auto [end, ec] = std::from_chars(job.data(), job.data() + job.size(), id);
+    digits = ec == std::errc() && end == job.data() + job.size() && id != 0;
+  }
+  if (!digits) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "segment name '" + std::string(name) + "': '" + std::string(job) +
+                         "' before ':' is not a job id (JOB:NAME names job JOB's segment NAME)");
+  }
+  return ValidateName(name.substr(colon + 1));
+}
+
 Result<std::shared_ptr<Segment>> SegmentRegistry::Find(std::string_view name) const {
   auto it = segments_.find(name);
   if (it == segments_.end()) {
@@ -268,7 +293,7 @@ Result<std::shared_ptr<Segment>> SegmentRegistry::Find(std::string_view name) co
 
 Result<SegmentRegistry::Opened> SegmentRegistry::Open(std::string_view name, uint64_t size,
                                                       uint64_t creator) {
-  if (auto ok = ValidateName(name); !ok) return std::unexpected(ok.error());
+  if (auto ok = ValidateQualifiedName(name); !ok) return std::unexpected(ok.error());
   if (size == 0) {
     return MakeError(ErrorCode::kInvalidArgument, "a shared segment needs at least 1 byte");
   }

@@ -116,9 +116,16 @@ class SegmentRegistry {
   SegmentRegistry(const SegmentRegistry&) = delete;
   SegmentRegistry& operator=(const SegmentRegistry&) = delete;
 
-  // 1 to 64 characters from [A-Za-z0-9._-], not starting with '.';
-  // INVALID_ARGUMENT naming the problem otherwise.
+  // A name as a worker gives it: 1 to 64 characters from [A-Za-z0-9._-],
+  // not starting with '.'; INVALID_ARGUMENT naming the problem otherwise.
   static Result<void> ValidateName(std::string_view name);
+  // A name in the registry: a daemon-wide NAME, or JOB:NAME, job JOB's
+  // segment NAME (docs/shm.md, "Namespaces"). JOB is a job id, 1 to 2^64-1.
+  static Result<void> ValidateQualifiedName(std::string_view name);
+  // Job `job`'s segment `name` as the registry names it.
+  static std::string JobScoped(uint64_t job, std::string_view name) {
+    return std::to_string(job) + ":" + std::string(name);
+  }
 
   struct Opened {
     std::shared_ptr<Segment> segment;

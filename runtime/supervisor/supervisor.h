@@ -111,6 +111,8 @@ class Supervisor final : public Runtime, private WorkerHost {
   WarmPool* warm_pool() override { return warm_pool_.get(); }
   SegmentRegistry* segments() override { return segments_.get(); }
   std::shared_ptr<ExternalBudget> external_budget() override { return external_budget_; }
+  bool expose_internals() const override { return options_.expose_internals; }
+  bool shm_daemon_wide() const override { return options_.shm_daemon_wide; }
   bool compact_isolates() const override {
     return alive_.load(std::memory_order_relaxed) >= options_.compact_isolates_above;
   }

@@ -85,6 +85,30 @@ struct Function {
   v8::FunctionCallback callback;
 };
 
+// Defines `key` as an own data property of `obj`. Unlike Object::Set, it
+// runs no setter a script may have put on Object.prototype (or Error's):
+// native code never hands a script's accessor one of its objects, and a
+// setter that throws cannot fail a call that must not fail.
+inline bool DefineData(v8::Local<v8::Context> context, v8::Local<v8::Object> obj,
+                       std::string_view key, v8::Local<v8::Value> value) {
+  return obj->CreateDataProperty(context, Str(context->GetIsolate(), key), value).FromMaybe(false);
+}
+
+// An object with no prototype, for internal tables (the binding): reading a
+// name it lacks finds nothing a script defined.
+inline v8::Local<v8::Object> NewBareObject(v8::Isolate* isolate) {
+  return v8::Object::New(isolate, v8::Null(isolate), nullptr, nullptr, 0);
+}
+
+// Throws `error` (made by v8::Exception::*) with Node's `code` property.
+inline void ThrowWithCode(v8::Isolate* isolate, v8::Local<v8::Value> error, std::string_view code) {
+  if (error->IsObject()) {
+    (void)DefineData(isolate->GetCurrentContext(), error.As<v8::Object>(), "code",
+                     Str(isolate, code));
+  }
+  isolate->ThrowException(error);
+}
+
 // Sets each function as a named property of `target`.
 inline bool SetFunctions(v8::Local<v8::Context> context, v8::Local<v8::Object> target,
                          std::span<const Function> functions) {
@@ -93,7 +117,7 @@ inline bool SetFunctions(v8::Local<v8::Context> context, v8::Local<v8::Object> t
     v8::Local<v8::Function> fn;
     if (!v8::Function::New(context, f.callback).ToLocal(&fn)) return false;
     fn->SetName(Str(isolate, f.name));
-    if (target->Set(context, Str(isolate, f.name), fn).IsNothing()) return false;
+    if (!DefineData(context, target, f.name, fn)) return false;
   }
   return true;
 }

@@ -97,7 +97,7 @@ void RunScript(const FunctionCallbackInfo<Value>& args) {
 
 void Set(Local<v8::Context> context, Local<v8::Object> obj, std::string_view key,
          Local<Value> value) {
-  obj->Set(context, Str(context->GetIsolate(), key), value).Check();
+  (void)binding_util::DefineData(context, obj, key, value);
 }
 
 // binding.workerInfo() -> {filename, argv, env, root, cwd, pid, ...}
@@ -115,7 +115,10 @@ void GetWorkerInfo(const FunctionCallbackInfo<Value>& args) {
                                              : root + "/" + config.main));
   Local<v8::Array> argv = v8::Array::New(isolate, static_cast<int>(config.argv.size()));
   for (size_t i = 0; i < config.argv.size(); ++i) {
-    argv->Set(context, static_cast<uint32_t>(i), Str(isolate, config.argv[i])).Check();
+    if (argv->CreateDataProperty(context, static_cast<uint32_t>(i), Str(isolate, config.argv[i]))
+            .IsNothing()) {
+      return;
+    }
   }
   Set(context, info, "argv", argv);
   Set(context, info, "pid", v8::Integer::New(isolate, getpid()));
@@ -130,6 +133,9 @@ void GetWorkerInfo(const FunctionCallbackInfo<Value>& args) {
   Set(context, info, "evalCode", Str(isolate, config.eval_code));
   Set(context, info, "timeOriginNs", v8::Number::New(isolate, double(config.time_origin_ns)));
   Set(context, info, "timeOriginMs", v8::Number::New(isolate, config.time_origin_ms));
+  if (Self(args)->host()->expose_internals()) {
+    Set(context, info, "exposeInternals", v8::True(isolate));
+  }
   args.GetReturnValue().Set(info);
 }
 
@@ -377,14 +383,14 @@ void IsBoxedPrimitive(const FunctionCallbackInfo<Value>& args) {
 
 bool InstallTypes(Local<v8::Context> context, Local<v8::Object> binding) {
   v8::Isolate* isolate = context->GetIsolate();
-  Local<v8::Object> types = v8::Object::New(isolate);
+  Local<v8::Object> types = binding_util::NewBareObject(isolate);
 #define ISLET_ENTRY(js, cc) {#js, Type_##js},
   static constexpr binding_util::Function kTypes[] = {
       ISLET_TYPE_PREDICATES(ISLET_ENTRY){"isAnyArrayBuffer", IsAnyArrayBuffer},
       {"isBoxedPrimitive", IsBoxedPrimitive}};
 #undef ISLET_ENTRY
   if (!binding_util::SetFunctions(context, types, kTypes)) return false;
-  return binding->Set(context, Str(isolate, "types"), types).FromMaybe(false);
+  return binding_util::DefineData(context, binding, "types", types);
 }
 
 }  // namespace
@@ -393,7 +399,9 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
                                         v8::Local<v8::FunctionTemplate> port_template) {
   v8::Isolate* isolate = context->GetIsolate();
   v8::EscapableHandleScope scope(isolate);
-  Local<v8::Object> binding = v8::Object::New(isolate);
+  // No prototype: internal JS reads names the binding may lack (feature
+  // tests), and such a read must not reach a getter a script defined.
+  Local<v8::Object> binding = binding_util::NewBareObject(isolate);
   static constexpr binding_util::Function kFunctions[] = {
       {"internalSource", InternalSource},
       {"compileFunction", CompileFunction},

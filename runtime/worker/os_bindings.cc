@@ -32,7 +32,7 @@ using v8::Local;
 using v8::Value;
 
 void Set(Local<v8::Context> context, Local<v8::Object> obj, const char* key, Local<Value> value) {
-  obj->Set(context, Str(context->GetIsolate(), key), value).Check();
+  (void)binding_util::DefineData(context, obj, key, value);
 }
 
 // binding.osInfo() -> { hostname, sysname, release, version, machine, totalmem,

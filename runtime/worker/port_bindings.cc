@@ -81,15 +81,13 @@ void PortPost(const FunctionCallbackInfo<Value>& args) {
   // Like Node, posting to a closed channel drops the message silently.
   args.GetReturnValue().Set(result == Bus::PostResult::kDelivered);
   if (result == Bus::PostResult::kQueueFull) {
-    Local<Value> error = v8::Exception::RangeError(
-        Str(args.GetIsolate(),
-            "The receiving port already holds its maximum of queued messages "
-            "(isletd --max-port-queue); the message was not sent"));
-    error.As<v8::Object>()
-        ->Set(args.GetIsolate()->GetCurrentContext(), Str(args.GetIsolate(), "code"),
-              Str(args.GetIsolate(), "ERR_ISLET_QUEUE_FULL"))
-        .Check();
-    args.GetIsolate()->ThrowException(error);
+    binding_util::ThrowWithCode(
+        args.GetIsolate(),
+        v8::Exception::RangeError(
+            Str(args.GetIsolate(),
+                "The receiving port already holds its maximum of queued messages "
+                "(isletd --max-port-queue); the message was not sent")),
+        "ERR_ISLET_QUEUE_FULL");
   }
 }
 
@@ -228,14 +226,8 @@ void SpawnWorker(const FunctionCallbackInfo<Value>& args) {
   if (SerializeMessage(self, context, data, transfer, 0, spec.init.get()).IsNothing()) return;
   auto child = self->host()->SpawnChild(*self, std::move(spec));
   if (!child) {
-    Local<Value> error = v8::Exception::Error(Str(isolate, child.error().message));
-    error.As<v8::Object>()
-        ->Set(context, Str(isolate, "code"),
-              Str(isolate, child.error().code == ErrorCode::kResourceExhausted
-                               ? "ERR_WORKER_INIT_FAILED"
-                               : "ERR_WORKER_INIT_FAILED"))
-        .Check();
-    isolate->ThrowException(error);
+    binding_util::ThrowWithCode(isolate, v8::Exception::Error(Str(isolate, child.error().message)),
+                                "ERR_WORKER_INIT_FAILED");
     return;
   }
   self->AddChild(child->thread_id, child->parent_port);
@@ -282,13 +274,10 @@ v8::Local<v8::FunctionTemplate> NewPortTemplate(v8::Isolate* isolate) {
         auto* self = WorkerOf(args.GetIsolate());
         if (self == nullptr || !self->constructing_port()) {
           v8::Isolate* isolate = args.GetIsolate();
-          v8::Local<v8::Value> error = v8::Exception::TypeError(
-              v8::String::NewFromUtf8Literal(isolate, "Constructor cannot be called"));
-          error.As<v8::Object>()
-              ->Set(isolate->GetCurrentContext(), v8::String::NewFromUtf8Literal(isolate, "code"),
-                    v8::String::NewFromUtf8Literal(isolate, "ERR_CONSTRUCT_CALL_INVALID"))
-              .Check();
-          isolate->ThrowException(error);
+          binding_util::ThrowWithCode(isolate,
+                                      v8::Exception::TypeError(v8::String::NewFromUtf8Literal(
+                                          isolate, "Constructor cannot be called")),
+                                      "ERR_CONSTRUCT_CALL_INVALID");
         }
       });
   tmpl->SetClassName(v8::String::NewFromUtf8Literal(isolate, "MessagePort"));
@@ -298,7 +287,6 @@ v8::Local<v8::FunctionTemplate> NewPortTemplate(v8::Isolate* isolate) {
 
 bool InstallPortBindings(v8::Local<v8::Context> context, v8::Local<v8::Object> binding,
                          v8::Local<v8::FunctionTemplate> port_template) {
-  v8::Isolate* isolate = context->GetIsolate();
   static constexpr binding_util::Function kFunctions[] = {
       {"newPort", NewPort},
       {"createChannel", CreateChannel},
@@ -319,7 +307,7 @@ bool InstallPortBindings(v8::Local<v8::Context> context, v8::Local<v8::Object> b
   if (!binding_util::SetFunctions(context, binding, kFunctions)) return false;
   Local<v8::Function> port_ctor;
   if (!port_template->GetFunction(context).ToLocal(&port_ctor)) return false;
-  return binding->Set(context, Str(isolate, "MessagePort"), port_ctor).FromMaybe(false);
+  return binding_util::DefineData(context, binding, "MessagePort", port_ctor);
 }
 
 }  // namespace islet::runtime

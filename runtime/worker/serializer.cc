@@ -34,15 +34,12 @@ class SerializerDelegate final : public v8::ValueSerializer::Delegate {
     }
     auto it = std::find(ports_.begin(), ports_.end(), id);
     if (it == ports_.end()) {
-      v8::Local<v8::Value> error = v8::Exception::TypeError(v8::String::NewFromUtf8Literal(
+      binding_util::ThrowWithCode(
           isolate,
-          "Object that needs transfer was found in message but not listed in transferList"));
-      error.As<v8::Object>()
-          ->Set(
-              isolate->GetCurrentContext(), v8::String::NewFromUtf8Literal(isolate, "code"),
-              v8::String::NewFromUtf8Literal(isolate, "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST"))
-          .Check();
-      isolate->ThrowException(error);
+          v8::Exception::TypeError(v8::String::NewFromUtf8Literal(
+              isolate,
+              "Object that needs transfer was found in message but not listed in transferList")),
+          "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST");
       return v8::Nothing<bool>();
     }
     serializer_->WriteUint32(static_cast<uint32_t>(it - ports_.begin()));
@@ -223,12 +220,9 @@ v8::Maybe<bool> SerializeMessage(Worker* worker, v8::Local<v8::Context> context,
           continue;
         }
       }
-      v8::Local<v8::Value> error =
-          v8::Exception::TypeError(Str(isolate, "Found invalid object in transferList"));
-      error.As<v8::Object>()
-          ->Set(context, Str(isolate, "code"), Str(isolate, "ERR_INVALID_TRANSFER_OBJECT"))
-          .Check();
-      isolate->ThrowException(error);
+      binding_util::ThrowWithCode(
+          isolate, v8::Exception::TypeError(Str(isolate, "Found invalid object in transferList")),
+          "ERR_INVALID_TRANSFER_OBJECT");
       return v8::Nothing<bool>();
     }
   }

@@ -49,21 +49,54 @@ const char* JsCode(ErrorCode code) {
   }
 }
 
-// binding.shmOpen(name, byteLength) -> SharedArrayBuffer | [code, message].
-// The worker counts as attached to the segment until it exits.
-// JS has checked the types: name a string, byteLength a safe integer >= 1.
+void Refuse(const FunctionCallbackInfo<Value>& args, std::string_view code,
+            const std::string& message) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Local<Value> items[] = {Str(isolate, code), Str(isolate, message)};
+  args.GetReturnValue().Set(v8::Array::New(isolate, items, 2));
+}
+
+// binding.shmOpen(name, byteLength, daemonWide) -> SharedArrayBuffer |
+// [code, message]. The worker counts as attached to the segment until it
+// exits. A worker reaches its own job's segment `name` (the registry's
+// JOB:name), or with `daemonWide` the daemon-wide `name` if the daemon's
+// owner allowed them (isletd --shm-daemon-wide): never another job's. JS has
+// checked the arguments; they are checked again here, whatever JS did.
 void ShmOpen(const FunctionCallbackInfo<Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   auto* self = WorkerOf(isolate);
+  if (!args[0]->IsString() || !args[1]->IsNumber()) {
+    return Refuse(args, "ERR_INVALID_ARG_VALUE", "shmOpen(name, byteLength): bad arguments");
+  }
   std::string name = ToUtf8(isolate, args[0]);
-  double length = args[1]->NumberValue(isolate->GetCurrentContext()).FromMaybe(0);
+  double length = args[1].As<v8::Number>()->Value();
+  if (!(length >= 1 && length <= 9007199254740991.0) ||
+      length != static_cast<double>(static_cast<uint64_t>(length))) {
+    return Refuse(args, "ERR_INVALID_ARG_VALUE", "shmOpen: byteLength is not a safe integer >= 1");
+  }
+  if (auto ok = SegmentRegistry::ValidateName(name); !ok) {
+    return Refuse(args, "ERR_INVALID_ARG_VALUE", ok.error().message);
+  }
+  bool daemon_wide = args[2]->IsTrue();
+  if (daemon_wide && !self->host()->shm_daemon_wide()) {
+    return Refuse(args, "ERR_ISLET_SHM_SCOPE",
+                  "daemon-wide shared memory is not enabled on this daemon (isletd "
+                  "--shm-daemon-wide); without { scope: 'daemon' }, shared() opens the job's own "
+                  "segment");
+  }
+  std::string key = daemon_wide ? name : SegmentRegistry::JobScoped(self->config().job_id, name);
   uint64_t worker = self->config().id;
-  auto opened = self->host()->segments()->Open(name, static_cast<uint64_t>(length), worker);
+  auto opened = self->host()->segments()->Open(key, static_cast<uint64_t>(length), worker);
   if (!opened) {
-    Local<Value> items[] = {Str(isolate, JsCode(opened.error().code)),
-                            Str(isolate, opened.error().message)};
-    args.GetReturnValue().Set(v8::Array::New(isolate, items, 2));
-    return;
+    // The registry names the segment by its key; the script knows its name.
+    std::string message = opened.error().message;
+    if (!daemon_wide) {
+      const std::string quoted = "'" + key + "'";
+      for (size_t at; (at = message.find(quoted)) != std::string::npos;) {
+        message.replace(at, quoted.size(), "'" + name + "'");
+      }
+    }
+    return Refuse(args, JsCode(opened.error().code), message);
   }
   opened->segment->Attach(worker);  // until the worker exits
   args.GetReturnValue().Set(v8::SharedArrayBuffer::New(isolate, BackingStoreOf(opened->segment)));
@@ -76,7 +109,7 @@ bool InstallShmBindings(Local<v8::Context> context, Local<v8::Object> binding) {
   Local<v8::Function> fn;
   if (!v8::Function::New(context, ShmOpen).ToLocal(&fn)) return false;
   fn->SetName(Str(isolate, "shmOpen"));
-  return binding->Set(context, Str(isolate, "shmOpen"), fn).FromMaybe(false);
+  return binding_util::DefineData(context, binding, "shmOpen", fn);
 }
 
 }  // namespace islet::runtime

@@ -111,6 +111,12 @@ class WorkerHost {
   // Whether an isolate prepared now should be compacted
   // (RuntimeOptions::compact_isolates_above).
   virtual bool compact_isolates() const = 0;
+  // Whether scripts may require('islet:internal/binding')
+  // (RuntimeOptions::expose_internals).
+  virtual bool expose_internals() const { return false; }
+  // Whether scripts may open daemon-wide shared-memory segments
+  // (RuntimeOptions::shm_daemon_wide).
+  virtual bool shm_daemon_wide() const { return false; }
 };
 
 }  // namespace islet::runtime

@@ -14,7 +14,7 @@ using ::testing::StartsWith;
 class ShmCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto daemon = Isletd::Start({"--shm-max-bytes", "64K"});
+    auto daemon = Isletd::Start({"--shm-max-bytes", "64K", "--shm-daemon-wide"});
     ASSERT_TRUE(daemon) << daemon.error();
     daemon_ = std::move(*daemon);
     // The daemon's object prefix, from a probe segment's path: islet-<pid>-,
@@ -109,7 +109,9 @@ TEST_F(ShmCliTest, AWorkerSeesWhatTheCliWrote) {
   ASSERT_EQ(wrote.exit_code, 0) << wrote.err;
   TempDir scripts;
   scripts.Write("read.js", R"js(
-    const a = new Int32Array(require('islet').shared('box', 16));
+    // The CLI's 'box' is daemon-wide: a job reaches it only by asking, on a
+    // daemon whose owner allows it (--shm-daemon-wide).
+    const a = new Int32Array(require('islet').shared('box', 16, { scope: 'daemon' }));
     console.log(a[2]);
     a[3] = 5;
   )js");

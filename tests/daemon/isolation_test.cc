@@ -1,6 +1,6 @@
-// Jobs cannot act on each other through islet's internal binding, even when
-// a script reaches it (issue 13): the checks are in C++, against what the
-// calling worker owns.
+// Jobs cannot act on each other through islet's internal binding (issue 13):
+// a script cannot reach it, and if one did, the checks are in C++, against
+// what the calling worker owns.
 
 #include <gtest/gtest.h>
 
@@ -10,35 +10,56 @@
 namespace islet::testing {
 namespace {
 
-// Reaches the internal binding through a patched Function.prototype.call
-// before the first require of a lazily loaded built-in, then calls `call`
-// on it. The route is issue 13's; closing it is that issue's work. What
-// the binding then does must still stop at the caller's own workers.
+// The route by which a script once reached the internal binding: a patched
+// Function.prototype.call, before the first require of a lazily loaded
+// built-in, saw it pass as an argument.
+constexpr char kOldRoute[] = R"(
+  let leaked;
+  const seen = (a) => {
+    if (a && typeof a === 'object' && typeof a.terminateWorker === 'function') leaked = a;
+  };
+  const origCall = Function.prototype.call, origApply = Function.prototype.apply;
+  Function.prototype.call = function (thisArg, ...args) {
+    seen(thisArg);
+    args.forEach(seen);
+    return origApply.apply(this, [thisArg, args]);
+  };
+  require('path');
+  require('util').inspect(new Map([[1, {}]]));
+  Function.prototype.call = origCall;
+  console.log(leaked ? 'binding reached' : 'no binding reached');
+  try {
+    require('islet:internal/binding');
+    console.log('door open');
+  } catch (e) {
+    console.log(e.code);
+  }
+)";
+
+// Holds the internal binding, through the operator's door (the daemon runs
+// with --expose-internals), and calls `call` on it: what the binding does
+// must still stop at the caller's own workers, whatever its JS did.
 std::string Attacker(const std::string& call) {
   return R"(
-    let leaked;
-    const seen = (a) => {
-      if (a && typeof a === 'object' && typeof a.terminateWorker === 'function') leaked = a;
-    };
-    const origCall = Function.prototype.call, origApply = Function.prototype.apply;
-    Function.prototype.call = function (thisArg, ...args) {
-      seen(thisArg);
-      args.forEach(seen);
-      return origApply.apply(this, [thisArg, args]);
-    };
-    require('path');
-    Function.prototype.call = origCall;
-    if (!leaked) {
-      console.log('no binding reached');
-    } else {
-      try { )" +
+    const leaked = require('islet:internal/binding');
+    try { )" +
          call + R"(; console.log('done'); } catch (e) { console.log('refused:', e.message); }
-    }
   )";
+}
+
+// A daemon as it is run: scripts cannot reach the binding.
+class ClosedRoutesTest : public DaemonFixture {};
+
+TEST_F(ClosedRoutesTest, AScriptCannotReachTheInternalBinding) {
+  Followed run = SpawnAndFollow(*client_, SpawnRequest("attack.js", kOldRoute, true));
+  ASSERT_TRUE(run.ended);
+  EXPECT_EQ(run.out, "no binding reached\nMODULE_NOT_FOUND\n") << run.err;
 }
 
 class IsolationTest : public DaemonFixture {
  protected:
+  void SetUp() override { StartDaemon({"--expose-internals"}); }
+
   uint64_t SpawnVictim(bool supervised) {
     v1::Request spawn = SpawnRequest("victim.js", "setInterval(() => {}, 1000);", false);
     if (supervised) spawn.mutable_spawn()->mutable_restart()->set_mode(v1::RestartPolicy::ALWAYS);

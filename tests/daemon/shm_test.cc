@@ -83,6 +83,15 @@ class ShmTest : public DaemonFixture {
     return std::nullopt;
   }
 
+  // A job's segment `name` as the control plane names it (JOB:name); `name`
+  // itself while no job has one.
+  std::string Scoped(const std::string& name) {
+    for (auto& s : List()) {
+      if (s.name().ends_with(":" + name)) return s.name();
+    }
+    return name;
+  }
+
   client::Result<v1::Response> Read(const std::string& name, uint64_t offset, uint64_t length) {
     v1::Request request;
     request.mutable_shm_read()->set_name(name);
@@ -193,7 +202,7 @@ TEST_F(ShmTest, AnotherProcessMapsTheSegmentAWorkerUses) {
       out += response->event().output().data();
     }
   }
-  auto segment = Find("xproc");
+  auto segment = Find(Scoped("xproc"));
   ASSERT_TRUE(segment);
   EXPECT_EQ(segment->attached_workers(), 1u);
   struct stat st;
@@ -235,7 +244,7 @@ TEST_F(ShmTest, AWorkerBlockedInAtomicsWaitIsTerminatedPromptly) {
   ASSERT_TRUE(response) << response.error().message;
   EXPECT_EQ(response->terminate().exit().reason(), "terminated");
   EXPECT_LT(elapsed, std::chrono::seconds(1));
-  auto segment = Find("stuck");  // outlives its creator
+  auto segment = Find(Scoped("stuck"));  // outlives its creator
   ASSERT_TRUE(segment);
   EXPECT_EQ(segment->creator_worker_id(), worker);
   EXPECT_EQ(segment->attached_workers(), 0u);
@@ -248,16 +257,39 @@ TEST_F(ShmTest, SegmentsSurviveTheWorkerThatCreatedThem) {
                                                          true));
   ASSERT_TRUE(first.exit);
   EXPECT_EQ(first.exit->exit_code(), 0) << first.err;
-  auto segment = Find("keep");
+  std::string keep = Scoped("keep");
+  EXPECT_NE(keep, "keep") << "a worker's segment is its job's, JOB:keep";
+  auto segment = Find(keep);
   ASSERT_TRUE(segment);
   EXPECT_EQ(segment->creator_worker_id(), first.worker_id);
   EXPECT_EQ(segment->attached_workers(), 0u);
-  EXPECT_EQ(Int32At(Read("keep", 8, 4)->shm_read().data(), 0), 123);
+  EXPECT_EQ(Int32At(Read(keep, 8, 4)->shm_read().data(), 0), 123);
+  // Another job's 'keep' is its own (issue 13: jobs cannot touch each
+  // other's memory).
   Followed second = SpawnAndFollow(*client_, SpawnRequest("b.js", R"js(
     console.log(new Int32Array(require('islet').shared('keep', 16))[2]);
   )js",
                                                           true));
-  EXPECT_EQ(second.out, "123\n");
+  EXPECT_EQ(second.out, "0\n");
+}
+
+TEST_F(ShmTest, DaemonWideSegmentsNeedTheOwnersFlag) {
+  ASSERT_TRUE(Create("common", 16));
+  ASSERT_TRUE(Write("common", 0, Int32Bytes(9)));
+  const char* script = R"js(
+    try {
+      console.log(new Int32Array(require('islet').shared('common', 16, { scope: 'daemon' }))[0]);
+    } catch (e) {
+      console.log(e.code);
+    }
+  )js";
+  Followed refused = SpawnAndFollow(*client_, SpawnRequest("a.js", script, true));
+  EXPECT_EQ(refused.out, "ERR_ISLET_SHM_SCOPE\n") << refused.err;
+  StartDaemon({"--shm-daemon-wide"});
+  ASSERT_TRUE(Create("common", 16));
+  ASSERT_TRUE(Write("common", 0, Int32Bytes(9)));
+  Followed allowed = SpawnAndFollow(*client_, SpawnRequest("a.js", script, true));
+  EXPECT_EQ(allowed.out, "9\n") << allowed.err;
 }
 
 TEST_F(ShmTest, DeletingASegmentInUseCrashesNobody) {
@@ -279,12 +311,13 @@ TEST_F(ShmTest, DeletingASegmentInUseCrashesNobody) {
                                        true));
   ASSERT_TRUE(id);
   ASSERT_TRUE(WaitUntil([&] {
-    auto ctl = Read("busy-ctl", 0, 4);
+    auto ctl = Read(Scoped("busy-ctl"), 0, 4);
     return ctl && Int32At(ctl->shm_read().data(), 0) == 1;
   }));
-  ASSERT_TRUE(Delete("busy"));
-  ASSERT_TRUE(Create("busy", 16));  // the name is free again: a new segment
-  ASSERT_TRUE(Write("busy-ctl", 4, Int32Bytes(1)));
+  std::string busy = Scoped("busy");
+  ASSERT_TRUE(Delete(busy));
+  ASSERT_TRUE(Create(busy, 16));  // the name is free again: a new segment
+  ASSERT_TRUE(Write(Scoped("busy-ctl"), 4, Int32Bytes(1)));
   std::string out;
   std::optional<v1::ExitInfo> exit;
   for (;;) {
@@ -299,15 +332,17 @@ TEST_F(ShmTest, DeletingASegmentInUseCrashesNobody) {
   EXPECT_EQ(out, "sum 32768\n");
   ASSERT_TRUE(exit);
   EXPECT_EQ(exit->exit_code(), 0);
-  EXPECT_EQ(Find("busy")->size(), 16u);
+  EXPECT_EQ(Find(busy)->size(), 16u);
   v1::Request info;
   info.mutable_daemon_info();
   EXPECT_TRUE(client_->Call(std::move(info)));  // the daemon is fine
 }
 
 TEST_F(ShmTest, BadNamesAndSizesAreInvalidArguments) {
-  for (const std::string& name : {std::string(""), std::string(65, 'x'), std::string("a/b"),
-                                  std::string("a b"), std::string("../etc")}) {
+  for (const std::string& name :
+       {std::string(""), std::string(65, 'x'), std::string("a/b"), std::string("a b"),
+        std::string("../etc"), std::string("x:y"), std::string("0:y"), std::string(":y"),
+        std::string("5:"), std::string("5:a:b")}) {
     auto r = Create(name, 16);
     ASSERT_FALSE(r) << name;
     EXPECT_EQ(r.error().code, v1::INVALID_ARGUMENT) << name;

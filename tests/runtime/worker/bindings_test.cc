@@ -21,34 +21,12 @@ using testing::MakeSpec;
 using testing::RunJs;
 using testing::WorkerWatch;
 
-// Defines `binding`, the internal binding, by the route of
-// tests/daemon/isolation_test.cc: a patched Function.prototype.call sees it
-// pass when a lazily loaded built-in is first required. If that route is
-// closed, these tests need another way in; the checks they make stand.
+// Defines `binding`, the internal binding, through the operator's door
+// (RuntimeOptions::expose_internals, isletd --expose-internals): scripts
+// cannot otherwise reach it (tests/runtime/js/interception_test.cc), and
+// these tests check what it does when one does anyway.
 constexpr char kReachBinding[] = R"(
-const binding = (() => {
-  let found;
-  const seen = (a) => {
-    if (a && typeof a === 'object' && typeof a.terminateWorker === 'function' &&
-        typeof a.portPost === 'function') {
-      found = a;
-    }
-  };
-  const call = Function.prototype.call;
-  const apply = Function.prototype.apply;
-  Function.prototype.call = function (thisArg, ...args) {
-    seen(thisArg);
-    args.forEach(seen);
-    return apply.apply(this, [thisArg, args]);
-  };
-  try {
-    require('path');
-  } finally {
-    Function.prototype.call = call;
-  }
-  if (!found) throw new Error('the internal binding was not reached');
-  return found;
-})();
+const binding = require('islet:internal/binding');
 )";
 
 // `code` as a JS string literal.
@@ -67,7 +45,13 @@ std::string JsString(const std::string& code) {
   return out + "\"";
 }
 
-class BindingsTest : public testing::SharedRuntimeTest {};
+class BindingsTest : public testing::SharedRuntimeTest {
+ protected:
+  static void SetUpTestSuite() {
+    runtime_ =
+        Runtime::Create(RuntimeOptions{.executor_threads = 2, .expose_internals = true})->release();
+  }
+};
 
 TEST_F(BindingsTest, AScriptCannotActOnAPortAnotherWorkerOwns) {
   // The victim makes a channel by raw ids, queues a 'secret' on one side,

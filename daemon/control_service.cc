@@ -99,7 +99,12 @@ void ControlService::Spawn(const std::shared_ptr<Session>& session, uint64_t id,
     return session->Send(ErrorResponse(id, spec.error()));
   }
   std::string main = spec->main;
-  auto result = runtime_.Spawn(std::move(*spec), follow ? MakeSink(session, id) : nullptr);
+  // A supervised worker is in the state file before its spawn is
+  // acknowledged: a reply the client has seen survives a crash right after.
+  bool durable =
+      spec->restart.mode != runtime::RestartPolicy::Mode::kNever && options_.sync_state != nullptr;
+  auto gate = durable && follow ? std::make_shared<HeldEvents>() : nullptr;
+  auto result = runtime_.Spawn(std::move(*spec), follow ? MakeSink(session, id, gate) : nullptr);
   if (!result) {
     Logger("control")->info("{}: spawn of {} failed: {}", session->peer(), main,
                             result.error().message);
@@ -111,19 +116,50 @@ void ControlService::Spawn(const std::shared_ptr<Session>& session, uint64_t id,
   response.set_id(id);
   response.mutable_spawn()->set_worker_id(result->worker_id);
   response.mutable_spawn()->set_job_id(result->job_id);
-  session->Send(response);
-  // The runtime offers no way to cancel a spawn's follow sink; the sink goes
-  // quiet through the session's alive flag instead. A foreground job ends
-  // with its client: if the connection closes before the end of the stream
-  // (which EndStream marks), the root worker and its children are ended.
-  if (follow && end_with_client) {
-    runtime::Runtime* runtime = &runtime_;
-    uint64_t worker = result->worker_id;
-    std::string peer = session->peer();
-    session->AddStream(id, [runtime, worker, peer] {
-      Logger("control")->info("{} went away: ending its foreground worker {}", peer, worker);
+  runtime::Runtime* runtime = &runtime_;
+  uint64_t worker = result->worker_id;
+  std::weak_ptr<Session> weak = session;
+  auto reply = [weak, runtime, worker, id, follow, end_with_client, gate,
+                response = std::move(response)](std::expected<void, std::string> saved) {
+    auto session = weak.lock();
+    if (!session) return;
+    if (!saved) {
+      // Not recorded, so not acknowledged: the worker is ended rather than
+      // left running unknown to the client and to the next daemon.
+      Logger("control")->error("{}: ending worker {}: the state file was not written: {}",
+                               session->peer(), worker, saved.error());
       (void)runtime->Terminate(worker, [](const runtime::ExitInfo&) {});
-    });
+      return session->Send(
+          ErrorResponse(id, runtime::Error{runtime::ErrorCode::kUnavailable,
+                                           "the state file could not be written (" + saved.error() +
+                                               "), so the supervised worker was not started"}));
+    }
+    session->Send(response);
+    // The runtime offers no way to cancel a spawn's follow sink; the sink
+    // goes quiet through the session's alive flag instead. A foreground job
+    // ends with its client: if the connection closes before the end of the
+    // stream (which EndStream marks), the root worker and its children are
+    // ended.
+    if (follow && end_with_client) {
+      std::string peer = session->peer();
+      session->AddStream(id, [runtime, worker, peer] {
+        Logger("control")->info("{} went away: ending its foreground worker {}", peer, worker);
+        (void)runtime->Terminate(worker, [](const runtime::ExitInfo&) {});
+      });
+    }
+    if (gate) {
+      gate->open = true;
+      for (const v1::Response& event : gate->held) {
+        session->Send(event);
+        if (event.end_of_stream()) session->EndStream(id);
+      }
+      gate->held.clear();
+    }
+  };
+  if (durable) {
+    options_.sync_state(std::move(reply));
+  } else {
+    reply({});
   }
 }
 
@@ -152,12 +188,32 @@ void ControlService::Terminate(const std::shared_ptr<Session>& session, uint64_t
                                const v1::TerminateRequest& request) {
   std::weak_ptr<Session> weak = session;
   auto executor = session->executor();
-  auto done = [weak, executor, id](const runtime::ExitInfo& exit) {
+  // Killing a supervised worker takes it out of the state file: the reply
+  // waits until the file says so, or the next daemon would start it again.
+  auto info = runtime_.Inspect(request.worker_id());
+  std::function<void(ServiceOptions::Durable)> sync;
+  if (info && info->restart.mode != runtime::RestartPolicy::Mode::kNever) {
+    sync = options_.sync_state;
+  }
+  auto done = [weak, executor, id, sync](const runtime::ExitInfo& exit) {
     v1::Response response;
     response.set_id(id);
     ToProto(exit, response.mutable_terminate()->mutable_exit());
-    asio::post(executor, [weak, response = std::move(response)] {
-      if (auto session = weak.lock()) session->Send(response);
+    asio::post(executor, [weak, id, sync, response = std::move(response)] {
+      auto reply = [weak, id, response](std::expected<void, std::string> saved) {
+        auto session = weak.lock();
+        if (!session) return;
+        if (saved) return session->Send(response);
+        session->Send(ErrorResponse(
+            id, runtime::Error{runtime::ErrorCode::kUnavailable,
+                               "the worker ended, but the state file could not be written (" +
+                                   saved.error() + "): a daemon restart would start it again"}));
+      };
+      if (sync) {
+        sync(std::move(reply));
+      } else {
+        reply({});
+      }
     });
   };
   auto ok = runtime_.Terminate(request.worker_id(), request.grace_ms(), std::move(done));
@@ -230,18 +286,19 @@ void ControlService::Shutdown(const std::shared_ptr<Session>& session, uint64_t 
 }
 
 runtime::EventSink ControlService::MakeSink(const std::shared_ptr<Session>& session,
-                                            uint64_t request_id) {
+                                            uint64_t request_id, std::shared_ptr<HeldEvents> gate) {
   std::weak_ptr<Session> weak = session;
   auto alive = session->alive_flag();
   auto executor = session->executor();
-  return [weak, alive, executor, request_id](const runtime::WorkerEvent& event) {
+  return [weak, alive, executor, request_id, gate](const runtime::WorkerEvent& event) {
     if (!alive->load(std::memory_order_acquire)) return;
     v1::Response response;
     response.set_id(request_id);
     ToProto(event, &response);
-    asio::post(executor, [weak, request_id, response = std::move(response)] {
+    asio::post(executor, [weak, request_id, gate, response = std::move(response)] {
       auto session = weak.lock();
       if (!session) return;
+      if (gate && !gate->open) return gate->held.push_back(response);
       session->Send(response);
       if (response.end_of_stream()) session->EndStream(request_id);
     });

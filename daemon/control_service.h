@@ -2,9 +2,11 @@
 
 #include <asio/io_context.hpp>
 #include <chrono>
+#include <expected>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "daemon/convert.h"
 #include "proto/islet/v1/control.pb.h"
@@ -24,6 +26,12 @@ struct ServiceOptions {
   uint32_t workers_resurrected = 0;
   // Runs on the control thread as shutdown begins, before the runtime stops.
   std::function<void()> on_shutdown;
+  // Calls its argument on the control thread once the state file holds
+  // every change made until now (StateKeeper::Sync), or with the reason it
+  // could not. Supervised spawns and kills reply only then. Unset: no
+  // state file (tests), and replies go at once.
+  using Durable = std::function<void(std::expected<void, std::string>)>;
+  std::function<void(Durable)> sync_state;
 };
 
 // Serves control requests against the runtime and replies through the
@@ -64,7 +72,15 @@ class ControlService {
 
   // A sink that posts each event to `session` as Response{id: request_id}.
   // Safe to outlive the session; it goes quiet once the session closes.
-  runtime::EventSink MakeSink(const std::shared_ptr<Session>& session, uint64_t request_id);
+  // Events a follow stream holds back until its spawn's reply has gone
+  // (a supervised spawn replies after the state file is written). Control
+  // thread only.
+  struct HeldEvents {
+    bool open = false;
+    std::vector<v1::Response> held;
+  };
+  runtime::EventSink MakeSink(const std::shared_ptr<Session>& session, uint64_t request_id,
+                              std::shared_ptr<HeldEvents> gate = nullptr);
 
   asio::io_context& io_;
   runtime::Runtime& runtime_;

@@ -122,7 +122,7 @@ void Resurrect(StateKeeper& state, runtime::Runtime& runtime, const DaemonConfig
     Logger("daemon")->info("resurrected worker {} ({}) as worker {}", entry.worker_id(), main,
                            spawned->worker_id);
   }
-  state.Save();  // what runs now, whatever the file held
+  (void)state.Save();  // what runs now, whatever the file held (logged on failure)
 }
 
 int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
@@ -148,10 +148,20 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   options.shm_max_segments = config.shm_max_segments;
   options.default_max_external_mb = config.max_external_mb;
   options.max_external_mb_total = config.max_external_total_mb;
+  options.expose_internals = config.expose_internals;
+  options.shm_daemon_wide = config.shm_daemon_wide;
+  if (config.expose_internals) {
+    Logger("daemon")->warn(
+        "--expose-internals: every script can reach islet's internal binding; do not run "
+        "untrusted code on this daemon");
+  }
 
   if (auto ok = EnsurePrivateDirectory(config.state_dir); !ok) return Fail(daemonizer, ok.error());
   StateKeeper state(config.state_dir + "/" + StateFileName(config.socket_path),
                     [&io](std::function<void()> fn) { asio::post(io, std::move(fn)); });
+  if (int removed = RemoveStaleTemporaries(state.path()); removed > 0) {
+    Logger("daemon")->info("removed {} temporary state file(s) left by an earlier crash", removed);
+  }
   options.on_supervised_changed = [&state] { state.Changed(); };
   auto runtime = runtime::Runtime::Create(options);
   if (!runtime) return Fail(daemonizer, "cannot start the runtime: " + runtime.error().message);
@@ -168,6 +178,8 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   service.socket_path = config.socket_path;
   service.state_path = state.path();
   service.on_shutdown = [&state] { state.Stop(); };
+  service.sync_state = [&state](ServiceOptions::Durable done) { state.Sync(std::move(done)); };
+  state.Start();
   service.max_frame_bytes = config.max_frame_bytes;
   service.bundle_limits.max_bytes = config.max_bundle_bytes;
   {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <climits>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -162,31 +163,125 @@ LoadedState LoadStateFile(const std::string& path) {
   return loaded;
 }
 
+int RemoveStaleTemporaries(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path file(path);
+  fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  std::string prefix = file.filename().string() + ".";
+  int removed = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    // mkostemp's six characters after the file's name and a dot, and only
+    // regular files (a ".corrupt-..." file set aside stays for a human).
+    if (name.size() != prefix.size() + 6 || !name.starts_with(prefix)) continue;
+    if (!it->is_regular_file(ec) || ec) continue;
+    if (::unlink(it->path().c_str()) == 0) ++removed;
+  }
+  return removed;
+}
+
 StateKeeper::StateKeeper(std::string path, std::function<void(std::function<void()>)> post)
     : path_(std::move(path)), post_(std::move(post)) {}
 
+StateKeeper::~StateKeeper() {
+  Stop();
+  if (writer_.joinable()) writer_.join();
+}
+
+void StateKeeper::KeepUnresurrected(v1::SupervisedWorker entry) {
+  MutexLock lock(mu_);
+  unresurrected_.push_back(std::move(entry));
+}
+
+void StateKeeper::Start() {
+  writer_ = std::thread([this] { Run(); });
+}
+
 void StateKeeper::Changed() {
-  if (stopped_.load() || pending_.exchange(true)) return;
-  post_([this] {
-    pending_.store(false);
-    if (!stopped_.load()) Save();
+  MutexLock lock(mu_);
+  if (stopped_) return;
+  ++requested_;
+  wake_.NotifyOne();
+}
+
+void StateKeeper::Sync(Done done) {
+  {
+    MutexLock lock(mu_);
+    if (!stopped_) {
+      waiting_.emplace_back(++requested_, std::move(done));
+      wake_.NotifyOne();
+      return;
+    }
+  }
+  post_([done = std::move(done)] {
+    done(std::unexpected(std::string("the daemon is shutting down")));
   });
 }
 
-bool StateKeeper::Save() {
-  if (runtime_ == nullptr) return false;
+void StateKeeper::Stop() {
+  std::vector<std::pair<uint64_t, Done>> waiting;
+  {
+    MutexLock lock(mu_);
+    stopped_ = true;
+    waiting.swap(waiting_);
+    wake_.NotifyAll();
+  }
+  // A write under way reads the runtime: it ends before the runtime does.
+  if (writer_.joinable() && writer_.get_id() != std::this_thread::get_id()) writer_.join();
+  for (auto& [generation, done] : waiting) {
+    post_([done = std::move(done)] {
+      done(std::unexpected(std::string("the daemon is shutting down")));
+    });
+  }
+}
+
+void StateKeeper::Run() {
+  MutexLock lock(mu_);
+  while (true) {
+    while (!stopped_ && requested_ == written_) wake_.Wait(mu_);
+    if (stopped_) return;
+    // Everything asked for until now goes into this one write.
+    uint64_t generation = requested_;
+    lock.Unlock();
+    std::expected<void, std::string> saved = Save();
+    lock.Lock();
+    written_ = generation;
+    std::vector<Done> done;
+    for (auto it = waiting_.begin(); it != waiting_.end();) {
+      if (it->first <= generation) {
+        done.push_back(std::move(it->second));
+        it = waiting_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    if (!done.empty()) {
+      post_([done = std::move(done), saved] {
+        for (const Done& d : done) d(saved);
+      });
+    }
+  }
+}
+
+std::expected<void, std::string> StateKeeper::Save() {
+  if (runtime_ == nullptr) return std::unexpected(std::string("no runtime"));
   v1::StateFile state;
   for (const runtime::SupervisedSpec& spec : runtime_->Supervised()) {
     ToProto(spec, state.add_workers());
   }
-  for (const v1::SupervisedWorker& entry : unresurrected_) *state.add_workers() = entry;
+  {
+    MutexLock lock(mu_);
+    for (const v1::SupervisedWorker& entry : unresurrected_) *state.add_workers() = entry;
+  }
   auto ok = WriteStateFile(path_, state);
+  writes_.fetch_add(1);
   if (!ok) {
     Logger("daemon")->error("state file not saved: {}", ok.error());
-    return false;
+    return ok;
   }
   Logger("daemon")->debug("state file {}: {} supervised workers", path_, state.workers_size());
-  return true;
+  return {};
 }
 
 }  // namespace islet::daemon

@@ -5,9 +5,13 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "proto/islet/v1/control.pb.h"
+#include "runtime/base/mutex.h"
+#include "runtime/base/thread_annotations.h"
 #include "runtime/runtime.h"
 
 // The daemon's state file: the supervised workers a restarted daemon starts
@@ -36,34 +40,72 @@ struct LoadedState {
 // Reads `path`; a missing file is an empty state, not a problem.
 LoadedState LoadStateFile(const std::string& path);
 
-// Keeps the state file in step with the runtime's supervised workers.
+// Removes what a crash mid-write left of `path`'s temporary files
+// (`path`.XXXXXX, owner-only, holding bundles and environments). Returns
+// how many it removed.
+int RemoveStaleTemporaries(const std::string& path);
+
+// Keeps the state file in step with the runtime's supervised workers, on a
+// writer thread of its own (an fsync never holds up the control thread).
+//
+// Durability: Sync(done) calls `done` (through `post`, on the control
+// thread) once a write that began after the call has reached the disk, so
+// a reply sent from `done` is never ahead of the file: a supervised spawn or
+// a kill acknowledged to a client survives `kill -9` of the daemon right
+// after. Changes that arrive while a write is under way are written
+// together by the next one (group commit): a storm of spawns costs a few
+// fsyncs, not one each.
+//
 // Changed() may be called from any thread (it is the runtime's
-// on_supervised_changed); the write happens on the thread `post` runs
-// work on (the control thread), coalesced. Stop() ends the writes: a daemon
-// that is shutting down keeps the file as it was, for the next start.
+// on_supervised_changed). Stop() ends the writes: a daemon that is shutting
+// down keeps the file as it was, for the next start.
 class StateKeeper {
  public:
-  StateKeeper(std::string path, std::function<void(std::function<void()>)> post);
+  // The outcome given to Sync's callback: the error says why the file was
+  // not written.
+  using Done = std::function<void(std::expected<void, std::string>)>;
 
+  StateKeeper(std::string path, std::function<void(std::function<void()>)> post);
+  ~StateKeeper();
+  StateKeeper(const StateKeeper&) = delete;
+  StateKeeper& operator=(const StateKeeper&) = delete;
+
+  // Before Start only (the writer reads them).
   void set_runtime(runtime::Runtime* runtime) { runtime_ = runtime; }
   // Entries of the file that could not be started (a lowered
   // --max-bundle-bytes or --max-workers, say): written back with every save,
-  // so that they are not lost, until someone removes them. Control thread.
-  void KeepUnresurrected(v1::SupervisedWorker entry) { unresurrected_.push_back(std::move(entry)); }
+  // so that they are not lost, until someone removes them.
+  void KeepUnresurrected(v1::SupervisedWorker entry);
   const std::string& path() const { return path_; }
 
+  // Writes now, on the caller's thread (at start-up, before Start). Logs
+  // and returns the error on failure.
+  std::expected<void, std::string> Save();
+  // Starts the writer thread.
+  void Start();
   void Changed();
-  // Writes now (control thread). Logs and returns false on failure.
-  bool Save();
-  void Stop() { stopped_.store(true); }
+  void Sync(Done done);
+  // Ends the writes; callbacks still waiting get an error.
+  void Stop();
+
+  // Writes done (tests and benchmarks).
+  uint64_t writes() const { return writes_.load(); }
 
  private:
+  void Run();
+
   const std::string path_;
   const std::function<void(std::function<void()>)> post_;
   runtime::Runtime* runtime_ = nullptr;
-  std::vector<v1::SupervisedWorker> unresurrected_;
-  std::atomic<bool> pending_{false};
-  std::atomic<bool> stopped_{false};
+  std::atomic<uint64_t> writes_{0};
+  Mutex mu_;
+  CondVar wake_;
+  std::vector<v1::SupervisedWorker> unresurrected_ GUARDED_BY(mu_);
+  uint64_t requested_ GUARDED_BY(mu_) = 0;  // changes asked for
+  uint64_t written_ GUARDED_BY(mu_) = 0;    // the newest request on disk
+  std::vector<std::pair<uint64_t, Done>> waiting_ GUARDED_BY(mu_);
+  bool stopped_ GUARDED_BY(mu_) = false;
+  std::thread writer_;
 };
 
 }  // namespace islet::daemon

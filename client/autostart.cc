@@ -65,7 +65,9 @@ Result<Client> StartDaemon(const std::string& socket_path, std::chrono::millisec
     return Fail("could not start isletd (" + *binary + ")");
   }
   // Ready was reported after listen(), so this normally connects at once;
-  // the loop only covers a daemon that is still being replaced.
+  // the loop only covers a daemon that is still being replaced. Connect
+  // checks, as always, that the socket and the daemon on it are ours before
+  // anything is sent.
   auto deadline = std::chrono::steady_clock::now() + timeout;
   auto delay = std::chrono::milliseconds(5);
   for (;;) {

@@ -10,6 +10,8 @@
 #include <system_error>
 #include <utility>
 
+#include "proto/socket_path.h"
+
 namespace islet::client {
 namespace {
 
@@ -22,6 +24,13 @@ std::string Errno(int err) { return std::system_category().message(err); }
 }  // namespace
 
 Result<Client> Client::Connect(const std::string& socket_path) {
+  // Nothing goes out before the daemon is known to be ours: another user who
+  // created the socket's directory first (/tmp/islet-$UID) would get the
+  // scripts and environments we send.
+  const uid_t uid = getuid();
+  if (auto trusted = proto::CheckSocketPath(socket_path, uid); !trusted) {
+    return Fail(ErrorKind::kUntrusted, trusted.error());
+  }
   sockaddr_un addr{};
   addr.sun_family = AF_UNIX;
   if (socket_path.size() >= sizeof(addr.sun_path)) {
@@ -41,6 +50,10 @@ Result<Client> Client::Connect(const std::string& socket_path) {
       return Fail(ErrorKind::kNoDaemon, "no daemon is listening on " + socket_path);
     }
     return Fail(ErrorKind::kIo, "cannot connect to " + socket_path + ": " + Errno(err));
+  }
+  if (auto trusted = proto::CheckSocketPeer(socket_path, fd, uid); !trusted) {
+    close(fd);
+    return Fail(ErrorKind::kUntrusted, trusted.error());
   }
   return Client(fd, socket_path);
 }

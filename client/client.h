@@ -20,6 +20,7 @@ enum class ErrorKind {
   kClosed,       // the daemon closed the connection
   kInterrupted,  // the interrupt fd became readable
   kRemote,       // the daemon answered with a non-OK status (see `code`)
+  kUntrusted,    // the socket's directory, file or listener is not the caller's (or root's)
 };
 
 struct Error {
@@ -39,6 +40,10 @@ class Client {
   // Frames larger than this from the daemon are a protocol error.
   static constexpr size_t kMaxFrameBytes = 64u << 20;
 
+  // Connects as the calling user (getuid()). Before connecting, refuses a
+  // socket whose directory or file others control, and once connected, a
+  // listener that runs as another user (root excepted): kUntrusted, with
+  // nothing sent (proto::CheckSocketPath, proto::CheckSocketPeer).
   static Result<Client> Connect(const std::string& socket_path);
 
   Client(Client&& other) noexcept;

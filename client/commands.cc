@@ -14,6 +14,7 @@
 #include "client/autostart.h"
 #include "client/bundle.h"
 #include "client/client.h"
+#include "client/environment.h"
 #include "client/format.h"
 
 extern char** environ;
@@ -133,12 +134,11 @@ std::expected<v1::Request, std::string> MakeSpawn(const std::string& file,
   v1::SpawnRequest* spawn = request.mutable_spawn();
   *spawn->mutable_bundle() = std::move(*bundle);
   for (const std::string& arg : args) spawn->add_argv(arg);
-  for (char** e = environ; *e != nullptr; ++e) {
-    std::string entry(*e);
-    auto eq = entry.find('=');
-    if (eq == std::string::npos || eq == 0) continue;
-    (*spawn->mutable_env())[entry.substr(0, eq)] = entry.substr(eq + 1);
-  }
+  // Only what the user asked for: the daemon, and every worker the script
+  // starts, would see the rest.
+  auto env = BuildEnvironment(options.env, ParseEnviron(environ));
+  if (!env) return std::unexpected(env.error());
+  for (const auto& [name, value] : *env) (*spawn->mutable_env())[name] = value;
   spawn->set_follow(follow);
   spawn->set_end_with_client(follow);  // `islet run`: the job ends with this client
   SetLimits(options.limits, spawn->mutable_limits());

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "client/environment.h"
+
 // The islet CLI's commands. Each returns the process exit code and writes
 // errors to stderr as "islet: <message>".
 namespace islet::client {
@@ -26,6 +28,9 @@ struct LimitOptions {
 
 struct SpawnOptions {
   LimitOptions limits;
+  // The worker's environment: nothing unless asked for (--env, --env-file,
+  // --inherit-env).
+  EnvOptions env;
   double max_heap_mb = 0;
   // Supervision (spawn only): "never", "on-failure" or "always"; zeros take
   // the daemon's defaults.

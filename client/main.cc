@@ -33,9 +33,11 @@ std::vector<std::string> SplitScriptArgs(std::vector<std::string>* argv) {
   for (++i; i < argv->size(); ++i) {
     const std::string& arg = (*argv)[i];
     static const std::set<std::string> kTakesValue = {
-        "--socket",         "--cpu-ms-per-turn", "--cpu-ms",         "--deadline-ms",
-        "--max-heap-mb",    "--max-external-mb", "--restart",        "--max-restarts",
-        "--restart-window", "--backoff-ms",      "--backoff-max-ms", "--max-port-queue"};
+        "--socket",      "--cpu-ms-per-turn", "--cpu-ms",
+        "--deadline-ms", "--max-heap-mb",     "--max-external-mb",
+        "--restart",     "--max-restarts",    "--restart-window",
+        "--backoff-ms",  "--backoff-max-ms",  "--max-port-queue",
+        "--env",         "--env-file"};
     if (kTakesValue.contains(arg)) {
       ++i;  // an option of run/spawn that takes a value
     } else if (arg == "--") {
@@ -59,7 +61,11 @@ int Main(int argc, char** argv) {
   app.fallthrough();  // `islet ps --socket X` as well as `islet --socket X ps`
   app.footer(
       "Exit status: 0 success; 1 error; 2 no daemon listens on the socket; 64 usage error.\n"
-      "`run` exits with the worker's exit code (130 after Ctrl-C).\n");
+      "`run` exits with the worker's exit code (130 after Ctrl-C).\n"
+      "`run` and `spawn` send none of your environment variables unless asked: --env NAME=VALUE,\n"
+      "--env NAME (your value), --env-file FILE, or --inherit-env for all of them.\n"
+      "islet talks only to a daemon of your own user, on a socket in a directory that only you\n"
+      "(or root) can write to.\n");
   std::string socket_flag;
   app.add_option("--socket", socket_flag,
                  "Control socket (default: $ISLET_SOCKET, else "
@@ -90,6 +96,21 @@ int Main(int argc, char** argv) {
     command->add_option("--max-port-queue", spawn_options.limits.max_port_queue,
                         "Unread messages one of its ports may hold; a post into a full one "
                         "throws (default and cap: the daemon's)");
+    // The environment: none of the caller's unless asked for.
+    command
+        ->add_option("--env", spawn_options.env.entries,
+                     "NAME=VALUE: set NAME in the script's process.env; NAME alone: pass your "
+                     "value of NAME, if set (repeatable; no variable is sent by default)")
+        ->allow_extra_args(false)
+        ->type_name("NAME[=VALUE]");
+    command
+        ->add_option("--env-file", spawn_options.env.files,
+                     "Read NAME=VALUE lines from FILE (# comments and blank lines skipped, "
+                     "quotes around a value stripped; repeatable; --env wins over it)")
+        ->allow_extra_args(false)
+        ->type_name("FILE");
+    command->add_flag("--inherit-env", spawn_options.env.inherit,
+                      "Send your whole environment (--env-file and --env still apply on top)");
   }
   spawn
       ->add_option("--restart", spawn_options.restart,

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <system_error>
 
+#include "proto/socket_path.h"
 #include "runtime/base/log.h"
 
 namespace islet::daemon {
@@ -38,29 +39,32 @@ class ScopedUmask {
   mode_t old_;
 };
 
+// Creates `dir` and its missing parents, each 0700 (so ours). What exists
+// already is left as it is: CheckPrivateDirectory judges `dir` afterwards.
+std::expected<void, std::string> MakeDirectories(const std::string& dir) {
+  struct stat st;
+  if (stat(dir.c_str(), &st) == 0) return {};
+  if (errno != ENOENT) return std::unexpected("cannot use directory " + dir + ": " + Errno(errno));
+  std::string parent = ParentOf(dir);
+  if (parent != dir) {
+    if (auto ok = MakeDirectories(parent); !ok) return ok;
+  }
+  if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+    return std::unexpected("cannot create directory " + dir + ": " + Errno(errno));
+  }
+  return {};
+}
+
 }  // namespace
 
 std::expected<void, std::string> EnsurePrivateDirectory(const std::string& dir) {
-  struct stat st;
-  if (stat(dir.c_str(), &st) != 0) {
-    if (errno != ENOENT)
-      return std::unexpected("cannot use directory " + dir + ": " + Errno(errno));
-    std::string parent = ParentOf(dir);
-    if (parent != dir) {
-      if (auto ok = EnsurePrivateDirectory(parent); !ok) return ok;
-    }
-    if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-      return std::unexpected("cannot create directory " + dir + ": " + Errno(errno));
-    }
-    if (stat(dir.c_str(), &st) != 0) {
-      return std::unexpected("cannot use directory " + dir + ": " + Errno(errno));
-    }
-  }
-  if (!S_ISDIR(st.st_mode)) return std::unexpected(dir + " is not a directory");
-  if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0 && (st.st_mode & S_ISVTX) == 0) {
-    return std::unexpected(
-        "directory " + dir +
-        " is writable by other users; refusing to keep the daemon's files there");
+  return EnsurePrivateDirectory(dir, geteuid());
+}
+
+std::expected<void, std::string> EnsurePrivateDirectory(const std::string& dir, uid_t uid) {
+  if (auto made = MakeDirectories(dir); !made) return made;
+  if (auto ok = proto::CheckPrivateDirectory(dir, uid); !ok) {
+    return std::unexpected("refusing to keep the daemon's files in " + dir + ": " + ok.error());
   }
   return {};
 }

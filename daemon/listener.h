@@ -44,9 +44,16 @@ class UnixListener {
   bool closed_ = false;
 };
 
-// Creates `dir` and missing parents with mode 0700. Refuses a directory that
-// others may write to without the sticky bit.
+// Creates `dir` and missing parents with mode 0700, then refuses it unless
+// it is private to `uid` (the daemon's effective uid by default):
+// proto::CheckPrivateDirectory, owned by `uid` or root and writable by no one
+// else, sticky or not. So a socket or state file directly in a shared
+// directory such as /tmp is refused (the message suggests a private
+// subdirectory): whoever else may create files there could take the socket's
+// name first, or delete the daemon's socket and state file. Existing
+// ancestors are not checked (a private /tmp/islet-1000 in /tmp is fine).
 std::expected<void, std::string> EnsurePrivateDirectory(const std::string& dir);
+std::expected<void, std::string> EnsurePrivateDirectory(const std::string& dir, uid_t uid);
 
 // Whether something accepts connections on the Unix socket at `path`.
 bool SocketAnswers(const std::string& path);

@@ -3,10 +3,26 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 
 namespace islet::daemon {
+
+namespace {
+
+// CLI::Range lets NaN through (every comparison with it is false), and
+// "inf" parses: a number flag must be finite.
+const CLI::Validator kFinite(
+    [](std::string& text) -> std::string {
+      char* end = nullptr;
+      double value = std::strtod(text.c_str(), &end);
+      if (end == text.c_str()) return {};  // not a number: the option's own parse says so
+      return std::isfinite(value) ? std::string() : "must be a finite number, not " + text;
+    },
+    "FINITE");
+
+}  // namespace
 
 ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
   DaemonConfig config;
@@ -48,9 +64,11 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
   app.add_option("--max-heap-mb", config.max_heap_mb,
                  "Default heap cap per worker in MB; a worker reaching it ends with "
                  "ERR_WORKER_OUT_OF_MEMORY (default 1024)")
+      ->check(kFinite)
       ->check(CLI::Range(8.0, 1048576.0));
   app.add_option("--max-workers", config.max_workers,
-                 "Live workers allowed in the daemon (default 20000)")
+                 "Live workers allowed in the daemon (default: as many idle workers as half "
+                 "the machine's memory holds, ~1.2 MiB each)")
       ->check(CLI::Range(size_t{1}, size_t{10000000}));
   app.add_option("--max-workers-per-job", config.max_workers_per_job,
                  "Live workers one job may spawn (its main worker not counted); new Worker past it "
@@ -75,10 +93,12 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
   app.add_option("--max-external-mb", config.max_external_mb,
                  "ArrayBuffer memory one worker may hold, in MB; past it allocations throw a "
                  "RangeError in the worker (default 4096)")
+      ->check(kFinite)
       ->check(CLI::Range(1.0, 1048576.0 * 64));
   app.add_option("--max-external-total-mb", config.max_external_total_mb,
                  "ArrayBuffer memory all workers together may hold, in MB (default: half the "
                  "machine's memory)")
+      ->check(kFinite)
       ->check(CLI::Range(0.0, 1048576.0 * 64));
   app.add_option("--shm-max-bytes", config.shm_max_bytes,
                  "Bytes of named shared-memory segments mapped at once, deleted ones still "

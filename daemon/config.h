@@ -27,7 +27,7 @@ struct DaemonConfig {
   size_t warm_isolates = 8;               // isolates prepared ahead of spawns
   int64_t compact_isolates_above = 1000;  // live workers; 0 = always, -1 = never
   double max_heap_mb = 1024;              // default old-generation cap per worker
-  size_t max_workers = 20000;             // live workers in the daemon
+  size_t max_workers = 0;                 // live workers in the daemon; 0 = what half the RAM holds
   size_t max_workers_per_job = 10000;     // live workers one job spawned
   size_t max_port_queue = 1000000;        // unread messages one port may hold
   size_t max_frame_bytes = 16u << 20;

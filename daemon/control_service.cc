@@ -264,12 +264,32 @@ void ControlService::Post(const std::shared_ptr<Session>& session, uint64_t id,
 
 void ControlService::SetLimits(const std::shared_ptr<Session>& session, uint64_t id,
                                const v1::SetLimitsRequest& request) {
-  auto ok = runtime_.SetLimits(request.worker_id(), FromProto(request.limits()));
+  auto limits = CheckedLimits(request.limits());
+  if (!limits) return session->Send(ErrorResponse(id, limits.error()));
+  auto ok = runtime_.SetLimits(request.worker_id(), *limits);
   if (!ok) return session->Send(ErrorResponse(id, ok.error()));
   v1::Response response;
   response.set_id(id);
   response.mutable_set_limits();
-  session->Send(response);
+  // A supervised worker's limits are in the state file: acknowledged once
+  // they are on disk, like a spawn.
+  auto info = runtime_.Inspect(request.worker_id());
+  if (!info || info->restart.mode == runtime::RestartPolicy::Mode::kNever ||
+      options_.sync_state == nullptr) {
+    return session->Send(response);
+  }
+  std::weak_ptr<Session> weak = session;
+  options_.sync_state([weak, id, response](std::expected<void, std::string> saved) {
+    auto session = weak.lock();
+    if (!session) return;
+    if (saved) return session->Send(response);
+    session->Send(ErrorResponse(
+        id, runtime::Error{runtime::ErrorCode::kUnavailable,
+                           "the limits apply, but the state file could not be written (" +
+                               saved.error() +
+                               "): a daemon restart would start the worker with "
+                               "its old limits"}));
+  });
 }
 
 void ControlService::Shutdown(const std::shared_ptr<Session>& session, uint64_t id) {

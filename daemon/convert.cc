@@ -1,6 +1,7 @@
 #include "daemon/convert.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <unordered_set>
 
@@ -71,6 +72,32 @@ runtime::WorkerLimits FromProto(const v1::Limits& limits) {
                                limits.max_port_queue()};
 }
 
+namespace {
+
+// `value` is 0 (none, or the default) or a positive finite number.
+runtime::Result<void> CheckAmount(std::string_view field, double value) {
+  if (std::isfinite(value) && value >= 0) return {};
+  std::string shown = std::isnan(value)   ? "NaN"
+                      : std::isinf(value) ? (value > 0 ? "Infinity" : "-Infinity")
+                                          : std::to_string(value);
+  return MakeError(ErrorCode::kInvalidArgument,
+                   std::string(field) + " is " + shown +
+                       ": it must be 0 (none or the default) or a positive finite number");
+}
+
+}  // namespace
+
+runtime::Result<runtime::WorkerLimits> CheckedLimits(const v1::Limits& limits) {
+  for (auto [field, value] :
+       {std::pair<std::string_view, double>{"limits.cpu_ms_per_turn", limits.cpu_ms_per_turn()},
+        {"limits.cpu_ms_total", limits.cpu_ms_total()},
+        {"limits.deadline_ms", limits.deadline_ms()},
+        {"limits.max_external_mb", limits.max_external_mb()}}) {
+    if (auto ok = CheckAmount(field, value); !ok) return std::unexpected(ok.error());
+  }
+  return FromProto(limits);
+}
+
 void ToProto(const runtime::WorkerLimits& limits, v1::Limits* out) {
   out->set_cpu_ms_per_turn(limits.cpu_ms_per_turn);
   out->set_cpu_ms_total(limits.cpu_ms_total);
@@ -94,6 +121,14 @@ runtime::Result<runtime::RestartPolicy> FromProto(const v1::RestartPolicy& polic
     default:
       return MakeError(ErrorCode::kInvalidArgument,
                        "unknown restart mode " + std::to_string(policy.mode()));
+  }
+  for (auto [field, value] :
+       {std::pair<std::string_view, double>{"restart.window_seconds", policy.window_seconds()},
+        {"restart.backoff_initial_ms", policy.backoff_initial_ms()},
+        {"restart.backoff_max_ms", policy.backoff_max_ms()}}) {
+    if (std::isnan(value) || std::isinf(value)) {
+      if (auto ok = CheckAmount(field, value); !ok) return std::unexpected(ok.error());
+    }
   }
   if (policy.window_seconds() < 0 || policy.backoff_initial_ms() < 0 ||
       policy.backoff_max_ms() < 0) {
@@ -147,7 +182,17 @@ runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
   spec.env.assign(request->env().begin(), request->env().end());
   std::sort(spec.env.begin(), spec.env.end());  // map order is unspecified
   spec.name = request->name();
-  spec.limits = FromProto(request->limits());
+  auto checked = CheckedLimits(request->limits());
+  if (!checked) return std::unexpected(checked.error());
+  spec.limits = *checked;
+  for (auto [field, value] : {std::pair<std::string_view, double>{"max_old_generation_mb",
+                                                                  request->max_old_generation_mb()},
+                              {"max_young_generation_mb", request->max_young_generation_mb()},
+                              {"code_range_mb", request->code_range_mb()}}) {
+    if (std::isnan(value) || std::isinf(value)) {
+      if (auto ok = CheckAmount(field, value); !ok) return std::unexpected(ok.error());
+    }
+  }
   spec.max_old_generation_mb = request->max_old_generation_mb();
   spec.max_young_generation_mb = request->max_young_generation_mb();
   spec.code_range_mb = request->code_range_mb();

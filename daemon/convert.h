@@ -21,6 +21,9 @@ struct BundleLimits {
 runtime::Result<void> ValidateBundle(const v1::Bundle& bundle, const BundleLimits& limits);
 
 runtime::WorkerLimits FromProto(const v1::Limits& limits);
+// The limits, if every one is 0 (none) or a positive finite number; NaN,
+// infinities and negatives are INVALID_ARGUMENT naming the field.
+runtime::Result<runtime::WorkerLimits> CheckedLimits(const v1::Limits& limits);
 void ToProto(const runtime::WorkerLimits& limits, v1::Limits* out);
 // Zero fields take the defaults; INVALID_ARGUMENT for negative ones or an
 // unknown mode.

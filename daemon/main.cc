@@ -80,7 +80,7 @@ void Resurrect(StateKeeper& state, runtime::Runtime& runtime, const DaemonConfig
     if (loaded.set_aside.empty()) {
       // Unreadable (permissions?) or not movable: leave it for a human, and
       // never overwrite it, so what it records is not lost.
-      state.Stop();
+      state.Stop("the state file is unusable (" + loaded.problem + ")");
       service->state_problem += "; supervised workers are not recorded until it is fixed";
       return;
     }
@@ -177,7 +177,7 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
 
   service.socket_path = config.socket_path;
   service.state_path = state.path();
-  service.on_shutdown = [&state] { state.Stop(); };
+  service.on_shutdown = [&state] { state.Stop("the daemon is shutting down", /*flush=*/true); };
   service.sync_state = [&state](ServiceOptions::Durable done) { state.Sync(std::move(done)); };
   state.Start();
   service.max_frame_bytes = config.max_frame_bytes;

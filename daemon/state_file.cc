@@ -206,6 +206,7 @@ void StateKeeper::Changed() {
 }
 
 void StateKeeper::Sync(Done done) {
+  std::string reason;
   {
     MutexLock lock(mu_);
     if (!stopped_) {
@@ -213,26 +214,40 @@ void StateKeeper::Sync(Done done) {
       wake_.NotifyOne();
       return;
     }
+    reason = stop_reason_;
   }
-  post_([done = std::move(done)] {
-    done(std::unexpected(std::string("the daemon is shutting down")));
-  });
+  post_([done = std::move(done), reason] { done(std::unexpected(reason)); });
 }
 
-void StateKeeper::Stop() {
-  std::vector<std::pair<uint64_t, Done>> waiting;
+void StateKeeper::Stop(std::string reason, bool flush) {
   {
     MutexLock lock(mu_);
+    if (!stopped_) stop_reason_ = reason;
     stopped_ = true;
-    waiting.swap(waiting_);
     wake_.NotifyAll();
   }
-  // A write under way reads the runtime: it ends before the runtime does.
+  // A write under way reads the runtime: it ends (and answers its waiters)
+  // before the runtime does.
   if (writer_.joinable() && writer_.get_id() != std::this_thread::get_id()) writer_.join();
+  std::vector<std::pair<uint64_t, Done>> waiting;
+  bool pending = false;
+  {
+    MutexLock lock(mu_);
+    waiting.swap(waiting_);
+    pending = requested_ != written_;
+    if (flush) written_ = requested_;
+  }
+  // What was asked for before the stop is written, so acknowledged changes
+  // are kept; nothing after it (shutdown ends workers, which must not
+  // leave the file).
+  std::expected<void, std::string> saved = std::unexpected(reason);
+  if (flush && pending) {
+    saved = Save();
+  } else if (flush) {
+    saved = {};
+  }
   for (auto& [generation, done] : waiting) {
-    post_([done = std::move(done)] {
-      done(std::unexpected(std::string("the daemon is shutting down")));
-    });
+    post_([done = std::move(done), saved] { done(saved); });
   }
 }
 

@@ -85,8 +85,11 @@ class StateKeeper {
   void Start();
   void Changed();
   void Sync(Done done);
-  // Ends the writes; callbacks still waiting get an error.
-  void Stop();
+  // Ends the writes; later Syncs get `reason` as their error. With
+  // `flush`, changes asked for before the call are written first (and
+  // callbacks waiting for them get the outcome); without, those callbacks
+  // get `reason` too.
+  void Stop(std::string reason = "the daemon is shutting down", bool flush = false);
 
   // Writes done (tests and benchmarks).
   uint64_t writes() const { return writes_.load(); }
@@ -105,6 +108,7 @@ class StateKeeper {
   uint64_t written_ GUARDED_BY(mu_) = 0;    // the newest request on disk
   std::vector<std::pair<uint64_t, Done>> waiting_ GUARDED_BY(mu_);
   bool stopped_ GUARDED_BY(mu_) = false;
+  std::string stop_reason_ GUARDED_BY(mu_);
   std::thread writer_;
 };
 

@@ -49,7 +49,9 @@ class Runtime {
   // Replaces the worker's islet limits; they apply from now on.
   virtual Result<void> SetLimits(WorkerId id, const WorkerLimits& limits) = 0;
 
-  // Delivers `json` to the worker's control port.
+  // Delivers `json` to the worker's control port. JSON nested deeper than
+  // kMaxControlJsonDepth is INVALID_ARGUMENT, and the worker never sees it.
+  static constexpr size_t kMaxControlJsonDepth = 1000;
   virtual Result<void> PostControl(WorkerId id, std::string json) = 0;
 
   virtual RuntimeStats Stats() = 0;

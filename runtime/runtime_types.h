@@ -219,8 +219,9 @@ struct RuntimeOptions {
   // ERR_WORKER_OUT_OF_MEMORY, never the daemon.
   double default_max_old_generation_mb = 1024;
   // Live workers in the daemon, and workers one job has spawned (its root
-  // not counted); spawning past either is refused.
-  size_t max_workers = 20000;
+  // not counted); spawning past either is refused. max_workers 0: as many
+  // idle workers as half the machine's memory holds (~1.2 MiB each).
+  size_t max_workers = 0;
   size_t max_workers_per_job = 10000;  // besides the job's root
   // Messages one port may hold unread. A postMessage into a full port throws
   // a RangeError (code ERR_ISLET_QUEUE_FULL) in the sender and sends

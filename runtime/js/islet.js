@@ -44,7 +44,13 @@ function deliver(json) {
   } catch (err) {
     value = { [kParseError]: true, message: err.message };
   }
-  inner.postMessage(value);
+  try {
+    inner.postMessage(value);
+  } catch (err) {
+    // Whatever the control plane sent, it must not end the worker in
+    // islet's own code: it arrives as a 'messageerror' instead.
+    inner.postMessage({ [kParseError]: true, message: String(err && err.message) });
+  }
 }
 
 // shared(name, byteLength[, { scope }]): a SharedArrayBuffer over the named

@@ -68,7 +68,28 @@ size_t MaxWorkersForMapCount(size_t configured) {
   return configured;
 }
 
+// What an idle worker costs (tools/bench idle_workers: 1.12 MiB), rounded up.
+constexpr uint64_t kIdleWorkerBytes = 1200u << 10;
+
+// The default worker limit: as many idle workers as half the machine's
+// memory holds, so that the default configuration cannot run the machine
+// out of memory with workers alone (20,000 would take ~22 GiB).
+size_t MaxWorkersForMemory() {
+  long pages = sysconf(_SC_PHYS_PAGES);
+  long page_size = sysconf(_SC_PAGE_SIZE);
+  if (pages <= 0 || page_size <= 0) return 1000;
+  uint64_t half = static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size) / 2;
+  size_t workers = std::max<size_t>(100, half / kIdleWorkerBytes);
+  Logger("supervisor")
+      ->info(
+          "at most {} live workers: half of this machine's {} MiB at ~{} KiB per idle worker "
+          "(isletd --max-workers to change)",
+          workers, half * 2 >> 20, kIdleWorkerBytes >> 10);
+  return workers;
+}
+
 RuntimeOptions WithMapBudget(RuntimeOptions options) {
+  if (options.max_workers == 0) options.max_workers = MaxWorkersForMemory();
   options.max_workers = MaxWorkersForMapCount(options.max_workers);
   return options;
 }
@@ -443,7 +464,44 @@ Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& requested) {
   return {};
 }
 
+namespace {
+
+// How deeply `json` nests arrays and objects (brackets inside strings not
+// counted). Not a validator: text that is not JSON reaches the worker as a
+// 'messageerror', as it always has.
+size_t JsonNestingDepth(std::string_view json) {
+  size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+}  // namespace
+
 Result<void> Supervisor::PostControl(WorkerId id, std::string json) {
+  // Refused here, whole, rather than failing inside the worker (a
+  // 4,000-level array once ended the worker with a RangeError in islet's
+  // own delivery code).
+  if (size_t depth = JsonNestingDepth(json); depth > kMaxControlJsonDepth) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the JSON nests " + std::to_string(depth) + " levels deep; a message to a " +
+                         "worker may nest at most " + std::to_string(kMaxControlJsonDepth));
+  }
   auto live = LiveWorker(id);
   if (!live) return std::unexpected(live.error());
   std::shared_ptr<Worker> worker = *std::move(live);

@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <functional>
+#include <limits>
 #include <thread>
+#include <vector>
 
 #include "proto/framing.h"
 #include "tests/daemon/harness.h"
@@ -276,6 +279,97 @@ TEST_F(BadInputTest, SpawnWithOversizedBundleAtTheDefaultLimit) {
       SpawnError(client, SpawnRequest("a.js", std::string((8u << 20) + 1, ' '), false));
   EXPECT_EQ(error.code, v1::INVALID_ARGUMENT);
   EXPECT_NE(error.message.find("bundle too large"), std::string::npos) << error.message;
+}
+
+// Issue 13: JSON nested deeper than a worker can take is refused at the
+// boundary; the worker (listening or not) is untouched. A 4,000-level array
+// once ended the target with a RangeError inside islet's delivery code.
+TEST_F(BadInputTest, DeeplyNestedPostIsRefusedAndTheWorkerIsUntouched) {
+  Client client = Connect();
+  uint64_t listening = 0, deaf = 0;
+  for (auto [id, source] :
+       {std::pair<uint64_t*, const char*>{
+            &listening,
+            "require('islet').control.on('message', (m) => console.log('got', typeof m));"},
+        {&deaf, "setInterval(() => {}, 1000);"}}) {
+    auto spawned = client.Call(SpawnRequest("w.js", source, false));
+    ASSERT_TRUE(spawned) << spawned.error().message;
+    *id = spawned->spawn().worker_id();
+  }
+  auto post = [&](uint64_t worker, size_t depth) {
+    v1::Request request;
+    request.mutable_post()->set_worker_id(worker);
+    request.mutable_post()->set_json(std::string(depth, '[') + std::string(depth, ']'));
+    return client.Call(request);
+  };
+  for (uint64_t worker : {listening, deaf}) {
+    auto refused = post(worker, 4000);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, v1::INVALID_ARGUMENT);
+    EXPECT_EQ(refused.error().message,
+              "the JSON nests 4000 levels deep; a message to a worker may nest at most 1000");
+  }
+  // At the limit, it arrives.
+  ASSERT_TRUE(post(listening, 1000));
+  ASSERT_TRUE(WaitUntil([&] { return CapturedOutput(client, listening) == "got object\n"; }))
+      << CapturedOutput(client, listening);
+  for (uint64_t worker : {listening, deaf}) {
+    v1::Request inspect;
+    inspect.mutable_inspect()->set_worker_id(worker);
+    auto info = client.Call(inspect);
+    ASSERT_TRUE(info);
+    EXPECT_FALSE(info->inspect().worker().has_exit()) << "worker " << worker << " ended";
+  }
+}
+
+// NaN and infinities are refused everywhere a number is taken, not read as
+// "none" or "the default".
+TEST_F(BadInputTest, NonFiniteLimitsAndRestartSettingsAreRefused) {
+  Client client = Connect();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  struct Case {
+    std::function<void(v1::SpawnRequest*)> set;
+    std::string message;
+  };
+  std::vector<Case> cases = {
+      {[&](v1::SpawnRequest* s) { s->mutable_limits()->set_cpu_ms_per_turn(nan); },
+       "limits.cpu_ms_per_turn is NaN"},
+      {[&](v1::SpawnRequest* s) { s->mutable_limits()->set_deadline_ms(inf); },
+       "limits.deadline_ms is Infinity"},
+      {[&](v1::SpawnRequest* s) { s->mutable_limits()->set_max_external_mb(-inf); },
+       "limits.max_external_mb is -Infinity"},
+      {[&](v1::SpawnRequest* s) { s->set_max_old_generation_mb(nan); },
+       "max_old_generation_mb is NaN"},
+      {[&](v1::SpawnRequest* s) {
+         s->mutable_restart()->set_mode(v1::RestartPolicy::ALWAYS);
+         s->mutable_restart()->set_window_seconds(nan);
+       },
+       "restart.window_seconds is NaN"},
+      {[&](v1::SpawnRequest* s) {
+         s->mutable_restart()->set_mode(v1::RestartPolicy::ON_FAILURE);
+         s->mutable_restart()->set_backoff_max_ms(inf);
+       },
+       "restart.backoff_max_ms is Infinity"},
+  };
+  for (const Case& c : cases) {
+    v1::Request request = SpawnRequest("a.js", "1", false);
+    c.set(request.mutable_spawn());
+    client::Error error = SpawnError(client, request);
+    EXPECT_EQ(error.code, v1::INVALID_ARGUMENT) << c.message;
+    EXPECT_EQ(error.message,
+              c.message + ": it must be 0 (none or the default) or a positive finite number");
+  }
+  auto spawned = client.Call(SpawnRequest("w.js", "setInterval(() => {}, 1000);", false));
+  ASSERT_TRUE(spawned);
+  v1::Request limits;
+  limits.mutable_set_limits()->set_worker_id(spawned->spawn().worker_id());
+  limits.mutable_set_limits()->mutable_limits()->set_cpu_ms_total(nan);
+  auto refused = client.Call(limits);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().message,
+            "limits.cpu_ms_total is NaN: it must be 0 (none or the default) or a positive finite "
+            "number");
 }
 
 TEST_F(BadInputTest, TwoClientsAreServedWhileAThirdMisbehaves) {

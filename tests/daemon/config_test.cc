@@ -85,6 +85,27 @@ TEST(ParseFlagsTest, AllFlags) {
   EXPECT_EQ(parsed.config->pid_file, "/p.pid");
 }
 
+// Issue 13: NaN and infinities are refused, not read as "none" (CLI::Range
+// alone lets NaN through).
+TEST(ParseFlagsTest, NonFiniteNumbersAreUsageErrors) {
+  for (const char* flag : {"--max-heap-mb", "--max-external-mb", "--max-external-total-mb"}) {
+    for (const char* value : {"nan", "NaN", "inf", "-inf", "infinity"}) {
+      ParsedFlags parsed = Parse({flag, value});
+      EXPECT_FALSE(parsed.config) << flag << " " << value;
+      EXPECT_NE(parsed.exit_code, 0) << flag << " " << value;
+    }
+  }
+  EXPECT_EQ(Parse({"--max-heap-mb", "512"}).config->max_heap_mb, 512);
+}
+
+// The default worker limit is left to the runtime, which derives it from
+// the machine's memory.
+TEST(ParseFlagsTest, MaxWorkersDefaultsToDerivedFromMemory) {
+  EXPECT_EQ(Parse({}).config->max_workers, 0u);
+  EXPECT_EQ(Parse({"--max-workers", "12"}).config->max_workers, 12u);
+  EXPECT_FALSE(Parse({"--max-workers", "0"}).config);
+}
+
 TEST(ParseFlagsTest, BadLogLevelIsAUsageError) {
   ParsedFlags parsed = Parse({"--log-level", "loud"});
   EXPECT_FALSE(parsed.config);

@@ -153,8 +153,11 @@ for name in "${names[@]}"; do
   # A fresh daemon for each benchmark, on its own socket.
   daemon_sock="$dir/d/s.sock"
   mkdir -p "$dir/d" && chmod 700 "$dir/d"
+  # The default worker limit is what half this machine's memory holds; the
+  # benchmarks ask for what they use (vm.max_map_count still caps it).
   # shellcheck disable=SC2086
-  "$isletd" --socket "$daemon_sock" --pid-file "$dir/d/pid" ${ISLETD_FLAGS:-} >"$dir/isletd.start" 2>&1
+  "$isletd" --socket "$daemon_sock" --pid-file "$dir/d/pid" --max-workers $((idle_n + 1000)) \
+    ${ISLETD_FLAGS:-} >"$dir/isletd.start" 2>&1
   for _ in $(seq 100); do
     "$islet" --socket "$daemon_sock" daemon status >/dev/null 2>&1 && break
     sleep 0.1

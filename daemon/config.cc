@@ -78,6 +78,12 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
                  "Unread messages one MessagePort may hold; postMessage into a full one throws "
                  "(default 1000000)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 40));
+  app.add_option("--max-port-queue-bytes", config.max_port_queue_bytes,
+                 "Serialized bytes of unread messages one MessagePort may hold; postMessage "
+                 "past it throws (a message to an empty port is always taken); K/M/G suffixes "
+                 "are powers of 1024 (default 64M)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(uint64_t{1024}, uint64_t{1} << 40));
   app.add_option("--max-frame-bytes", config.max_frame_bytes,
                  "Largest control frame accepted (default 16 MiB)")
       ->check(CLI::Range(size_t{64}, size_t{1} << 30));

@@ -143,6 +143,7 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   options.max_workers = config.max_workers;
   options.max_workers_per_job = config.max_workers_per_job;
   options.max_port_queue = config.max_port_queue;
+  options.max_port_queue_bytes = config.max_port_queue_bytes;
   options.max_bundle_bytes = config.max_bundle_bytes;
   options.shm_max_bytes = config.shm_max_bytes;
   options.shm_max_segments = config.shm_max_segments;

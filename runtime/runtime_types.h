@@ -227,6 +227,10 @@ struct RuntimeOptions {
   // a RangeError (code ERR_ISLET_QUEUE_FULL) in the sender and sends
   // nothing: a flood cannot grow the daemon without bound.
   size_t max_port_queue = 1000000;
+  // Serialized bytes one port may hold unread (the same error; a message to
+  // an empty port is always taken): a worker cannot make the daemon hold
+  // gigabytes of messages nobody reads.
+  size_t max_port_queue_bytes = 64u << 20;
   // Named shared-memory segments (docs/shm.md): bytes mapped at once
   // (deleted segments still held by workers included) and named segments.
   uint64_t shm_max_bytes = 1ull << 30;

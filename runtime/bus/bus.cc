@@ -1,5 +1,7 @@
 #include "runtime/bus/bus.h"
 
+#include <algorithm>
+
 #include "runtime/base/mutex.h"
 
 namespace islet::runtime {
@@ -61,6 +63,11 @@ Bus::PostResult Bus::Post(PortId from, Message message, const PortOwner* sender)
       if (own != 0 && own < limit) limit = own;
     }
     if (dst->second.queue.size() >= limit) return PostResult::kQueueFull;
+    size_t held = dst->second.queue.bytes();
+    if (held != 0 &&
+        message.bytes.size() > queue_bytes_limit_ - std::min(held, queue_bytes_limit_)) {
+      return PostResult::kQueueBytesFull;
+    }
     notify = EnqueueLocked(to, dst->second, std::move(message));
   }
   if (notify) notify->OnPortReady(to);
@@ -214,6 +221,11 @@ void Bus::CloseAllOwnedBy(const PortOwner* owner) {
 void Bus::set_queue_limit(size_t limit) {
   MutexLock lock(mu_);
   queue_limit_ = limit;
+}
+
+void Bus::set_queue_bytes_limit(size_t limit) {
+  MutexLock lock(mu_);
+  queue_bytes_limit_ = limit;
 }
 
 size_t Bus::open_ports() const {

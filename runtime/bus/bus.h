@@ -45,7 +45,16 @@ class Bus {
   std::pair<PortId, PortId> CreateChannel(std::weak_ptr<PortOwner> first,
                                           std::weak_ptr<PortOwner> second);
 
-  enum class PostResult { kDelivered, kPeerClosed, kNoSuchPort, kQueueFull, kNotOwner };
+  // kQueueFull: the receiving port holds its limit of messages;
+  // kQueueBytesFull: of serialized bytes.
+  enum class PostResult {
+    kDelivered,
+    kPeerClosed,
+    kNoSuchPort,
+    kQueueFull,
+    kQueueBytesFull,
+    kNotOwner
+  };
   // Queues `message` on the peer of `from`. Ports named in message.ports
   // must have been Detach()ed by the sender. With `sender`, `from` must be
   // owned by it (kNotOwner otherwise): a worker posts only from its ports.
@@ -91,6 +100,10 @@ class Bus {
   void CloseAllOwnedBy(const PortOwner* owner);
 
   void set_queue_limit(size_t limit);
+  // Serialized bytes one port may hold unread. A message to an empty port
+  // is always taken (a single large message is not refused), so the bound
+  // is this plus one message.
+  void set_queue_bytes_limit(size_t limit);
   size_t open_ports() const;
 
  private:
@@ -114,6 +127,7 @@ class Bus {
   std::unordered_map<PortId, Endpoint> endpoints_ GUARDED_BY(mu_);
   PortId next_id_ GUARDED_BY(mu_) = 1;
   size_t queue_limit_ GUARDED_BY(mu_) = SIZE_MAX;
+  size_t queue_bytes_limit_ GUARDED_BY(mu_) = SIZE_MAX;
 };
 
 }  // namespace islet::runtime

@@ -43,6 +43,7 @@ class MessageRing {
       tail_ = std::exchange(other.tail_, 0);
       used_ = std::exchange(other.used_, 0);
       packed_ = std::exchange(other.packed_, 0);
+      bytes_ = std::exchange(other.bytes_, 0);
       front_ = std::move(other.front_);
       other.front_.clear();
     }
@@ -52,8 +53,12 @@ class MessageRing {
 
   size_t size() const { return front_.size() + packed_; }
   bool empty() const { return size() == 0; }
+  // The serialized bytes of the messages held (what a sender is charged
+  // for: Bus's per-port byte limit).
+  size_t bytes() const { return bytes_; }
 
   void push_back(Message message) {
+    bytes_ += message.bytes.size();
     bool packed = message.ports.empty() && !message.attachments && !message.close_marker &&
                   message.bytes.size() <= kPackedMax;
     size_t payload = packed ? message.bytes.size() : sizeof(Message*);
@@ -73,11 +78,13 @@ class MessageRing {
     if (!front_.empty()) {
       Message out = std::move(front_.front());
       front_.pop_front();
+      bytes_ -= out.bytes.size();
       return out;
     }
     Message out;
     SkipWrap();
     size_t record = Unpack(buffer_.get() + head_, &out);
+    bytes_ -= out.bytes.size();
     head_ = (head_ + record) & (capacity_ - 1);
     used_ -= record;
     if (--packed_ == 0) Emptied();
@@ -98,6 +105,7 @@ class MessageRing {
   void TakeFront(size_t max, std::vector<Message>* out, std::vector<uint8_t>* records) {
     size_t taken = 0;
     for (; taken < max && !front_.empty(); ++taken) {
+      bytes_ -= front_.front().bytes.size();
       out->push_back(std::move(front_.front()));
       front_.pop_front();
     }
@@ -110,6 +118,7 @@ class MessageRing {
       while (at < end && taken + count < max && count < packed_) {
         uint32_t header = HeaderAt(buffer_.get() + at);
         if (header == kWrap) break;
+        bytes_ -= header == kBoxed ? BoxedAt(buffer_.get() + at)->bytes.size() : header;
         at += RecordSize(PayloadSize(header));
         ++count;
       }
@@ -130,6 +139,7 @@ class MessageRing {
 
   // Puts `messages` back at the front, in their order.
   void PushFront(std::vector<Message> messages) {
+    for (const Message& message : messages) bytes_ += message.bytes.size();
     front_.insert(front_.begin(), std::make_move_iterator(messages.begin()),
                   std::make_move_iterator(messages.end()));
   }
@@ -240,6 +250,7 @@ class MessageRing {
       --packed_;
     }
     head_ = tail_ = used_ = 0;
+    bytes_ = 0;
     front_.clear();
   }
 
@@ -249,6 +260,7 @@ class MessageRing {
   size_t tail_ = 0;            // where the next record goes
   size_t used_ = 0;            // bytes between head and tail, skipped ends included
   size_t packed_ = 0;          // records in the ring (boxed ones included)
+  size_t bytes_ = 0;           // serialized bytes of every message held
   std::deque<Message> front_;  // put back: read before the ring
 };
 

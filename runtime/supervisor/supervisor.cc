@@ -121,6 +121,7 @@ Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
           ResourceLimits{.max_old_generation_mb = options.default_max_old_generation_mb},
           external_budget_, [this] { return compact_isolates(); })) {
   bus_.set_queue_limit(options_.max_port_queue);
+  bus_.set_queue_bytes_limit(options_.max_port_queue_bytes);
   Logger("sched")->info(
       "executor started with {} threads; {} warm isolates; long turns past {} us get a thread of "
       "their own (at most {} such threads), niced by {}",

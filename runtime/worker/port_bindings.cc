@@ -80,6 +80,15 @@ void PortPost(const FunctionCallbackInfo<Value>& args) {
   if (result == Bus::PostResult::kDelivered) self->CountMessageOut();
   // Like Node, posting to a closed channel drops the message silently.
   args.GetReturnValue().Set(result == Bus::PostResult::kDelivered);
+  if (result == Bus::PostResult::kQueueBytesFull) {
+    binding_util::ThrowWithCode(
+        args.GetIsolate(),
+        v8::Exception::RangeError(
+            Str(args.GetIsolate(),
+                "The receiving port already holds its maximum of queued message bytes "
+                "(isletd --max-port-queue-bytes); the message was not sent")),
+        "ERR_ISLET_QUEUE_FULL");
+  }
   if (result == Bus::PostResult::kQueueFull) {
     binding_util::ThrowWithCode(
         args.GetIsolate(),

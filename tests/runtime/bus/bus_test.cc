@@ -202,6 +202,48 @@ TEST(BusTest, QueueLimitRefusesInsteadOfGrowing) {
   EXPECT_EQ(bus.Pending(b), 2u);
 }
 
+Message Sized(size_t n) {
+  Message m;
+  std::vector<uint8_t> bytes(n, 7);
+  m.bytes.assign(bytes.data(), n);
+  return m;
+}
+
+// Issue 13: a count limit alone let one worker make the daemon hold ~10 GB
+// of queued 10 KB messages. Bytes are bounded too, in every way a queue
+// holds messages (packed, boxed with ports, put back by Unread).
+TEST(BusTest, QueueBytesLimitRefusesInsteadOfGrowing) {
+  Bus bus;
+  bus.set_queue_bytes_limit(10000);
+  auto owner = std::make_shared<RecordingOwner>();
+  auto [a, b] = bus.CreateChannel(owner);
+  // A message larger than the limit is taken by an empty port...
+  EXPECT_EQ(bus.Post(a, Sized(20000)), Bus::PostResult::kDelivered);
+  // ...and nothing more until it is read.
+  EXPECT_EQ(bus.Post(a, Sized(1)), Bus::PostResult::kQueueBytesFull);
+  ASSERT_EQ(bus.Take(b, 10).size(), 1u);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(bus.Post(a, Sized(2500)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Post(a, Sized(1)), Bus::PostResult::kQueueBytesFull);
+  // Taken and put back: still held, still counted.
+  std::vector<Message> taken = bus.Take(b, 2);
+  ASSERT_EQ(taken.size(), 2u);
+  EXPECT_EQ(bus.Post(a, Sized(5000)), Bus::PostResult::kDelivered);
+  bus.Unread(b, std::move(taken));
+  EXPECT_EQ(bus.Post(a, Sized(1)), Bus::PostResult::kQueueBytesFull);
+  EXPECT_EQ(bus.Take(b, 100).size(), 5u);
+  // A message that carries a port is stored boxed; its bytes count too.
+  Message boxed = Sized(9000);
+  auto [c, d] = bus.CreateChannel(owner);
+  ASSERT_TRUE(bus.Detach(c));
+  boxed.ports.push_back(c);
+  EXPECT_EQ(bus.Post(a, std::move(boxed)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Post(a, Sized(2000)), Bus::PostResult::kQueueBytesFull);
+  EXPECT_EQ(bus.Post(a, Sized(1000)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Take(b, 100).size(), 2u);
+  EXPECT_EQ(bus.Post(a, Sized(10000)), Bus::PostResult::kDelivered);
+  (void)d;
+}
+
 class LimitedOwner : public RecordingOwner {
  public:
   std::shared_ptr<const std::atomic<size_t>> queue_limit() const override { return limit; }

@@ -170,5 +170,27 @@ TEST(QueueLimitTest, PostingIntoAFullPortThrowsAndSendsNothing) {
   EXPECT_EQ(r.out, "100 RangeError ERR_ISLET_QUEUE_FULL\nreceived 100\n");
 }
 
+TEST(QueueLimitTest, PostingPastThePortsByteLimitThrowsAndSendsNothing) {
+  auto runtime = Runtime::Create(RuntimeOptions{.max_port_queue_bytes = 100000});
+  ASSERT_TRUE(runtime.has_value());
+  auto r = testing::RunJs(**runtime, R"(
+    const { port1, port2 } = new MessageChannel();
+    const chunk = 'x'.repeat(10000);
+    let sent = 0;
+    try {
+      for (;;) { port1.postMessage(chunk); ++sent; }
+    } catch (e) {
+      console.log(sent < 12 && sent >= 9, e.name, e.code, e.message);
+    }
+    let received = 0;
+    port2.on('message', (m) => { if (++received === sent) { console.log('received all'); port2.close(); } });
+  )");
+  EXPECT_EQ(r.out,
+            "true RangeError ERR_ISLET_QUEUE_FULL The receiving port already holds its maximum "
+            "of queued message bytes (isletd --max-port-queue-bytes); the message was not "
+            "sent\nreceived all\n")
+      << r.err;
+}
+
 }  // namespace
 }  // namespace islet::runtime

@@ -115,6 +115,11 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
                  "Named shared-memory segments allowed at once (default 1024)")
       ->check(CLI::Range(uint64_t{0}, uint64_t{1} << 20));
 
+  app.add_option("--max-starting-spawns", config.max_starting_spawns,
+                 "Spawns admitted while fewer workers than this are still starting; the rest "
+                 "wait per client and are admitted round robin, so one client's spawn flood "
+                 "cannot delay another's jobs by seconds (default 16; 0 = no limit)")
+      ->check(CLI::Range(0u, 100000u));
   app.add_flag("--shm-daemon-wide", config.shm_daemon_wide,
                "Let scripts open daemon-wide shared-memory segments, which every job can "
                "read and write (shared(name, size, { scope: 'daemon' })); without it a "

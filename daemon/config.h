@@ -41,7 +41,8 @@ struct DaemonConfig {
   double max_external_total_mb = 0;     // in all workers; 0 = half the RAM
   uint64_t shm_max_bytes = 1ull << 30;  // shared-memory segments (docs/shm.md)
   uint64_t shm_max_segments = 1024;
-  bool shm_daemon_wide = false;  // scripts may open daemon-wide segments
+  bool shm_daemon_wide = false;       // scripts may open daemon-wide segments
+  uint32_t max_starting_spawns = 16;  // spawn admission (ServiceOptions)
   // Scripts may require('islet:internal/binding'): for debugging islet
   // itself and for its tests; never on a daemon that runs others' code.
   bool expose_internals = false;

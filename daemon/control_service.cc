@@ -49,6 +49,11 @@ void ControlService::Handle(const std::shared_ptr<Session>& session, v1::Request
                            static_cast<int>(request.body_case()));
   switch (request.body_case()) {
     case v1::Request::kSpawn:
+      // Behind spawns already waiting, whoever sent them: admitted round
+      // robin (AdmitDeferred).
+      if (!deferred_order_.empty() || !SpawnAdmissible()) {
+        return DeferSpawn(session, id, std::move(*request.mutable_spawn()));
+      }
       return Spawn(session, id, request.mutable_spawn());
     case v1::Request::kList:
       return List(session, id, request.list());
@@ -303,6 +308,47 @@ void ControlService::Shutdown(const std::shared_ptr<Session>& session, uint64_t 
   // Posted, so the reply is queued (and its write started) before the
   // runtime shuts down.
   asio::post(io_, request_shutdown_);
+}
+
+bool ControlService::SpawnAdmissible() {
+  return options_.max_starting_spawns == 0 ||
+         runtime_.Stats().workers_starting < options_.max_starting_spawns;
+}
+
+void ControlService::DeferSpawn(const std::shared_ptr<Session>& session, uint64_t id,
+                                v1::SpawnRequest request) {
+  auto& queue = deferred_[session.get()];
+  if (queue.empty()) deferred_order_.push_back(session.get());
+  queue.push_back(DeferredSpawn{session, id, std::move(request)});
+  AdmitDeferred();
+}
+
+void ControlService::AdmitDeferred() {
+  while (!deferred_order_.empty() && SpawnAdmissible()) {
+    const Session* key = deferred_order_.front();
+    deferred_order_.pop_front();
+    auto it = deferred_.find(key);
+    if (it == deferred_.end() || it->second.empty()) continue;
+    DeferredSpawn next = std::move(it->second.front());
+    it->second.pop_front();
+    if (it->second.empty()) {
+      deferred_.erase(it);
+    } else {
+      deferred_order_.push_back(key);  // its next one after everyone else's
+    }
+    if (auto session = next.session.lock(); session && session->open()) {
+      Spawn(session, next.id, &next.request);
+    }
+  }
+  if (deferred_order_.empty() || admit_armed_) return;
+  // Starting workers finish on executor threads; look again shortly.
+  admit_armed_ = true;
+  admit_timer_.expires_after(std::chrono::milliseconds(1));
+  admit_timer_.async_wait([this](const asio::error_code& ec) {
+    if (ec == asio::error::operation_aborted) return;
+    admit_armed_ = false;
+    AdmitDeferred();
+  });
 }
 
 runtime::EventSink ControlService::MakeSink(const std::shared_ptr<Session>& session,

@@ -1,9 +1,12 @@
 #pragma once
 
 #include <asio/io_context.hpp>
+#include <asio/steady_timer.hpp>
 #include <chrono>
+#include <deque>
 #include <expected>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +35,12 @@ struct ServiceOptions {
   // state file (tests), and replies go at once.
   using Durable = std::function<void(std::expected<void, std::string>)>;
   std::function<void(Durable)> sync_state;
+  // Spawns admitted while fewer workers than this are starting (their
+  // isolates not yet made, RuntimeStats::workers_starting); the rest wait,
+  // per connection, and are admitted round robin across connections: a
+  // client that floods spawns cannot put thousands of first turns ahead of
+  // another client's one job. 0: no admission control.
+  uint32_t max_starting_spawns = 16;
 };
 
 // Serves control requests against the runtime and replies through the
@@ -82,7 +91,22 @@ class ControlService {
   runtime::EventSink MakeSink(const std::shared_ptr<Session>& session, uint64_t request_id,
                               std::shared_ptr<HeldEvents> gate = nullptr);
 
+  // Spawn admission (ServiceOptions::max_starting_spawns).
+  bool SpawnAdmissible();
+  void DeferSpawn(const std::shared_ptr<Session>& session, uint64_t id, v1::SpawnRequest request);
+  void AdmitDeferred();
+  struct DeferredSpawn {
+    std::weak_ptr<Session> session;
+    uint64_t id;
+    v1::SpawnRequest request;
+  };
+  // Per connection, in its order; the connections in round-robin order.
+  std::map<const Session*, std::deque<DeferredSpawn>> deferred_;
+  std::deque<const Session*> deferred_order_;
+  bool admit_armed_ = false;
+
   asio::io_context& io_;
+  asio::steady_timer admit_timer_{io_};
   runtime::Runtime& runtime_;
   const ServiceOptions options_;
   std::function<void()> request_shutdown_;

@@ -182,6 +182,7 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   service.sync_state = [&state](ServiceOptions::Durable done) { state.Sync(std::move(done)); };
   state.Start();
   service.max_frame_bytes = config.max_frame_bytes;
+  service.max_starting_spawns = config.max_starting_spawns;
   service.bundle_limits.max_bytes = config.max_bundle_bytes;
   {
     Server server(io, std::move(*listener), **runtime, std::move(service));

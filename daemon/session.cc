@@ -95,7 +95,16 @@ bool Session::ProcessFrames() {
           return false;
         }
         service_.Handle(self, std::move(request));
-        break;
+        // One request per turn of the control loop: the rest of what this
+        // client sent waits behind everyone else's ready work, so a client
+        // that pipelines a thousand spawns cannot hold up another's single
+        // request (round robin across connections).
+        if (open()) {
+          asio::post(socket_.get_executor(), [this, self] {
+            if (open() && ProcessFrames()) DoRead();
+          });
+        }
+        return false;
       }
     }
   }

@@ -274,6 +274,10 @@ struct RuntimeStats {
   uint32_t executor_threads = 0;
   ExecutorStats executor;
   uint32_t warm_isolates_ready = 0;  // prepared isolates waiting in the warm pool
+  // Spawned workers whose first turn has not made their isolate yet: the
+  // control plane admits spawns by it (ControlService, one client cannot
+  // fill the executor's queue for everyone).
+  uint32_t workers_starting = 0;
 };
 
 struct SpawnResult {

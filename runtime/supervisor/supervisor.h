@@ -112,6 +112,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   SegmentRegistry* segments() override { return segments_.get(); }
   std::shared_ptr<ExternalBudget> external_budget() override { return external_budget_; }
   bool expose_internals() const override { return options_.expose_internals; }
+  std::shared_ptr<std::atomic<int64_t>> starting_counter() override { return starting_; }
   bool shm_daemon_wide() const override { return options_.shm_daemon_wide; }
   bool compact_isolates() const override {
     return alive_.load(std::memory_order_relaxed) >= options_.compact_isolates_above;
@@ -161,6 +162,8 @@ class Supervisor final : public Runtime, private WorkerHost {
 
   Engine* const engine_;
   const RuntimeOptions options_;
+  // Workers spawned whose isolate is not made yet (Stats().workers_starting).
+  const std::shared_ptr<std::atomic<int64_t>> starting_ = std::make_shared<std::atomic<int64_t>>(0);
   std::unique_ptr<Executor> executor_;
   const std::shared_ptr<ExternalBudget> external_budget_;
   // Live workers: changed under mu_, read without it by the warm pool's

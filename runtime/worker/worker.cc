@@ -56,9 +56,19 @@ Worker::Worker(Engine* engine, Executor* executor, Bus* bus, WorkerConfig config
       host_(host),
       start_time_(std::chrono::steady_clock::now()),
       limits_(config_.islet_limits, start_time_),
-      init_(config_.init) {}
+      init_(config_.init),
+      starting_(host->starting_counter()) {
+  if (starting_) starting_->fetch_add(1, std::memory_order_relaxed);
+}
+
+void Worker::DoneStarting() {
+  if (starting_ && !started_counted_.exchange(true)) {
+    starting_->fetch_sub(1, std::memory_order_relaxed);
+  }
+}
 
 Worker::~Worker() {
+  DoneStarting();  // ended before its first turn
   // Normally the last turn disposed the isolate. It is still here when the
   // executor stopped before that turn (a shutdown that timed out while
   // another worker held the only thread): the handles into it go first,
@@ -262,7 +272,9 @@ bool Worker::RunTurn() {
   const int64_t wall_start = SteadyNs();
   turn_end_clock.valid = false;
   if (isolate_ == nullptr) {
-    if (auto created = CreateIsolate(); !created) {
+    auto created = CreateIsolate();
+    DoneStarting();
+    if (!created) {
       Logger("isolate")->error("worker {}: {}", config_.id, created.error().message);
       Finish(ExitInfo{1, ExitReason::kStartupFailed, created.error().message, ""});
       lifecycle_.MarkExited();

@@ -247,6 +247,11 @@ class Worker final : public Actor, public PortOwner, public Watched {
   v8::Global<v8::Int32Array> tick_info_holder_;
   int32_t* tick_info_ = nullptr;  // into tick_info_holder_'s backing store
   bool constructing_port_ = false;
+  // Workers not yet started (WorkerHost::starting_counter): this one counts
+  // until DoneStarting.
+  void DoneStarting();
+  const std::shared_ptr<std::atomic<int64_t>> starting_;
+  std::atomic<bool> started_counted_{false};
   std::atomic<uint64_t> messages_in_{0};   // port messages delivered to JS
   std::atomic<uint64_t> messages_out_{0};  // port messages this worker posted
 

@@ -111,6 +111,10 @@ class WorkerHost {
   // Whether an isolate prepared now should be compacted
   // (RuntimeOptions::compact_isolates_above).
   virtual bool compact_isolates() const = 0;
+  // Counts workers not yet started (their isolate not yet made): each adds
+  // one when constructed and takes it away when its first turn has its
+  // isolate, or when it ends without one. Null: not counted.
+  virtual std::shared_ptr<std::atomic<int64_t>> starting_counter() { return nullptr; }
   // Whether scripts may require('islet:internal/binding')
   // (RuntimeOptions::expose_internals).
   virtual bool expose_internals() const { return false; }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <functional>
 #include <limits>
 #include <thread>
@@ -370,6 +371,37 @@ TEST_F(BadInputTest, NonFiniteLimitsAndRestartSettingsAreRefused) {
   EXPECT_EQ(refused.error().message,
             "limits.cpu_ms_total is NaN: it must be 0 (none or the default) or a positive finite "
             "number");
+}
+
+// Issue 13, part 6: spawns one client pipelines wait their turn behind
+// another client's (round robin across connections, while workers are
+// starting), so a flood cannot hold up someone else's job until it has
+// all been served; and every one of the flood's spawns is still served.
+TEST_F(BadInputTest, ASpawnFloodDoesNotHoldUpAnotherClientsSpawn) {
+  StartDaemon({"--max-starting-spawns", "1"});
+  Client flood = Connect();
+  Client probe = Connect();
+  constexpr int kFlood = 200;
+  std::vector<uint64_t> requests;
+  for (int i = 0; i < kFlood; ++i) {
+    auto id = flood.Send(SpawnRequest("f.js", "0", false));
+    ASSERT_TRUE(id) << id.error().message;
+    requests.push_back(*id);
+  }
+  auto first = flood.Read(requests[0]);
+  ASSERT_TRUE(first) << first.error().message;
+  auto mine = probe.Call(SpawnRequest("p.js", "0", false));
+  ASSERT_TRUE(mine) << mine.error().message;
+  uint64_t flood_last = 0;
+  for (int i = 1; i < kFlood; ++i) {
+    auto reply = flood.Read(requests[i]);
+    ASSERT_TRUE(reply) << "flood spawn " << i << ": " << reply.error().message;
+    flood_last = std::max(flood_last, reply->spawn().worker_id());
+  }
+  // Worker ids are handed out in spawn order: the probe's came before most
+  // of the flood's, not after all of them.
+  EXPECT_LT(mine->spawn().worker_id(), flood_last);
+  EXPECT_LT(mine->spawn().worker_id(), first->spawn().worker_id() + 10);
 }
 
 TEST_F(BadInputTest, TwoClientsAreServedWhileAThirdMisbehaves) {

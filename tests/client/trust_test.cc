@@ -30,14 +30,6 @@ bool Contains(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;
 }
 
-// A directory with exactly `mode` (mkdir applies the umask; chmod does not).
-std::string MakeDir(const TempDir& parent, const std::string& name, mode_t mode) {
-  std::string path = parent.Join(name);
-  EXPECT_EQ(mkdir(path.c_str(), 0700), 0) << path;
-  EXPECT_EQ(chmod(path.c_str(), mode), 0) << path;
-  return path;
-}
-
 // A listening socket at `path`, owned by the caller; -1 on failure.
 int Listen(const std::string& path) {
   int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -61,7 +53,7 @@ TEST(TrustTest, APrivateDirectoryPasses) {
   TempDir dir;  // mkdtemp: 0700, ours
   EXPECT_TRUE(CheckPrivateDirectory(dir.path(), geteuid()));
   EXPECT_TRUE(CheckSocketPath(dir.Join("s.sock"), geteuid()));
-  std::string readable = MakeDir(dir, "readable", 0755);  // others may read, not write
+  std::string readable = dir.MakeDir("readable", 0755);  // others may read, not write
   EXPECT_TRUE(CheckPrivateDirectory(readable, geteuid()));
 }
 
@@ -74,7 +66,7 @@ TEST(TrustTest, AMissingDirectoryOrSocketPasses) {
 TEST(TrustTest, ADirectoryOthersMayWriteIsRefused) {
   TempDir dir;
   for (mode_t mode : {0777, 0770, 0702}) {
-    std::string shared = MakeDir(dir, "w" + std::to_string(mode), mode);
+    std::string shared = dir.MakeDir("w" + std::to_string(mode), mode);
     auto ok = CheckPrivateDirectory(shared, geteuid());
     ASSERT_FALSE(ok) << shared;
     EXPECT_TRUE(Contains(ok.error(), shared + " is writable by other users")) << ok.error();
@@ -93,7 +85,7 @@ TEST(TrustTest, ADirectoryOthersMayWriteIsRefused) {
 
 TEST(TrustTest, AStickySharedDirectoryIsRefused) {
   TempDir dir;
-  std::string tmp = MakeDir(dir, "tmp", 01777);  // like /tmp
+  std::string tmp = dir.MakeDir("tmp", 01777);  // like /tmp
   std::string uid = std::to_string(geteuid());
   auto ok = CheckPrivateDirectory(tmp, geteuid());
   ASSERT_FALSE(ok);
@@ -118,7 +110,7 @@ TEST(TrustTest, NotADirectory) {
 TEST(TrustTest, ADirectoryOwnedBySomeoneElseIsRefused) {
   if (geteuid() != 0) GTEST_SKIP() << "needs root";
   TempDir dir;
-  std::string theirs = MakeDir(dir, "islet-0", 0700);
+  std::string theirs = dir.MakeDir("islet-0", 0700);
   ASSERT_EQ(chown(theirs.c_str(), kNobody, kNobody), 0);
   std::string socket = theirs + "/isletd.sock";
   auto refused = CheckSocketPath(socket, 0);
@@ -135,7 +127,7 @@ TEST(TrustTest, ADirectoryOwnedBySomeoneElseIsRefused) {
 TEST(TrustTest, TheUidDecidesWhoseDirectoryItIs) {
   if (geteuid() != 0) GTEST_SKIP() << "needs root";
   TempDir dir;
-  std::string owned = MakeDir(dir, "owned", 0700);
+  std::string owned = dir.MakeDir("owned", 0700);
   ASSERT_EQ(chown(owned.c_str(), 1000, 1000), 0);
   EXPECT_TRUE(CheckPrivateDirectory(owned, 1000));
   auto other = CheckPrivateDirectory(owned, 1001);
@@ -148,7 +140,7 @@ TEST(TrustTest, TheUidDecidesWhoseDirectoryItIs) {
 TEST(TrustTest, ASymbolicLinkOwnedBySomeoneElseIsRefused) {
   if (geteuid() != 0) GTEST_SKIP() << "needs root";
   TempDir dir;
-  std::string target = MakeDir(dir, "target", 0700);
+  std::string target = dir.MakeDir("target", 0700);
   std::string link = dir.Join("link");
   ASSERT_EQ(symlink(target.c_str(), link.c_str()), 0);
   EXPECT_TRUE(CheckPrivateDirectory(link, 0));
@@ -203,7 +195,7 @@ TEST(TrustTest, CheckSocketPeerReadsTheKernelsAnswer) {
 
 TEST(TrustTest, ConnectRefusesAnUntrustedDirectoryBeforeConnecting) {
   TempDir dir;
-  std::string shared = MakeDir(dir, "shared", 01777);
+  std::string shared = dir.MakeDir("shared", 01777);
   std::string socket = shared + "/s.sock";
   int fd = Listen(socket);
   ASSERT_GE(fd, 0);

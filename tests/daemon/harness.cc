@@ -3,11 +3,13 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -86,6 +88,15 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   if (path_ != "/tmp") fs::remove_all(path_, ec);
+}
+
+std::string TempDir::MakeDir(const std::string& name, mode_t mode) const {
+  std::string path = Join(name);
+  if (mkdir(path.c_str(), 0700) != 0 || chmod(path.c_str(), mode) != 0) {
+    std::fprintf(stderr, "TempDir::MakeDir(%s): %s\n", path.c_str(), std::strerror(errno));
+    std::abort();  // a test's premise, not its subject
+  }
+  return path;
 }
 
 void TempDir::Write(const std::string& name, const std::string& content) const {

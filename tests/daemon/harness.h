@@ -36,6 +36,9 @@ class TempDir {
   std::string Join(const std::string& name) const { return path_ + "/" + name; }
   // Writes `content` to path()/name, creating parent directories.
   void Write(const std::string& name, const std::string& content) const;
+  // Makes path()/name with exactly `mode` (mkdir applies the umask; chmod
+  // does not) and returns its path.
+  std::string MakeDir(const std::string& name, mode_t mode) const;
 
  private:
   std::string path_;

@@ -22,14 +22,6 @@ bool Contains(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;
 }
 
-// A directory with exactly `mode` (mkdir applies the umask; chmod does not).
-std::string MakeDir(const TempDir& parent, const std::string& name, mode_t mode) {
-  std::string path = parent.Join(name);
-  EXPECT_EQ(mkdir(path.c_str(), 0700), 0) << path;
-  EXPECT_EQ(chmod(path.c_str(), mode), 0) << path;
-  return path;
-}
-
 TEST(PrivateDirectoryTest, CreatesMissingDirectoriesOwnerOnly) {
   TempDir dir;
   std::string deep = dir.Join("a/b/c");
@@ -46,7 +38,7 @@ TEST(PrivateDirectoryTest, CreatesMissingDirectoriesOwnerOnly) {
 TEST(PrivateDirectoryTest, RefusesADirectoryOthersMayWrite) {
   TempDir dir;
   for (mode_t mode : {0777, 0770, 0703}) {
-    std::string shared = MakeDir(dir, "w" + std::to_string(mode), mode);
+    std::string shared = dir.MakeDir("w" + std::to_string(mode), mode);
     auto ok = EnsurePrivateDirectory(shared);
     ASSERT_FALSE(ok) << shared;
     EXPECT_TRUE(Contains(ok.error(), "refusing to keep the daemon's files in " + shared + ": " +
@@ -57,7 +49,7 @@ TEST(PrivateDirectoryTest, RefusesADirectoryOthersMayWrite) {
 
 TEST(PrivateDirectoryTest, RefusesAStickySharedDirectoryLikeTmp) {
   TempDir dir;
-  std::string tmp = MakeDir(dir, "tmp", 01777);
+  std::string tmp = dir.MakeDir("tmp", 01777);
   auto ok = EnsurePrivateDirectory(tmp);
   ASSERT_FALSE(ok);
   EXPECT_TRUE(Contains(ok.error(), tmp + " is shared with other users (mode 1777")) << ok.error();
@@ -85,7 +77,7 @@ TEST(PrivateDirectoryTest, RefusesAStickySharedDirectoryLikeTmp) {
 TEST(PrivateDirectoryTest, RefusesADirectoryOwnedBySomeoneElse) {
   if (geteuid() != 0) GTEST_SKIP() << "needs root (chown)";
   TempDir dir;
-  std::string theirs = MakeDir(dir, "islet-0", 0700);
+  std::string theirs = dir.MakeDir("islet-0", 0700);
   ASSERT_EQ(chown(theirs.c_str(), kNobody, kNobody), 0);
   auto ok = EnsurePrivateDirectory(theirs);
   ASSERT_FALSE(ok);
@@ -103,7 +95,7 @@ TEST(PrivateDirectoryTest, RefusesADirectoryOwnedBySomeoneElse) {
 TEST(PrivateDirectoryTest, TheUidIsWhoseFilesTheyAre) {
   if (geteuid() != 0) GTEST_SKIP() << "needs root (chown)";
   TempDir dir;
-  std::string owned = MakeDir(dir, "owned", 0700);
+  std::string owned = dir.MakeDir("owned", 0700);
   ASSERT_EQ(chown(owned.c_str(), 1000, 1000), 0);
   EXPECT_TRUE(EnsurePrivateDirectory(owned, 1000));
   auto other = EnsurePrivateDirectory(owned, 1001);
@@ -115,7 +107,7 @@ TEST(PrivateDirectoryTest, TheUidIsWhoseFilesTheyAre) {
 
 TEST(PrivateDirectoryTest, IsletdRefusesASharedStateDirectory) {
   TempDir dir;
-  std::string shared = MakeDir(dir, "state", 01777);
+  std::string shared = dir.MakeDir("state", 01777);
   ProcessResult r = RunProcess({RunfilePath("daemon/isletd"), "--foreground", "--socket",
                                 dir.Join("run/isletd.sock"), "--state-dir", shared});
   EXPECT_EQ(r.exit_code, 1) << r.err;
@@ -127,7 +119,7 @@ TEST(PrivateDirectoryTest, IsletdRefusesASharedStateDirectory) {
 
 TEST(PrivateDirectoryTest, IsletdRefusesASocketInASharedDirectory) {
   TempDir dir;
-  std::string shared = MakeDir(dir, "tmp", 01777);
+  std::string shared = dir.MakeDir("tmp", 01777);
   // Background mode checks before it forks.
   ProcessResult r = RunProcess({RunfilePath("daemon/isletd"), "--socket", shared + "/isletd.sock"});
   EXPECT_EQ(r.exit_code, 1) << r.err;

@@ -312,7 +312,7 @@ void ControlService::Shutdown(const std::shared_ptr<Session>& session, uint64_t 
 
 bool ControlService::SpawnAdmissible() {
   return options_.max_starting_spawns == 0 ||
-         runtime_.Stats().workers_starting < options_.max_starting_spawns;
+         runtime_.WorkersStarting() < options_.max_starting_spawns;
 }
 
 void ControlService::DeferSpawn(const std::shared_ptr<Session>& session, uint64_t id,

@@ -55,6 +55,9 @@ class Runtime {
   virtual Result<void> PostControl(WorkerId id, std::string json) = 0;
 
   virtual RuntimeStats Stats() = 0;
+  // Stats().workers_starting without the rest (no lock): read at every
+  // spawn the control plane admits.
+  virtual uint32_t WorkersStarting() { return Stats().workers_starting; }
 
   // The supervised workers that a restarted daemon should start again (live
   // or waiting to restart; not the killed or given up).

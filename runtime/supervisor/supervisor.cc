@@ -530,13 +530,12 @@ void Supervisor::OnControl(WorkerId id, std::string json) {
 
 RuntimeStats Supervisor::Stats() {
   MutexLock lock(mu_);
-  return RuntimeStats{
-      alive_.load(),
-      spawned_total_,
-      static_cast<uint32_t>(executor_->threads()),
-      executor_->stats(),
-      warm_pool_ ? static_cast<uint32_t>(warm_pool_->ready()) : 0u,
-      static_cast<uint32_t>(std::max<int64_t>(0, starting_->load(std::memory_order_relaxed)))};
+  return RuntimeStats{alive_.load(),
+                      spawned_total_,
+                      static_cast<uint32_t>(executor_->threads()),
+                      executor_->stats(),
+                      warm_pool_ ? static_cast<uint32_t>(warm_pool_->ready()) : 0u,
+                      WorkersStarting()};
 }
 
 void Supervisor::AppendOutputLocked(Record& record, WorkerId id, const Output& out,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <deque>
@@ -113,6 +114,9 @@ class Supervisor final : public Runtime, private WorkerHost {
   std::shared_ptr<ExternalBudget> external_budget() override { return external_budget_; }
   bool expose_internals() const override { return options_.expose_internals; }
   std::shared_ptr<std::atomic<int64_t>> starting_counter() override { return starting_; }
+  uint32_t WorkersStarting() override {
+    return static_cast<uint32_t>(std::max<int64_t>(0, starting_->load(std::memory_order_relaxed)));
+  }
   bool shm_daemon_wide() const override { return options_.shm_daemon_wide; }
   bool compact_isolates() const override {
     return alive_.load(std::memory_order_relaxed) >= options_.compact_isolates_above;

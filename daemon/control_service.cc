@@ -195,11 +195,8 @@ void ControlService::Terminate(const std::shared_ptr<Session>& session, uint64_t
   auto executor = session->executor();
   // Killing a supervised worker takes it out of the state file: the reply
   // waits until the file says so, or the next daemon would start it again.
-  auto info = runtime_.Inspect(request.worker_id());
   std::function<void(ServiceOptions::Durable)> sync;
-  if (info && info->restart.mode != runtime::RestartPolicy::Mode::kNever) {
-    sync = options_.sync_state;
-  }
+  if (InStateFile(request.worker_id())) sync = options_.sync_state;
   auto done = [weak, executor, id, sync](const runtime::ExitInfo& exit) {
     v1::Response response;
     response.set_id(id);
@@ -278,9 +275,7 @@ void ControlService::SetLimits(const std::shared_ptr<Session>& session, uint64_t
   response.mutable_set_limits();
   // A supervised worker's limits are in the state file: acknowledged once
   // they are on disk, like a spawn.
-  auto info = runtime_.Inspect(request.worker_id());
-  if (!info || info->restart.mode == runtime::RestartPolicy::Mode::kNever ||
-      options_.sync_state == nullptr) {
+  if (!InStateFile(request.worker_id()) || options_.sync_state == nullptr) {
     return session->Send(response);
   }
   std::weak_ptr<Session> weak = session;
@@ -308,6 +303,11 @@ void ControlService::Shutdown(const std::shared_ptr<Session>& session, uint64_t 
   // Posted, so the reply is queued (and its write started) before the
   // runtime shuts down.
   asio::post(io_, request_shutdown_);
+}
+
+bool ControlService::InStateFile(uint64_t worker) {
+  auto info = runtime_.Inspect(worker);
+  return info && info->restart.mode != runtime::RestartPolicy::Mode::kNever;
 }
 
 bool ControlService::SpawnAdmissible() {

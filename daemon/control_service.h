@@ -91,6 +91,9 @@ class ControlService {
   runtime::EventSink MakeSink(const std::shared_ptr<Session>& session, uint64_t request_id,
                               std::shared_ptr<HeldEvents> gate = nullptr);
 
+  // Whether `worker` is supervised, so recorded in the state file: a change
+  // to it is acknowledged once the file holds it (sync_state).
+  bool InStateFile(uint64_t worker);
   // Spawn admission (ServiceOptions::max_starting_spawns).
   bool SpawnAdmissible();
   void DeferSpawn(const std::shared_ptr<Session>& session, uint64_t id, v1::SpawnRequest request);

@@ -90,6 +90,7 @@ std::string FormatWorker(const v1::WorkerInfo& w) {
   line("heap_used_bytes", std::to_string(w.heap_used_bytes()));
   line("heap_limit_bytes", std::to_string(w.heap_limit_bytes()));
   line("external_memory_bytes", std::to_string(w.external_memory_bytes()));
+  line("queued_bytes", std::to_string(w.queued_bytes()));
   char cpu[32];
   std::snprintf(cpu, sizeof(cpu), "%.3f", w.cpu_seconds());
   line("cpu_seconds", cpu);

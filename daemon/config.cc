@@ -84,9 +84,22 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
                  "are powers of 1024 (default 64M)")
       ->transform(CLI::AsSizeValue(false))
       ->check(CLI::Range(uint64_t{1024}, uint64_t{1} << 40));
+  app.add_option("--max-worker-queue-bytes", config.max_worker_queue_bytes,
+                 "Serialized bytes of messages one worker may have posted and not yet had "
+                 "read, over all ports; postMessage past it throws (a worker with nothing "
+                 "unread may always post one message); counted in --max-external-total-mb "
+                 "too; K/M/G suffixes (default 256M)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(uint64_t{1024}, uint64_t{1} << 40));
   app.add_option("--max-frame-bytes", config.max_frame_bytes,
                  "Largest control frame accepted (default 16 MiB)")
       ->check(CLI::Range(size_t{64}, size_t{1} << 30));
+  app.add_option("--max-control-buffer-bytes", config.max_control_buffer_bytes,
+                 "Bytes all control connections together may hold in requests not yet whole "
+                 "and responses not yet read; past it the connection holding the most is "
+                 "dropped; at least twice --max-frame-bytes; K/M/G suffixes (default 256M)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(uint64_t{1} << 20, uint64_t{1} << 40));
   app.add_option("--max-bundle-bytes", config.max_bundle_bytes,
                  "Largest bundle accepted by spawn (default 8 MiB)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30));
@@ -131,6 +144,15 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
   // CLI11 reports parse errors by throwing; this is the one place we catch.
   try {
     app.parse(argc, argv);
+    // One whole frame and the response to it must fit, or the bound would
+    // drop a well-behaved client.
+    if (config.max_control_buffer_bytes < 2 * uint64_t{config.max_frame_bytes}) {
+      throw CLI::ValidationError(
+          "--max-control-buffer-bytes",
+          std::to_string(config.max_control_buffer_bytes) +
+              " is less than twice --max-frame-bytes (" +
+              std::to_string(config.max_frame_bytes) + ")");
+    }
   } catch (const CLI::ParseError& e) {
     return ParsedFlags{std::nullopt, app.exit(e)};
   }

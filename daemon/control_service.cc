@@ -5,6 +5,7 @@
 #include <asio/post.hpp>
 
 #include "daemon/session.h"
+#include "daemon/session_manager.h"
 #include "runtime/base/check.h"
 #include "runtime/base/log.h"
 #include "runtime/version.h"
@@ -251,6 +252,12 @@ void ControlService::DaemonInfo(const std::shared_ptr<Session>& session, uint64_
   info->set_state_problem(options_.state_problem);
   info->set_workers_resurrected(options_.workers_resurrected);
   ToProto(stats.executor, info->mutable_executor());
+  const SessionManager& sessions = session->manager();
+  auto* control = info->mutable_control();
+  control->set_connections(static_cast<uint32_t>(sessions.size()));
+  control->set_buffered_bytes(sessions.held_bytes());
+  control->set_max_buffered_bytes(sessions.max_held_bytes());
+  control->set_dropped_connections(sessions.dropped());
   session->Send(response);
 }
 

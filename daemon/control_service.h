@@ -41,6 +41,10 @@ struct ServiceOptions {
   // client that floods spawns cannot put thousands of first turns ahead of
   // another client's one job. 0: no admission control.
   uint32_t max_starting_spawns = 16;
+  // Bytes all control connections together may hold in unfinished requests
+  // and unwritten responses; past it the connection holding the most is
+  // dropped (SessionManager). 0: no bound.
+  size_t max_control_buffer_bytes = 256u << 20;
 };
 
 // Serves control requests against the runtime and replies through the

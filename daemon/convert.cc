@@ -301,6 +301,7 @@ void ToProto(const runtime::WorkerInfo& info, v1::WorkerInfo* out) {
   out->set_heap_used_bytes(info.heap_used_bytes);
   out->set_heap_limit_bytes(info.heap_limit_bytes);
   out->set_external_memory_bytes(info.external_memory_bytes);
+  out->set_queued_bytes(info.queued_bytes);
   out->set_cpu_seconds(info.cpu_seconds);
   out->set_messages_in(info.messages_in);
   out->set_messages_out(info.messages_out);

@@ -144,6 +144,7 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   options.max_workers_per_job = config.max_workers_per_job;
   options.max_port_queue = config.max_port_queue;
   options.max_port_queue_bytes = config.max_port_queue_bytes;
+  options.max_worker_queue_bytes = config.max_worker_queue_bytes;
   options.max_bundle_bytes = config.max_bundle_bytes;
   options.shm_max_bytes = config.shm_max_bytes;
   options.shm_max_segments = config.shm_max_segments;
@@ -182,6 +183,7 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   service.sync_state = [&state](ServiceOptions::Durable done) { state.Sync(std::move(done)); };
   state.Start();
   service.max_frame_bytes = config.max_frame_bytes;
+  service.max_control_buffer_bytes = config.max_control_buffer_bytes;
   service.max_starting_spawns = config.max_starting_spawns;
   service.bundle_limits.max_bytes = config.max_bundle_bytes;
   {

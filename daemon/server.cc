@@ -15,6 +15,7 @@ Server::Server(asio::io_context& io, std::unique_ptr<UnixListener> listener,
       runtime_(runtime),
       max_frame_bytes_(options.max_frame_bytes),
       on_shutdown_(options.on_shutdown),
+      manager_(options.max_control_buffer_bytes),
       service_(io, runtime, std::move(options), [this] { Shutdown(); }),
       signals_(io),
       timer_(io) {}

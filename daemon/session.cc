@@ -61,6 +61,7 @@ void Session::DoRead() {
           return;
         }
         decoder_.Feed(std::string_view(read_buffer_.data(), n));
+        Account();
         if (ProcessFrames()) DoRead();
       });
 }
@@ -71,7 +72,8 @@ bool Session::ProcessFrames() {
   while (open()) {
     switch (decoder_.Next(&payload)) {
       case proto::FrameDecoder::Status::kNeedMore:
-        return true;
+        Account();
+        return open();
       case proto::FrameDecoder::Status::kMalformed:
         LogBadInput(BadInput::kMalformedLength, "malformed frame length; closing");
         FailAndClose(0, v1::INVALID_ARGUMENT,
@@ -125,6 +127,8 @@ void Session::Send(const v1::Response& response) {
     Stop();
     return;
   }
+  Account();
+  if (!open()) return;
   if (!writing_) DoWrite();
 }
 
@@ -151,6 +155,9 @@ void Session::DoWrite() {
                     [this, self = shared_from_this()](asio::error_code ec, size_t) {
                       writing_ = false;
                       in_flight_.clear();
+                      Shrink(in_flight_);
+                      if (stopped_) return;
+                      Account();
                       if (stopped_) return;
                       if (ec) {
                         Logger("control")->debug("{}: write failed: {}", peer_, ec.message());
@@ -163,6 +170,31 @@ void Session::DoWrite() {
                         FinishClose();
                       }
                     });
+}
+
+void Session::Shrink(std::string& buffer) {
+  if (buffer.empty() && buffer.capacity() > proto::FrameDecoder::kKeepBytes) {
+    std::string().swap(buffer);
+  }
+}
+
+void Session::Account() {
+  if (stopped_) return;
+  size_t now = decoder_.held() + pending_.capacity() + in_flight_.capacity();
+  if (now == accounted_) return;
+  size_t before = accounted_;
+  accounted_ = now;
+  manager_.Adjust(before, now);
+}
+
+void Session::DropForMemory(size_t held, size_t max) {
+  LogBadInput(BadInput::kOverMemory,
+              "dropped: the control connections hold " + std::to_string(held) +
+                  " bytes of unfinished requests and unread responses, past isletd "
+                  "--max-control-buffer-bytes (" +
+                  std::to_string(max) + "), and this one holds the most (" +
+                  std::to_string(accounted_) + ")");
+  Stop();
 }
 
 void Session::FinishClose() {

@@ -26,6 +26,7 @@ enum class BadInput : unsigned {
   kUnknownRequest,
   kTruncatedFrame,
   kSlowReader,
+  kOverMemory,
 };
 
 // One client connection: reads Request frames, hands each to the
@@ -68,6 +69,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   bool open() const { return !stopped_ && !closing_; }
   uint64_t id() const { return id_; }
+  const SessionManager& manager() const { return manager_; }
   // "session 7 (pid 1234, uid 1000)", for logs.
   const std::string& peer() const { return peer_; }
   size_t open_streams() const { return streams_.size(); }
@@ -80,12 +82,23 @@ class Session : public std::enable_shared_from_this<Session> {
   // Logs bad input at warn the first time per kind, at debug after that.
   void LogBadInput(BadInput kind, const std::string& what);
 
+  // Bytes this session's buffers hold, as last told to the SessionManager.
+  size_t accounted_bytes() const { return accounted_; }
+  // Closes at once: the sessions together hold `held` bytes, past the
+  // daemon's bound `max`, and this one holds the most.
+  void DropForMemory(size_t held, size_t max);
+
  private:
   void DoRead();
   // Decodes and dispatches buffered frames; false once the session closes.
   bool ProcessFrames();
   void DoWrite();
   void FinishClose();
+  // Tells the SessionManager what the buffers hold now (which may drop
+  // this session: check open() after).
+  void Account();
+  // Gives back a written buffer's memory if a large response grew it.
+  static void Shrink(std::string& buffer);
 
   Socket socket_;
   const uint64_t id_;
@@ -102,6 +115,7 @@ class Session : public std::enable_shared_from_this<Session> {
   unsigned warned_ = 0;                                // bit per warning kind
   std::map<uint64_t, std::function<void()>> streams_;  // request id -> cancel
   std::shared_ptr<std::atomic<bool>> alive_;
+  size_t accounted_ = 0;
 };
 
 }  // namespace islet::daemon

@@ -25,6 +25,12 @@ FrameDecoder::Status FrameDecoder::Next(std::string* payload) {
   size_t avail = buffer_.size() - consumed_;
   uint64_t length = 0;
   size_t header = 0;
+  if (avail == 0) {
+    buffer_.clear();
+    consumed_ = 0;
+    if (buffer_.capacity() > kKeepBytes) std::string().swap(buffer_);
+    return Status::kNeedMore;
+  }
   for (;;) {
     if (header == avail) return Status::kNeedMore;
     if (header == kMaxVarintBytes) return failed_ = Status::kMalformed;

@@ -39,6 +39,11 @@ class FrameDecoder {
 
   // Bytes buffered that are not yet part of a returned frame.
   size_t buffered() const { return buffer_.size() - consumed_; }
+  // Memory the buffer holds (its capacity): what a connection costs.
+  size_t held() const { return buffer_.capacity(); }
+  // An emptied buffer keeps at most this much; a larger one (a big frame
+  // went through) is given back.
+  static constexpr size_t kKeepBytes = 64 * 1024;
   // The length announced by the last kTooLarge.
   uint64_t announced_length() const { return announced_length_; }
 

@@ -137,6 +137,9 @@ struct WorkerInfo {
   uint64_t heap_used_bytes = 0;
   uint64_t heap_limit_bytes = 0;
   uint64_t external_memory_bytes = 0;
+  // Serialized bytes of messages this worker posted that no one has read
+  // yet (charged to it; isletd --max-worker-queue-bytes).
+  uint64_t queued_bytes = 0;
   double cpu_seconds = 0;
   uint64_t messages_in = 0;
   uint64_t messages_out = 0;
@@ -231,6 +234,12 @@ struct RuntimeOptions {
   // an empty port is always taken): a worker cannot make the daemon hold
   // gigabytes of messages nobody reads.
   size_t max_port_queue_bytes = 64u << 20;
+  // Serialized bytes one worker may have posted and not yet had read, over
+  // all the ports it posts to (the same error, in the sender): a worker
+  // cannot get round the per-port bound by opening many channels. These
+  // bytes are also charged to the daemon-wide off-heap budget
+  // (max_external_mb_total), with ArrayBuffer memory.
+  size_t max_worker_queue_bytes = 256u << 20;
   // Named shared-memory segments (docs/shm.md): bytes mapped at once
   // (deleted segments still held by workers included) and named segments.
   uint64_t shm_max_bytes = 1ull << 30;

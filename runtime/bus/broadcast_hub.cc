@@ -24,6 +24,9 @@ size_t BroadcastHub::members() const {
 
 void BroadcastHub::OnPortReady(PortId port) {
   MutexLock lock(mu_);
+  // Copies are charged to the member that posted, so a worker that
+  // broadcasts to members that never read is bounded like any sender.
+  std::shared_ptr<QueueAccount> account = bus_->PeerAccount(port);
   for (;;) {
     std::vector<Message> messages = bus_->Take(port, 64);
     if (messages.empty()) return;
@@ -40,7 +43,10 @@ void BroadcastHub::OnPortReady(PortId port) {
           copy.attachments = message.attachments->Clone();
           if (!copy.attachments) continue;
         }
-        bus_->Post(other, std::move(copy));
+        // A copy refused (the member's port is full, or the sender's
+        // account) is not delivered to that member; BroadcastChannel has no
+        // way to report it.
+        bus_->Post(other, std::move(copy), nullptr, account);
       }
     }
   }

@@ -6,6 +6,11 @@
 
 namespace islet::runtime {
 
+Bus::~Bus() {
+  MutexLock lock(mu_);
+  for (auto& [id, ep] : endpoints_) ReleaseAll(ep);
+}
+
 std::pair<PortId, PortId> Bus::CreateChannel(std::weak_ptr<PortOwner> owner) {
   return CreateChannel(owner, owner);
 }
@@ -20,6 +25,7 @@ std::pair<PortId, PortId> Bus::CreateChannel(std::weak_ptr<PortOwner> first,
     auto strong = owner.lock();
     ep.owner_raw = strong.get();
     ep.limit = strong ? strong->queue_limit() : nullptr;
+    ep.account = strong ? strong->queue_account() : nullptr;
     ep.owner = std::move(owner);
   };
   init(endpoints_[a], b, std::move(first));
@@ -35,6 +41,54 @@ std::shared_ptr<PortOwner> Bus::EnqueueLocked(PortId, Endpoint& ep, Message mess
   return owner;
 }
 
+void Bus::AddCharge(Endpoint& ep, const std::shared_ptr<QueueAccount>& account, size_t bytes) {
+  if (bytes == 0) return;
+  if (ep.first_charge < ep.charges.size() && ep.charges.back().account == account) {
+    ep.charges.back().bytes += bytes;
+  } else {
+    ep.charges.push_back({account, bytes});
+  }
+}
+
+void Bus::ReleaseTaken(Endpoint& ep, size_t bytes) {
+  size_t unread = std::min(bytes, ep.unread_bytes);
+  ep.unread_bytes -= unread;
+  bytes -= unread;
+  while (bytes != 0 && ep.first_charge < ep.charges.size()) {
+    Endpoint::Charge& charge = ep.charges[ep.first_charge];
+    size_t n = std::min(bytes, charge.bytes);
+    if (charge.account) charge.account->Release(n);
+    charge.bytes -= n;
+    bytes -= n;
+    if (charge.bytes == 0) {
+      charge.account.reset();
+      ++ep.first_charge;
+    }
+  }
+  if (ep.first_charge == ep.charges.size()) {
+    ep.charges.clear();
+    ep.first_charge = 0;
+  }
+}
+
+void Bus::ReleaseAll(Endpoint& ep) {
+  ReleaseTaken(ep, SIZE_MAX);
+  ep.unread_bytes = 0;
+}
+
+void Bus::EraseLocked(std::unordered_map<PortId, Endpoint>::iterator it) {
+  ReleaseAll(it->second);
+  endpoints_.erase(it);
+}
+
+std::shared_ptr<QueueAccount> Bus::PeerAccount(PortId port) const {
+  MutexLock lock(mu_);
+  auto it = endpoints_.find(port);
+  if (it == endpoints_.end()) return nullptr;
+  auto peer = endpoints_.find(it->second.peer);
+  return peer == endpoints_.end() ? nullptr : peer->second.account;
+}
+
 Bus::Ownership Bus::OwnershipOf(PortId port, const PortOwner* owner) const {
   MutexLock lock(mu_);
   auto it = endpoints_.find(port);
@@ -43,7 +97,8 @@ Bus::Ownership Bus::OwnershipOf(PortId port, const PortOwner* owner) const {
                                                                : Ownership::kForeign;
 }
 
-Bus::PostResult Bus::Post(PortId from, Message message, const PortOwner* sender) {
+Bus::PostResult Bus::Post(PortId from, Message message, const PortOwner* sender,
+                          const std::shared_ptr<QueueAccount>& charge_to) {
   std::shared_ptr<PortOwner> notify;
   PortId to;
   {
@@ -68,6 +123,19 @@ Bus::PostResult Bus::Post(PortId from, Message message, const PortOwner* sender)
         message.bytes.size() > queue_bytes_limit_ - std::min(held, queue_bytes_limit_)) {
       return PostResult::kQueueBytesFull;
     }
+    const std::shared_ptr<QueueAccount>& account = charge_to ? charge_to : src->second.account;
+    size_t size = message.bytes.size();
+    if (account && size != 0) {
+      switch (account->Charge(size, sender_bytes_limit_)) {
+        case QueueAccount::ChargeResult::kCharged:
+          break;
+        case QueueAccount::ChargeResult::kOverCap:
+          return PostResult::kSenderBytesFull;
+        case QueueAccount::ChargeResult::kOverBudget:
+          return PostResult::kBudgetFull;
+      }
+    }
+    AddCharge(dst->second, account, size);
     notify = EnqueueLocked(to, dst->second, std::move(message));
   }
   if (notify) notify->OnPortReady(to);
@@ -97,10 +165,12 @@ std::vector<Message> Bus::Take(PortId port, size_t max, bool* more) {
       // A close marker comes alone, so that whatever is taken with it can
       // still be put back (Unread) while the endpoint exists.
       out.push_back(ep.queue.pop_front());
-      endpoints_.erase(it);  // closed and drained: the endpoint is gone
+      EraseLocked(it);  // closed and drained: the endpoint is gone
       return out;
     }
+    size_t held = ep.queue.bytes();
     ep.queue.TakeFront(n < max ? n : max, &out, &records);
+    ReleaseTaken(ep, held - ep.queue.bytes());
     if (ep.queue.empty()) {
       ep.notified = false;
     } else if (more != nullptr) {
@@ -126,7 +196,9 @@ void Bus::Unread(PortId port, std::vector<Message> messages) {
     auto it = endpoints_.find(port);
     if (it == endpoints_.end()) return;
     Endpoint& ep = it->second;
+    size_t held = ep.queue.bytes();
     ep.queue.PushFront(std::move(messages));
+    ep.unread_bytes += ep.queue.bytes() - held;
     // Its owner (a new one, if the port was adopted meanwhile) must hear of
     // them; one that stopped the port drains nothing until it starts again.
     if (!ep.notified && !ep.detached) {
@@ -175,6 +247,7 @@ bool Bus::Detach(PortId port) {
   it->second.notified = false;
   it->second.owner.reset();
   it->second.owner_raw = nullptr;
+  it->second.account.reset();  // in transit no one posts from it
   return true;
 }
 
@@ -189,6 +262,7 @@ bool Bus::Adopt(PortId port, std::weak_ptr<PortOwner> owner) {
     auto strong = owner.lock();
     ep.owner_raw = strong.get();
     ep.limit = strong ? strong->queue_limit() : nullptr;
+    ep.account = strong ? strong->queue_account() : nullptr;
     ep.owner = std::move(owner);
     if (!ep.queue.empty() && !ep.notified) {
       notify = ep.owner.lock();
@@ -211,7 +285,7 @@ void Bus::CloseAllOwnedBy(const PortOwner* owner) {
       auto it = endpoints_.find(id);
       if (it == endpoints_.end()) continue;
       PortId peer = it->second.peer;
-      endpoints_.erase(it);  // the owner is gone: drop its side and its queue
+      EraseLocked(it);  // the owner is gone: drop its side and its queue
       CloseLocked(peer, &notify);
     }
   }
@@ -226,6 +300,11 @@ void Bus::set_queue_limit(size_t limit) {
 void Bus::set_queue_bytes_limit(size_t limit) {
   MutexLock lock(mu_);
   queue_bytes_limit_ = limit;
+}
+
+void Bus::set_sender_bytes_limit(size_t limit) {
+  MutexLock lock(mu_);
+  sender_bytes_limit_ = limit;
 }
 
 size_t Bus::open_ports() const {

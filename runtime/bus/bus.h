@@ -11,6 +11,7 @@
 #include "runtime/base/mutex.h"
 #include "runtime/bus/message.h"
 #include "runtime/bus/message_ring.h"
+#include "runtime/bus/queue_account.h"
 
 namespace islet::runtime {
 
@@ -26,6 +27,9 @@ class PortOwner {
   // Messages one of this owner's ports may hold unread (0 = the bus's own
   // limit; never above it), read at every post. Null: the bus's limit.
   virtual std::shared_ptr<const std::atomic<size_t>> queue_limit() const { return nullptr; }
+  // The account charged for what this owner posts from its ports (see
+  // QueueAccount). Null: its posts are bounded per port only.
+  virtual std::shared_ptr<QueueAccount> queue_account() const { return nullptr; }
 };
 
 // The port registry: entangled pairs of endpoints with daemon-unique ids, a
@@ -36,6 +40,7 @@ class PortOwner {
 class Bus {
  public:
   Bus() = default;
+  ~Bus();
   Bus(const Bus&) = delete;
   Bus& operator=(const Bus&) = delete;
 
@@ -46,19 +51,31 @@ class Bus {
                                           std::weak_ptr<PortOwner> second);
 
   // kQueueFull: the receiving port holds its limit of messages;
-  // kQueueBytesFull: of serialized bytes.
+  // kQueueBytesFull: of serialized bytes; kSenderBytesFull: the sender's
+  // account holds its limit of bytes queued unread across all ports;
+  // kBudgetFull: the daemon's off-heap budget refused the charge.
   enum class PostResult {
     kDelivered,
     kPeerClosed,
     kNoSuchPort,
     kQueueFull,
     kQueueBytesFull,
+    kSenderBytesFull,
+    kBudgetFull,
     kNotOwner
   };
-  // Queues `message` on the peer of `from`. Ports named in message.ports
-  // must have been Detach()ed by the sender. With `sender`, `from` must be
-  // owned by it (kNotOwner otherwise): a worker posts only from its ports.
-  PostResult Post(PortId from, Message message, const PortOwner* sender = nullptr);
+  // Queues `message` on the peer of `from`, charged to the account of
+  // `from`'s owner (or to `charge_to`, if given). Ports named in
+  // message.ports must have been Detach()ed by the sender. With `sender`,
+  // `from` must be owned by it (kNotOwner otherwise): a worker posts only
+  // from its ports.
+  PostResult Post(PortId from, Message message, const PortOwner* sender = nullptr,
+                  const std::shared_ptr<QueueAccount>& charge_to = nullptr);
+
+  // The account charged for posts from `port`'s peer: whose messages arrive
+  // on `port` (the broadcast hub charges its copies to the member that
+  // posted). Null if unknown or unaccounted.
+  std::shared_ptr<QueueAccount> PeerAccount(PortId port) const;
 
   // Whose `port` is, seen from `owner`: the binding's check that a worker
   // acts only on its own ports, whatever id its JS passes. A port in
@@ -104,6 +121,10 @@ class Bus {
   // is always taken (a single large message is not refused), so the bound
   // is this plus one message.
   void set_queue_bytes_limit(size_t limit);
+  // Serialized bytes one sender (an owner with a QueueAccount) may have
+  // queued unread across all ports. An empty account may always post one
+  // message, so the bound is this plus one message.
+  void set_sender_bytes_limit(size_t limit);
   size_t open_ports() const;
 
  private:
@@ -116,18 +137,41 @@ class Bus {
     bool notified = false;  // OnPortReady fired, not yet drained
     bool detached = false;
     std::shared_ptr<const std::atomic<size_t>> limit;  // the owner's, if it sets one
+    std::shared_ptr<QueueAccount> account;             // the owner's: pays for its posts
+    // Who pays for the bytes in `queue`, oldest first, as runs of messages
+    // from one account (usually one run: a port has one peer). Runs before
+    // `first_charge` are spent. Bytes put back by Unread are charged to no
+    // one (they were released when taken): `unread_bytes` of them, read
+    // first.
+    struct Charge {
+      std::shared_ptr<QueueAccount> account;
+      size_t bytes;
+    };
+    std::vector<Charge> charges;
+    size_t first_charge = 0;
+    size_t unread_bytes = 0;
   };
 
   // Returns the owner to notify (outside the lock), if any.
   std::shared_ptr<PortOwner> EnqueueLocked(PortId id, Endpoint& ep, Message message) REQUIRES(mu_);
   void CloseLocked(PortId id, std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>>* notify)
       REQUIRES(mu_);
+  // Records that `bytes` just queued on `ep` are `account`'s.
+  void AddCharge(Endpoint& ep, const std::shared_ptr<QueueAccount>& account, size_t bytes)
+      REQUIRES(mu_);
+  // Releases the charges for `bytes` taken from the front of `ep`'s queue.
+  void ReleaseTaken(Endpoint& ep, size_t bytes) REQUIRES(mu_);
+  // Releases every charge on `ep` (its queue is being dropped).
+  void ReleaseAll(Endpoint& ep) REQUIRES(mu_);
+  // Erases `it`, releasing what its queue was charged.
+  void EraseLocked(std::unordered_map<PortId, Endpoint>::iterator it) REQUIRES(mu_);
 
   mutable AdaptiveMutex mu_;
   std::unordered_map<PortId, Endpoint> endpoints_ GUARDED_BY(mu_);
   PortId next_id_ GUARDED_BY(mu_) = 1;
   size_t queue_limit_ GUARDED_BY(mu_) = SIZE_MAX;
   size_t queue_bytes_limit_ GUARDED_BY(mu_) = SIZE_MAX;
+  size_t sender_bytes_limit_ GUARDED_BY(mu_) = SIZE_MAX;
 };
 
 }  // namespace islet::runtime

@@ -122,6 +122,7 @@ Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
           external_budget_, [this] { return compact_isolates(); })) {
   bus_.set_queue_limit(options_.max_port_queue);
   bus_.set_queue_bytes_limit(options_.max_port_queue_bytes);
+  bus_.set_sender_bytes_limit(options_.max_worker_queue_bytes);
   Logger("sched")->info(
       "executor started with {} threads; {} warm isolates; long turns past {} us get a thread of "
       "their own (at most {} such threads), niced by {}",
@@ -271,6 +272,7 @@ WorkerInfo Supervisor::Snapshot(const Record& record) const {
     info.heap_used_bytes = stats.heap_used;
     info.heap_limit_bytes = stats.heap_limit;
     info.external_memory_bytes = stats.external;
+    info.queued_bytes = stats.queued_bytes;
     info.cpu_seconds = stats.cpu_seconds;
     info.messages_in = stats.messages_in;
     info.messages_out = stats.messages_out;
@@ -506,9 +508,17 @@ Result<void> Supervisor::PostControl(WorkerId id, std::string json) {
   auto live = LiveWorker(id);
   if (!live) return std::unexpected(live.error());
   std::shared_ptr<Worker> worker = *std::move(live);
-  if (!worker->PostControl(std::move(json))) {
-    return MakeError(ErrorCode::kResourceExhausted,
-                     "worker " + std::to_string(id) + "'s mailbox is full");
+  switch (worker->PostControl(std::move(json), options_.max_port_queue_bytes)) {
+    case Worker::ControlPost::kQueued:
+      break;
+    case Worker::ControlPost::kFull:
+      return MakeError(ErrorCode::kResourceExhausted,
+                       "worker " + std::to_string(id) +
+                           " already holds its maximum of undelivered control message bytes "
+                           "(isletd --max-port-queue-bytes); the message was not sent");
+    case Worker::ControlPost::kRefused:
+      return MakeError(ErrorCode::kResourceExhausted,
+                       "worker " + std::to_string(id) + "'s mailbox is full");
   }
   return {};
 }

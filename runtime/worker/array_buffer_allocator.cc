@@ -4,15 +4,6 @@
 
 namespace islet::runtime {
 
-bool ExternalBudget::Charge(uint64_t n) {
-  uint64_t now = used_.fetch_add(n, std::memory_order_relaxed) + n;
-  if (cap_ != 0 && now > cap_) {
-    used_.fetch_sub(n, std::memory_order_relaxed);
-    return false;
-  }
-  return true;
-}
-
 bool CountingAllocator::Charge(size_t length) {
   uint64_t now = used_.fetch_add(length, std::memory_order_relaxed) + length;
   uint64_t limit = limit_.load(std::memory_order_relaxed);

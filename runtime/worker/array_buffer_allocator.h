@@ -6,22 +6,9 @@
 #include <cstdint>
 #include <memory>
 
+#include "runtime/base/external_budget.h"
+
 namespace islet::runtime {
-
-// ArrayBuffer memory held by all workers together, with a cap. Thread-safe.
-class ExternalBudget {
- public:
-  explicit ExternalBudget(uint64_t cap_bytes) : cap_(cap_bytes) {}
-  // Reserves `n` bytes; false (nothing reserved) past the cap.
-  bool Charge(uint64_t n);
-  void Release(uint64_t n) { used_.fetch_sub(n, std::memory_order_relaxed); }
-  uint64_t used() const { return used_.load(std::memory_order_relaxed); }
-  uint64_t cap() const { return cap_; }
-
- private:
-  std::atomic<uint64_t> used_{0};
-  const uint64_t cap_;
-};
 
 // One isolate's ArrayBuffer allocator: it charges every allocation to its
 // worker (and to the daemon's budget) and refuses one past either limit, so

@@ -89,6 +89,24 @@ void PortPost(const FunctionCallbackInfo<Value>& args) {
                 "(isletd --max-port-queue-bytes); the message was not sent")),
         "ERR_ISLET_QUEUE_FULL");
   }
+  if (result == Bus::PostResult::kSenderBytesFull) {
+    binding_util::ThrowWithCode(
+        args.GetIsolate(),
+        v8::Exception::RangeError(
+            Str(args.GetIsolate(),
+                "This worker already has its maximum of message bytes posted and not yet "
+                "read (isletd --max-worker-queue-bytes); the message was not sent")),
+        "ERR_ISLET_QUEUE_FULL");
+  }
+  if (result == Bus::PostResult::kBudgetFull) {
+    binding_util::ThrowWithCode(
+        args.GetIsolate(),
+        v8::Exception::RangeError(
+            Str(args.GetIsolate(),
+                "The daemon holds its maximum of off-heap memory (isletd "
+                "--max-external-total-mb); the message was not sent")),
+        "ERR_ISLET_QUEUE_FULL");
+  }
   if (result == Bus::PostResult::kQueueFull) {
     binding_util::ThrowWithCode(
         args.GetIsolate(),

@@ -63,6 +63,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
     uint64_t heap_used = 0;
     uint64_t heap_limit = 0;
     uint64_t external = 0;
+    uint64_t queued_bytes = 0;  // posted by this worker, not yet read by anyone
     double cpu_seconds = 0;
     uint64_t messages_in = 0;
     uint64_t messages_out = 0;
@@ -148,8 +149,11 @@ class Worker final : public Actor, public PortOwner, public Watched {
   void NotifyChildFailure(uint32_t thread_id, std::string code, std::string message);
   void NotifyChildExit(uint32_t thread_id, int exit_code);
 
-  // Delivers `json` to the control port (thread-safe). False if refused.
-  bool PostControl(std::string json);
+  // Delivers `json` to the control port (thread-safe). kFull: the control
+  // messages queued and not yet delivered already hold `max_queued_bytes`
+  // (one message is always taken when none waits).
+  enum class ControlPost { kQueued, kFull, kRefused };
+  ControlPost PostControl(std::string json, size_t max_queued_bytes = SIZE_MAX);
   // Emits process.emit(name) if the script listens for it; otherwise (as in
   // Node, whose default action for SIGTERM is to end) terminates. Thread-safe.
   void Signal(std::string name);
@@ -157,6 +161,9 @@ class Worker final : public Actor, public PortOwner, public Watched {
   // PortOwner (any thread):
   void OnPortReady(PortId port) override;
   std::shared_ptr<const std::atomic<size_t>> queue_limit() const override { return queue_limit_; }
+  std::shared_ptr<QueueAccount> queue_account() const override { return queue_account_; }
+  // Bytes of control messages (PostControl) queued and not yet delivered.
+  size_t control_queued_bytes() const { return control_queued_->load(std::memory_order_relaxed); }
 
  protected:
   bool RunTurn() override;
@@ -213,6 +220,12 @@ class Worker final : public Actor, public PortOwner, public Watched {
   Bus* const bus_;
   const WorkerConfig config_;
   WorkerHost* const host_;
+  // What this worker has posted that no one has read yet (Bus charges it).
+  const std::shared_ptr<QueueAccount> queue_account_;
+  // Shared with the queued control tasks, which may outlive the Worker's
+  // members (the mailbox is the Actor's).
+  const std::shared_ptr<std::atomic<size_t>> control_queued_ =
+      std::make_shared<std::atomic<size_t>>(0);
   const std::chrono::steady_clock::time_point start_time_;
 
   // Its phase and the requests that end it (lifecycle.h).

@@ -34,12 +34,24 @@ void Worker::ReportErrorToParent(v8::Local<v8::Context> context, v8::Local<v8::V
   parent->NotifyChildError(config_.thread_id, std::move(message));
 }
 
-bool Worker::PostControl(std::string json) {
-  return Post([this, json = std::move(json)] {
+Worker::ControlPost Worker::PostControl(std::string json, size_t max_queued_bytes) {
+  size_t n = json.size();
+  size_t before = control_queued_->fetch_add(n, std::memory_order_relaxed);
+  if (before != 0 && n > max_queued_bytes - std::min(before, max_queued_bytes)) {
+    control_queued_->fetch_sub(n, std::memory_order_relaxed);
+    return ControlPost::kFull;
+  }
+  // Uncounted when the task runs, or is dropped with the mailbox.
+  std::shared_ptr<void> held(nullptr, [counter = control_queued_, n](void*) {
+    counter->fetch_sub(n, std::memory_order_relaxed);
+  });
+  bool posted = Post([this, json = std::move(json), held = std::move(held)]() mutable {
+    held.reset();
     v8::Local<v8::Context> context = isolate_->GetCurrentContext();
     v8::Local<v8::Value> args[] = {Str(isolate_, json)};
     RunCallback(context, [&] { return CallHook(context, Hook::kOnControlMessage, 1, args); });
   });
+  return posted ? ControlPost::kQueued : ControlPost::kRefused;
 }
 
 void Worker::Signal(std::string name) {

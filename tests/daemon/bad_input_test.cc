@@ -67,12 +67,13 @@ class BadInputTest : public ::testing::Test {
   }
 
   // Waits until the daemon has logged `needle` at warn, then checks it did
-  // so once (the log is written asynchronously to the request).
-  void ExpectLoggedOnce(const std::string& needle) {
-    EXPECT_TRUE(WaitUntil([&] { return daemon_->Log().find(needle) != std::string::npos; }))
+  // so `times` times (the log is written asynchronously to the request).
+  void ExpectLoggedOnce(const std::string& needle) { ExpectLogged(needle, 1); }
+  void ExpectLogged(const std::string& needle, size_t times) {
+    EXPECT_TRUE(WaitUntil([&] { return Count(daemon_->Log(), needle) >= times; }))
         << daemon_->Log();
     std::string log = daemon_->Log();
-    EXPECT_EQ(Count(log, needle), 1u) << log;
+    EXPECT_EQ(Count(log, needle), times) << log;
     size_t line_start = log.rfind('\n', log.find(needle));
     line_start = line_start == std::string::npos ? 0 : line_start;
     EXPECT_NE(log.substr(line_start, log.find(needle) - line_start).find("[warning]"),
@@ -440,6 +441,84 @@ TEST_F(BadInputTest, TwoClientsAreServedWhileAThirdMisbehaves) {
   // The holder's half frame was never answered; dropping it is logged.
   holder = Connect();
   ExpectLoggedOnce("disconnected in the middle of a frame");
+}
+
+v1::ControlInfo ControlInfoOf(Client& client) {
+  v1::Request request;
+  request.mutable_daemon_info();
+  auto response = client.Call(request);
+  EXPECT_TRUE(response) << response.error().message;
+  return response ? response->daemon_info().control() : v1::ControlInfo{};
+}
+
+// Issue 13: 60 half-sent 16 MiB frames once made the daemon hold ~1 GB.
+TEST_F(BadInputTest, HalfSentFramesAcrossConnectionsAreBoundedInBytes) {
+  StartDaemon({"--max-frame-bytes", "1048576", "--max-control-buffer-bytes", "4M"});
+  // Each announces a frame of 1,000,000 bytes and sends 600,000 of them.
+  std::string part;
+  for (uint64_t v = 1000000; v != 0; v >>= 7) {
+    part.push_back(static_cast<char>((v & 0x7f) | (v >= 0x80 ? 0x80 : 0)));
+  }
+  part += std::string(600000, 'x');
+  std::vector<Client> holders;
+  for (int i = 0; i < 12; ++i) {
+    holders.push_back(Connect());
+    (void)holders.back().SendRaw(part);  // a dropped one may see EPIPE
+  }
+  Client observer = Connect();
+  v1::ControlInfo info;
+  // Everything sent has been read (or its connection dropped) once the
+  // daemon holds no more than it can while ~3 of the 7.2 MB remain.
+  ASSERT_TRUE(WaitUntil([&] {
+    info = ControlInfoOf(observer);
+    return info.dropped_connections() >= 5 && info.buffered_bytes() <= 4u << 20;
+  })) << info.DebugString();
+  EXPECT_EQ(info.max_buffered_bytes(), 4u << 20);
+  EXPECT_GE(info.buffered_bytes(), 1800000u);  // the ones kept still hold theirs
+  // At warn, once per connection dropped.
+  ExpectLogged("past isletd --max-control-buffer-bytes (4194304), and this one holds the most",
+               info.dropped_connections());
+  // Those dropped see their connection closed; the rest, once they go, give
+  // their bytes back.
+  holders.clear();
+  ASSERT_TRUE(WaitUntil([&] {
+    info = ControlInfoOf(observer);
+    return info.connections() == 1;
+  })) << info.DebugString();
+  EXPECT_LT(info.buffered_bytes(), 200000u);
+}
+
+// Issue 13: 40 subscribers that never read once made the daemon hold 1.7 GB.
+TEST_F(BadInputTest, SubscribersThatNeverReadAreDroppedPastTheBound) {
+  StartDaemon({"--max-frame-bytes", "1048576", "--max-control-buffer-bytes", "4M"});
+  Client client = Connect();
+  auto spawned = client.Call(SpawnRequest(
+      "loud.js", "const s = 'x'.repeat(100000); setInterval(() => console.log(s), 1);", false));
+  ASSERT_TRUE(spawned) << spawned.error().message;
+  uint64_t worker = spawned->spawn().worker_id();
+  std::vector<Client> subscribers;
+  for (int i = 0; i < 8; ++i) {
+    subscribers.push_back(Connect());
+    v1::Request subscribe;
+    subscribe.mutable_subscribe()->set_worker_id(worker);
+    subscribe.mutable_subscribe()->set_follow(true);
+    ASSERT_TRUE(subscribers.back().Send(subscribe));  // and never reads
+  }
+  v1::ControlInfo info;
+  ASSERT_TRUE(WaitUntil([&] {
+    info = ControlInfoOf(client);
+    return info.dropped_connections() >= 1;
+  })) << info.DebugString();
+  EXPECT_LE(info.buffered_bytes(), 4u << 20);
+  v1::Request terminate;
+  terminate.mutable_terminate()->set_worker_id(worker);
+  EXPECT_TRUE(client.Call(terminate));
+  subscribers.clear();
+  ASSERT_TRUE(WaitUntil([&] {
+    info = ControlInfoOf(client);
+    return info.connections() == 1;
+  })) << info.DebugString();
+  EXPECT_LT(info.buffered_bytes(), 200000u);
 }
 
 }  // namespace

@@ -106,6 +106,14 @@ TEST(ParseFlagsTest, MaxWorkersDefaultsToDerivedFromMemory) {
   EXPECT_FALSE(Parse({"--max-workers", "0"}).config);
 }
 
+TEST(ParseFlagsTest, TheControlBufferBoundMustHoldTwoFrames) {
+  EXPECT_EQ(Parse({}).config->max_control_buffer_bytes, 256u << 20);
+  EXPECT_EQ(Parse({"--max-control-buffer-bytes", "64M"}).config->max_control_buffer_bytes,
+            64u << 20);
+  EXPECT_FALSE(Parse({"--max-control-buffer-bytes", "20M"}).config);  // 16 MiB frames
+  EXPECT_TRUE(Parse({"--max-control-buffer-bytes", "2M", "--max-frame-bytes", "1048576"}).config);
+}
+
 TEST(ParseFlagsTest, BadLogLevelIsAUsageError) {
   ParsedFlags parsed = Parse({"--log-level", "loud"});
   EXPECT_FALSE(parsed.config);

@@ -1,5 +1,7 @@
 #include "runtime/bus/bus.h"
 
+#include "runtime/bus/broadcast_hub.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -23,6 +25,22 @@ class RecordingOwner : public PortOwner {
   std::mutex mu;
   std::vector<PortId> ready;
 };
+
+// An owner that pays for its posts, as a worker does.
+class AccountedOwner : public RecordingOwner {
+ public:
+  explicit AccountedOwner(std::shared_ptr<ExternalBudget> budget = nullptr)
+      : account(std::make_shared<QueueAccount>(std::move(budget))) {}
+  std::shared_ptr<QueueAccount> queue_account() const override { return account; }
+  std::shared_ptr<QueueAccount> account;
+};
+
+Message Bytes(size_t n) {
+  Message m;
+  std::vector<uint8_t> data(n, 7);
+  m.bytes.assign(data.data(), n);
+  return m;
+}
 
 Message Text(uint8_t b) {
   Message m;
@@ -275,6 +293,130 @@ TEST(BusTest, AnOwnersQueueLimitAppliesToItsPortsUpToTheBusLimit) {
   limited->limit->store(1);
   EXPECT_EQ(bus.Post(c, Text(1)), Bus::PostResult::kDelivered);
   EXPECT_EQ(bus.Post(c, Text(2)), Bus::PostResult::kQueueFull);
+}
+
+TEST(BusTest, TheSenderPaysForWhatItQueuedOnEveryPortUntilItIsRead) {
+  Bus bus;
+  bus.set_sender_bytes_limit(1000);
+  auto sender = std::make_shared<AccountedOwner>();
+  auto receiver = std::make_shared<AccountedOwner>();
+  // Ten channels, each far below any per-port bound: together they reach
+  // the sender's.
+  std::vector<std::pair<PortId, PortId>> channels;
+  for (int i = 0; i < 10; ++i) channels.push_back(bus.CreateChannel(sender, receiver));
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(bus.Post(channels[i].first, Bytes(300), sender.get()),
+              Bus::PostResult::kDelivered);
+  }
+  EXPECT_EQ(sender->account->bytes(), 900u);
+  EXPECT_EQ(receiver->account->bytes(), 0u);  // the receiver pays nothing
+  EXPECT_EQ(bus.Post(channels[3].first, Bytes(300), sender.get()),
+            Bus::PostResult::kSenderBytesFull);
+  EXPECT_EQ(bus.Pending(channels[3].second), 0u);  // refused whole
+  EXPECT_EQ(bus.Post(channels[3].first, Bytes(100), sender.get()), Bus::PostResult::kDelivered);
+  // Reading gives the bytes back to the sender's account.
+  EXPECT_EQ(bus.Take(channels[0].second, 10).size(), 1u);
+  EXPECT_EQ(sender->account->bytes(), 700u);
+  EXPECT_EQ(bus.Post(channels[4].first, Bytes(300), sender.get()), Bus::PostResult::kDelivered);
+  EXPECT_EQ(sender->account->peak(), 1000u);
+  // The receiver's side going away (its worker ended) drops what it held
+  // unread, and the sender's account with it.
+  bus.CloseAllOwnedBy(receiver.get());
+  EXPECT_EQ(sender->account->bytes(), 0u);
+}
+
+TEST(BusTest, AnEmptyAccountMayAlwaysPostOneMessage) {
+  Bus bus;
+  bus.set_sender_bytes_limit(100);
+  auto sender = std::make_shared<AccountedOwner>();
+  auto receiver = std::make_shared<RecordingOwner>();
+  auto [a, b] = bus.CreateChannel(sender, receiver);
+  EXPECT_EQ(bus.Post(a, Bytes(5000)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(bus.Post(a, Bytes(1)), Bus::PostResult::kSenderBytesFull);
+  bus.Take(b, 1);
+  EXPECT_EQ(sender->account->bytes(), 0u);
+  EXPECT_EQ(bus.Post(a, Bytes(1)), Bus::PostResult::kDelivered);
+}
+
+TEST(BusTest, ChargesFollowTheSenderAcrossATransferAndPartialTakes) {
+  Bus bus;
+  auto alice = std::make_shared<AccountedOwner>();
+  auto bob = std::make_shared<AccountedOwner>();
+  auto reader = std::make_shared<RecordingOwner>();
+  auto [a, b] = bus.CreateChannel(alice, reader);
+  for (int i = 0; i < 3; ++i) bus.Post(a, Bytes(100));
+  // The sending side moves to bob: what alice queued stays hers.
+  ASSERT_TRUE(bus.Detach(a));
+  ASSERT_TRUE(bus.Adopt(a, bob));
+  for (int i = 0; i < 2; ++i) bus.Post(a, Bytes(50));
+  EXPECT_EQ(alice->account->bytes(), 300u);
+  EXPECT_EQ(bob->account->bytes(), 100u);
+  // Taken in pieces, oldest first: alice's are released before bob's.
+  EXPECT_EQ(bus.Take(b, 2).size(), 2u);
+  EXPECT_EQ(alice->account->bytes(), 100u);
+  EXPECT_EQ(bob->account->bytes(), 100u);
+  // Taken, put back (the reader stopped the port part way through a batch),
+  // taken again: released once, not twice.
+  auto batch = bus.Take(b, 2);
+  ASSERT_EQ(batch.size(), 2u);
+  EXPECT_EQ(alice->account->bytes(), 0u);
+  EXPECT_EQ(bob->account->bytes(), 50u);
+  bus.Unread(b, std::move(batch));
+  EXPECT_EQ(bus.Take(b, 10).size(), 3u);
+  EXPECT_EQ(alice->account->bytes(), 0u);
+  EXPECT_EQ(bob->account->bytes(), 0u);
+}
+
+TEST(BusTest, TheDaemonsBudgetBoundsAllSendersTogether) {
+  Bus bus;
+  auto budget = std::make_shared<ExternalBudget>(3 * QueueAccount::kReserveStep);
+  auto reader = std::make_shared<RecordingOwner>();
+  auto one = std::make_shared<AccountedOwner>(budget);
+  auto two = std::make_shared<AccountedOwner>(budget);
+  auto [a, b] = bus.CreateChannel(one, reader);
+  auto [c, d] = bus.CreateChannel(two, reader);
+  // Small posts reserve one step of the budget, not a charge each.
+  EXPECT_EQ(bus.Post(a, Bytes(10)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(budget->used(), QueueAccount::kReserveStep);
+  EXPECT_EQ(bus.Post(a, Bytes(QueueAccount::kReserveStep)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(budget->used(), 2 * QueueAccount::kReserveStep);
+  EXPECT_EQ(bus.Post(c, Bytes(QueueAccount::kReserveStep)), Bus::PostResult::kDelivered);
+  EXPECT_EQ(budget->used(), 3 * QueueAccount::kReserveStep);
+  EXPECT_EQ(bus.Post(c, Bytes(QueueAccount::kReserveStep)), Bus::PostResult::kBudgetFull);
+  // Read, the reservations come back (one step kept in hand per sender).
+  bus.Take(b, 10);
+  bus.Take(d, 10);
+  EXPECT_LE(budget->used(), 2 * QueueAccount::kReserveStep);
+  EXPECT_EQ(bus.Post(c, Bytes(QueueAccount::kReserveStep)), Bus::PostResult::kDelivered);
+  bus.Take(d, 10);
+  // And all of it once the senders are gone.
+  bus.CloseAllOwnedBy(one.get());
+  bus.CloseAllOwnedBy(two.get());
+  one.reset();
+  two.reset();
+  EXPECT_EQ(budget->used(), 0u);
+}
+
+TEST(BusTest, BroadcastCopiesAreChargedToTheMemberThatPosted) {
+  Bus bus;
+  bus.set_sender_bytes_limit(1000);
+  auto hub = std::make_shared<BroadcastHub>(&bus);
+  auto poster = std::make_shared<AccountedOwner>();
+  auto listener = std::make_shared<AccountedOwner>();
+  PortId from = hub->Join(poster);
+  std::vector<PortId> members;
+  for (int i = 0; i < 5; ++i) members.push_back(hub->Join(listener));
+  // Five copies of 150 bytes: 750 charged to the poster, not to the hub.
+  EXPECT_EQ(bus.Post(from, Bytes(150), poster.get()), Bus::PostResult::kDelivered);
+  EXPECT_EQ(poster->account->bytes(), 750u);
+  // The next post fits its own charge, but only one more copy fits the
+  // poster's limit; the other members do not get it.
+  EXPECT_EQ(bus.Post(from, Bytes(150), poster.get()), Bus::PostResult::kDelivered);
+  EXPECT_EQ(poster->account->bytes(), 900u);
+  size_t delivered = 0;
+  for (PortId m : members) delivered += bus.Take(m, 10).size();
+  EXPECT_EQ(delivered, 6u);
+  EXPECT_EQ(poster->account->bytes(), 0u);
 }
 
 TEST(BusTest, ConcurrentPostersKeepPerSenderOrder) {

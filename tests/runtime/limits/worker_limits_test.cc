@@ -192,5 +192,105 @@ TEST(QueueLimitTest, PostingPastThePortsByteLimitThrowsAndSendsNothing) {
       << r.err;
 }
 
+TEST(QueueLimitTest, AWorkerCannotGetRoundThePortBoundByOpeningManyChannels) {
+  // Each port may hold 100 kB; the worker, over all its ports, 300 kB.
+  auto runtime = Runtime::Create(
+      RuntimeOptions{.max_port_queue_bytes = 100000, .max_worker_queue_bytes = 300000});
+  ASSERT_TRUE(runtime.has_value());
+  auto r = testing::RunJs(**runtime, R"(
+    const chunk = 'x'.repeat(10000);
+    const channels = [];
+    let sent = 0;
+    try {
+      for (;;) {
+        const ch = new MessageChannel();
+        channels.push(ch);
+        for (let i = 0; i < 5; ++i) { ch.port1.postMessage(chunk); ++sent; }
+      }
+    } catch (e) {
+      // ~29 messages of ~10 kB: the worker's bound, long before any port's.
+      console.log(sent >= 28 && sent <= 30, channels.length <= 6, e.name, e.code, e.message);
+    }
+    let received = 0;
+    const total = sent;
+    for (const ch of channels) {
+      ch.port2.on('message', () => {
+        if (++received !== total) return;
+        // Read, the bytes are the worker's again.
+        for (let i = 0; i < total; ++i) channels[i % channels.length].port1.postMessage(chunk);
+        console.log('posted', total, 'more');
+        for (const c of channels) c.port2.close();
+      });
+    }
+  )");
+  EXPECT_EQ(r.out,
+            "true true RangeError ERR_ISLET_QUEUE_FULL This worker already has its maximum of "
+            "message bytes posted and not yet read (isletd --max-worker-queue-bytes); the "
+            "message was not sent\nposted 29 more\n")
+      << r.err;
+}
+
+TEST(QueueLimitTest, InspectShowsWhatAWorkerHasQueuedUnreadAndTheBudgetBoundsAll) {
+  // 4 MiB for all off-heap memory: ArrayBuffers and queued messages.
+  auto runtime = Runtime::Create(RuntimeOptions{.max_external_mb_total = 4});
+  ASSERT_TRUE(runtime.has_value());
+  auto watch = testing::WorkerWatch::Create();
+  auto spawned = (*runtime)->Spawn(testing::MakeSpec(R"(
+    const { control } = require('islet');
+    const { port1, port2 } = new MessageChannel();
+    const chunk = 'y'.repeat(100000);
+    let sent = 0;
+    try {
+      for (;;) { port1.postMessage(chunk); ++sent; }
+    } catch (e) {
+      control.postMessage([sent > 20 && sent < 42, e.code, e.message]);
+    }
+    setInterval(() => {}, 1000);
+  )"), testing::WorkerWatch::SinkOf(watch));
+  ASSERT_TRUE(spawned.has_value());
+  ASSERT_TRUE(watch->WaitForControl());
+  EXPECT_EQ(watch->control()[0],
+            R"([true,"ERR_ISLET_QUEUE_FULL","The daemon holds its maximum of off-heap memory )"
+            R"((isletd --max-external-total-mb); the message was not sent"])");
+  auto info = (*runtime)->Inspect(spawned->worker_id);
+  ASSERT_TRUE(info.has_value());
+  EXPECT_GT(info->queued_bytes, 2000000u);
+  EXPECT_LE(info->queued_bytes, 4u << 20);
+  ASSERT_TRUE((*runtime)->Terminate(spawned->worker_id, nullptr).has_value());
+  ASSERT_TRUE(watch->WaitForEnd());
+}
+
+TEST(QueueLimitTest, ControlMessagesToAWorkerThatCannotTakeThemAreBoundedInBytes) {
+  auto runtime = Runtime::Create(RuntimeOptions{.max_port_queue_bytes = 100000});
+  ASSERT_TRUE(runtime.has_value());
+  auto watch = testing::WorkerWatch::Create();
+  // The worker computes in one endless turn: its control messages wait.
+  auto spawned = (*runtime)->Spawn(
+      testing::MakeSpec("const { control } = require('islet');"
+                        "control.once('message', () => { for (;;) {} });"
+                        "control.postMessage('ready');"),
+      testing::WorkerWatch::SinkOf(watch));
+  ASSERT_TRUE(spawned.has_value());
+  ASSERT_TRUE(watch->WaitForControl());
+  ASSERT_TRUE((*runtime)->PostControl(spawned->worker_id, "1").has_value());
+  ASSERT_TRUE(islet::testing::WaitUntil([&] {
+    auto info = (*runtime)->Inspect(spawned->worker_id);
+    return info.has_value() && info->turn_ms > 1;
+  }));
+  std::string json = "\"" + std::string(10000, 'z') + "\"";
+  int queued = 0;
+  Result<void> posted;
+  while ((posted = (*runtime)->PostControl(spawned->worker_id, json)).has_value()) {
+    ASSERT_LT(++queued, 1000);
+  }
+  EXPECT_EQ(queued, 9);  // 9 x 10,002 bytes fit under 100,000; the 10th does not
+  EXPECT_EQ(posted.error().code, ErrorCode::kResourceExhausted);
+  EXPECT_THAT(posted.error().message,
+              HasSubstr("already holds its maximum of undelivered control message bytes "
+                        "(isletd --max-port-queue-bytes)"));
+  ASSERT_TRUE((*runtime)->Terminate(spawned->worker_id, nullptr).has_value());
+  ASSERT_TRUE(watch->WaitForEnd());
+}
+
 }  // namespace
 }  // namespace islet::runtime

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+namespace islet::runtime {
+
+// Off-heap memory held by all workers together (ArrayBuffer contents, and
+// message bytes queued unread on ports), with a cap: isletd
+// --max-external-total-mb. Thread-safe.
+class ExternalBudget {
+ public:
+  explicit ExternalBudget(uint64_t cap_bytes) : cap_(cap_bytes) {}
+  // Reserves `n` bytes; false (nothing reserved) past the cap.
+  bool Charge(uint64_t n) {
+    uint64_t now = used_.fetch_add(n, std::memory_order_relaxed) + n;
+    if (cap_ != 0 && now > cap_) {
+      used_.fetch_sub(n, std::memory_order_relaxed);
+      return false;
+    }
+    return true;
+  }
+  void Release(uint64_t n) { used_.fetch_sub(n, std::memory_order_relaxed); }
+  uint64_t used() const { return used_.load(std::memory_order_relaxed); }
+  uint64_t cap() const { return cap_; }
+
+ private:
+  std::atomic<uint64_t> used_{0};
+  const uint64_t cap_;
+};
+
+}  // namespace islet::runtime

@@ -147,11 +147,10 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
     // One whole frame and the response to it must fit, or the bound would
     // drop a well-behaved client.
     if (config.max_control_buffer_bytes < 2 * uint64_t{config.max_frame_bytes}) {
-      throw CLI::ValidationError(
-          "--max-control-buffer-bytes",
-          std::to_string(config.max_control_buffer_bytes) +
-              " is less than twice --max-frame-bytes (" +
-              std::to_string(config.max_frame_bytes) + ")");
+      throw CLI::ValidationError("--max-control-buffer-bytes",
+                                 std::to_string(config.max_control_buffer_bytes) +
+                                     " is less than twice --max-frame-bytes (" +
+                                     std::to_string(config.max_frame_bytes) + ")");
     }
   } catch (const CLI::ParseError& e) {
     return ParsedFlags{std::nullopt, app.exit(e)};

@@ -30,7 +30,7 @@ struct DaemonConfig {
   size_t max_workers = 0;                 // live workers in the daemon; 0 = what half the RAM holds
   size_t max_workers_per_job = 10000;     // live workers one job spawned
   size_t max_port_queue = 1000000;        // unread messages one port may hold
-  uint64_t max_port_queue_bytes = 64u << 20;  // unread serialized bytes one port may hold
+  uint64_t max_port_queue_bytes = 64u << 20;     // unread serialized bytes one port may hold
   uint64_t max_worker_queue_bytes = 256u << 20;  // and one worker may have posted, all ports
   size_t max_frame_bytes = 16u << 20;
   // What all control connections together may hold in unfinished requests

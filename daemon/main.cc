@@ -1,5 +1,6 @@
 // isletd: the islet supervisor daemon. See docs/daemon.md.
 
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -210,6 +211,11 @@ int Main(int argc, char** argv) {
   SetLogLevel(config.log_level);
   std::signal(SIGPIPE, SIG_IGN);
   SetShutdownSignalsBlocked(true);
+  // Blocks of 256 KiB and more (a big message, a control connection's
+  // buffer) are mapped on their own and unmapped when freed. By default
+  // glibc raises that threshold after each such free, up to 32 MiB, and
+  // then keeps what a flood allocated for good.
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 
   std::optional<Daemonizer> daemonizer;
   if (!config.foreground) {

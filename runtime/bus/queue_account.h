@@ -27,7 +27,7 @@ class QueueAccount {
   explicit QueueAccount(std::shared_ptr<ExternalBudget> budget = nullptr)
       : budget_(std::move(budget)) {}
   ~QueueAccount() {
-    if (budget_ && reserved_ != 0) budget_->Release(reserved_);
+    if (budget_ && reserved_ != 0) budget_->ReleaseQueued(reserved_);
   }
   QueueAccount(const QueueAccount&) = delete;
   QueueAccount& operator=(const QueueAccount&) = delete;
@@ -64,7 +64,7 @@ class QueueAccount {
     // Keeps one step in hand; gives the rest back once two are spare.
     if (budget_ && reserved_ - after >= 2 * kReserveStep) {
       size_t keep = (after + kReserveStep - 1) / kReserveStep * kReserveStep + kReserveStep;
-      budget_->Release(reserved_ - keep);
+      budget_->ReleaseQueued(reserved_ - keep);
       reserved_ = keep;
     }
   }

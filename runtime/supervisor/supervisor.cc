@@ -114,8 +114,8 @@ Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
                           .max_blocked_threads = options.max_blocked_threads,
                           .long_turn_microseconds = options.long_turn_us,
                           .long_turn_nice = options.long_turn_nice})),
-      external_budget_(
-          std::make_shared<ExternalBudget>(ExternalCapBytes(options.max_external_mb_total))),
+      external_budget_(std::make_shared<ExternalBudget>(
+          ExternalCapBytes(options.max_external_mb_total), std::make_shared<MemoryTrimmer>())),
       warm_pool_(std::make_unique<WarmPool>(
           engine, options.warm_isolates,
           ResourceLimits{.max_old_generation_mb = options.default_max_old_generation_mb},

@@ -101,10 +101,9 @@ void PortPost(const FunctionCallbackInfo<Value>& args) {
   if (result == Bus::PostResult::kBudgetFull) {
     binding_util::ThrowWithCode(
         args.GetIsolate(),
-        v8::Exception::RangeError(
-            Str(args.GetIsolate(),
-                "The daemon holds its maximum of off-heap memory (isletd "
-                "--max-external-total-mb); the message was not sent")),
+        v8::Exception::RangeError(Str(args.GetIsolate(),
+                                      "The daemon holds its maximum of off-heap memory (isletd "
+                                      "--max-external-total-mb); the message was not sent")),
         "ERR_ISLET_QUEUE_FULL");
   }
   if (result == Bus::PostResult::kQueueFull) {

@@ -316,6 +316,30 @@ TEST_F(LimitsTest, AFloodIntoABoundedPortIsRefusedNotBuffered) {
   EXPECT_EQ(run.out, "1000 RangeError ERR_ISLET_QUEUE_FULL\n") << run.err;
 }
 
+// Issue 13: a flood spread over many channels once made the daemon hold
+// gigabytes, and ~2 GB stayed allocated after the worker ended. The
+// worker's own bound (--max-worker-queue-bytes, 256 MiB by default) stops
+// it, and TearDown checks the memory went back to the OS.
+TEST_F(LimitsTest, AFloodOverManyChannelsStopsAtTheWorkersBoundAndItsMemoryReturns) {
+  Followed run = Run(R"(
+    const { MessageChannel } = require('worker_threads');
+    const chunk = 'x'.repeat(10000);
+    const channels = [];
+    let sent = 0;
+    try {
+      for (;;) {
+        const c = new MessageChannel();
+        channels.push(c);
+        for (let i = 0; i < 1000; ++i) { c.port1.postMessage(chunk); ++sent; }
+      }
+    } catch (e) {
+      console.log(sent, channels.length, e.code);
+    }
+  )");
+  // 256 MiB over ~10,005 bytes a message; 1,000 a channel.
+  EXPECT_EQ(run.out, "26830 27 ERR_ISLET_QUEUE_FULL\n") << run.err;
+}
+
 TEST_F(LimitsTest, APerWorkerPortQueueLimitIsSetAtSpawnAndChangedLive) {
   v1::Request spawn = SpawnRequest("flood.js", R"(
     const { MessageChannel } = require('worker_threads');

@@ -1,13 +1,13 @@
 #include "runtime/bus/bus.h"
 
-#include "runtime/bus/broadcast_hub.h"
-
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include "runtime/bus/broadcast_hub.h"
 
 namespace islet::runtime {
 namespace {
@@ -305,8 +305,7 @@ TEST(BusTest, TheSenderPaysForWhatItQueuedOnEveryPortUntilItIsRead) {
   std::vector<std::pair<PortId, PortId>> channels;
   for (int i = 0; i < 10; ++i) channels.push_back(bus.CreateChannel(sender, receiver));
   for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(bus.Post(channels[i].first, Bytes(300), sender.get()),
-              Bus::PostResult::kDelivered);
+    EXPECT_EQ(bus.Post(channels[i].first, Bytes(300), sender.get()), Bus::PostResult::kDelivered);
   }
   EXPECT_EQ(sender->account->bytes(), 900u);
   EXPECT_EQ(receiver->account->bytes(), 0u);  // the receiver pays nothing

@@ -246,7 +246,8 @@ TEST(QueueLimitTest, InspectShowsWhatAWorkerHasQueuedUnreadAndTheBudgetBoundsAll
       control.postMessage([sent > 20 && sent < 42, e.code, e.message]);
     }
     setInterval(() => {}, 1000);
-  )"), testing::WorkerWatch::SinkOf(watch));
+  )"),
+                                   testing::WorkerWatch::SinkOf(watch));
   ASSERT_TRUE(spawned.has_value());
   ASSERT_TRUE(watch->WaitForControl());
   EXPECT_EQ(watch->control()[0],
@@ -265,11 +266,11 @@ TEST(QueueLimitTest, ControlMessagesToAWorkerThatCannotTakeThemAreBoundedInBytes
   ASSERT_TRUE(runtime.has_value());
   auto watch = testing::WorkerWatch::Create();
   // The worker computes in one endless turn: its control messages wait.
-  auto spawned = (*runtime)->Spawn(
-      testing::MakeSpec("const { control } = require('islet');"
-                        "control.once('message', () => { for (;;) {} });"
-                        "control.postMessage('ready');"),
-      testing::WorkerWatch::SinkOf(watch));
+  auto spawned =
+      (*runtime)->Spawn(testing::MakeSpec("const { control } = require('islet');"
+                                          "control.once('message', () => { for (;;) {} });"
+                                          "control.postMessage('ready');"),
+                        testing::WorkerWatch::SinkOf(watch));
   ASSERT_TRUE(spawned.has_value());
   ASSERT_TRUE(watch->WaitForControl());
   ASSERT_TRUE((*runtime)->PostControl(spawned->worker_id, "1").has_value());

@@ -325,8 +325,22 @@ bool ControlService::SpawnAdmissible() {
 void ControlService::DeferSpawn(const std::shared_ptr<Session>& session, uint64_t id,
                                 v1::SpawnRequest request) {
   auto& queue = deferred_[session.get()];
+  if (queue.size() >= kMaxDeferredPerConnection) {
+    v1::Response response;
+    response.set_id(id);
+    response.mutable_status()->set_code(v1::RESOURCE_EXHAUSTED);
+    response.mutable_status()->set_message(
+        "this connection already has " + std::to_string(queue.size()) +
+        " spawns waiting for admission (at most " + std::to_string(kMaxDeferredPerConnection) +
+        "); wait for their replies before sending more");
+    return session->Send(response);
+  }
   if (queue.empty()) deferred_order_.push_back(session.get());
-  queue.push_back(DeferredSpawn{session, id, std::move(request)});
+  size_t bytes = request.ByteSizeLong();
+  queue.push_back(DeferredSpawn{session, id, std::move(request), bytes});
+  // May drop the session (the connections hold too much): its entries
+  // then go at the next admission.
+  session->HoldDeferred(static_cast<ptrdiff_t>(bytes));
   AdmitDeferred();
 }
 
@@ -336,6 +350,16 @@ void ControlService::AdmitDeferred() {
     deferred_order_.pop_front();
     auto it = deferred_.find(key);
     if (it == deferred_.end() || it->second.empty()) continue;
+    // Spawns of connections that closed meanwhile are dropped at once, not
+    // one per round (a key may be a new session at a freed one's address).
+    std::erase_if(it->second, [](const DeferredSpawn& d) {
+      auto session = d.session.lock();
+      return !session || !session->open();
+    });
+    if (it->second.empty()) {
+      deferred_.erase(it);
+      continue;
+    }
     DeferredSpawn next = std::move(it->second.front());
     it->second.pop_front();
     if (it->second.empty()) {
@@ -344,7 +368,8 @@ void ControlService::AdmitDeferred() {
       deferred_order_.push_back(key);  // its next one after everyone else's
     }
     if (auto session = next.session.lock(); session && session->open()) {
-      Spawn(session, next.id, &next.request);
+      session->HoldDeferred(-static_cast<ptrdiff_t>(next.bytes));
+      if (session->open()) Spawn(session, next.id, &next.request);
     }
   }
   if (deferred_order_.empty() || admit_armed_) return;

@@ -65,6 +65,11 @@ class ControlService {
 
   size_t max_frame_bytes() const { return options_.max_frame_bytes; }
 
+  // Spawns one connection may have waiting for admission; past it a spawn
+  // is refused (RESOURCE_EXHAUSTED). Their bytes count in the connection's
+  // share of --max-control-buffer-bytes as well.
+  static constexpr size_t kMaxDeferredPerConnection = 10000;
+
  private:
   void Spawn(const std::shared_ptr<Session>& session, uint64_t id, v1::SpawnRequest* request);
   void List(const std::shared_ptr<Session>& session, uint64_t id, const v1::ListRequest& request);
@@ -106,6 +111,7 @@ class ControlService {
     std::weak_ptr<Session> session;
     uint64_t id;
     v1::SpawnRequest request;
+    size_t bytes;  // charged to the session's buffers (Session::HoldDeferred)
   };
   // Per connection, in its order; the connections in round-robin order.
   std::map<const Session*, std::deque<DeferredSpawn>> deferred_;

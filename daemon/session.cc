@@ -180,7 +180,7 @@ void Session::Shrink(std::string& buffer) {
 
 void Session::Account() {
   if (stopped_) return;
-  size_t now = decoder_.held() + pending_.capacity() + in_flight_.capacity();
+  size_t now = decoder_.held() + pending_.capacity() + in_flight_.capacity() + deferred_bytes_;
   if (now == accounted_) return;
   size_t before = accounted_;
   accounted_ = now;

@@ -82,6 +82,12 @@ class Session : public std::enable_shared_from_this<Session> {
   // Logs bad input at warn the first time per kind, at debug after that.
   void LogBadInput(BadInput kind, const std::string& what);
 
+  // Spawn requests of this session waiting for admission hold `delta` more
+  // bytes (ControlService); they count with its buffers.
+  void HoldDeferred(ptrdiff_t delta) {
+    deferred_bytes_ += delta;
+    Account();
+  }
   // Bytes this session's buffers hold, as last told to the SessionManager.
   size_t accounted_bytes() const { return accounted_; }
   // Closes at once: the sessions together hold `held` bytes, past the
@@ -116,6 +122,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::map<uint64_t, std::function<void()>> streams_;  // request id -> cancel
   std::shared_ptr<std::atomic<bool>> alive_;
   size_t accounted_ = 0;
+  size_t deferred_bytes_ = 0;
 };
 
 }  // namespace islet::daemon

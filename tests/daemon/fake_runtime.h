@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <thread>
 #include <vector>
@@ -111,6 +112,10 @@ class FakeRuntime : public runtime::Runtime {
     MutexLock lock(mu_);
     return posted_;
   }
+
+  // Workers "still starting", as spawn admission sees them (settable).
+  std::atomic<uint32_t> starting{0};
+  uint32_t WorkersStarting() override { return starting.load(); }
 
   runtime::RuntimeStats Stats() override {
     MutexLock lock(mu_);

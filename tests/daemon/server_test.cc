@@ -186,6 +186,52 @@ TEST_F(ServerTest, InvalidBundleNeverReachesTheRuntime) {
   EXPECT_TRUE(runtime_.specs().empty());
 }
 
+// Issue 13: spawns waiting for admission were held without a bound.
+TEST_F(ServerTest, SpawnsWaitingForAdmissionAreBoundedPerConnection) {
+  runtime_.starting = 1000000;  // nothing is admitted
+  Client client = Connect();
+  const size_t kMax = ControlService::kMaxDeferredPerConnection;
+  std::vector<uint64_t> ids;
+  for (size_t i = 0; i <= kMax; ++i) {
+    auto id = client.Send(Spawn(false));
+    ASSERT_TRUE(id);
+    ids.push_back(*id);
+  }
+  auto refused = client.Read(ids.back());
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, v1::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(refused.error().message,
+            "this connection already has 10000 spawns waiting for admission (at most 10000); "
+            "wait for their replies before sending more");
+  EXPECT_EQ(runtime_.specs().size(), 0u);
+  // Admitted, every one waiting is spawned, in order.
+  runtime_.starting = 0;
+  for (size_t i = 0; i < kMax; ++i) {
+    auto spawned = client.Read(ids[i]);
+    ASSERT_TRUE(spawned) << spawned.error().message;
+    EXPECT_EQ(spawned->spawn().worker_id(), i + 1);
+  }
+}
+
+TEST_F(ServerTest, SpawnsWaitingForAdmissionGoWithTheirConnection) {
+  runtime_.starting = 1000000;
+  {
+    Client client = Connect();
+    for (int i = 0; i < 100; ++i) ASSERT_TRUE(client.Send(Spawn(false)));
+    // All read by the server (and deferred) before the client goes.
+    v1::Request info;
+    info.mutable_daemon_info();
+    ASSERT_TRUE(client.Call(info));
+  }
+  ASSERT_TRUE(WaitUntil([&] { return server_->sessions() == 0; }));
+  runtime_.starting = 0;
+  // A spawn from another connection goes through; none of the dropped ones.
+  Client other = Connect();
+  auto spawned = other.Call(Spawn(false));
+  ASSERT_TRUE(spawned) << spawned.error().message;
+  EXPECT_EQ(runtime_.specs().size(), 1u);
+}
+
 TEST_F(ServerTest, DaemonInfo) {
   Client client = Connect();
   ASSERT_TRUE(client.Call(Spawn(false)));

@@ -4,9 +4,9 @@
 // (ValidateBundle, CheckedLimits, the restart policy, the heap sizes),
 // CheckedLimits for set_limits and the segment-name check for the shm_*
 // requests (SegmentRegistry::ValidateQualifiedName, which the runtime's
-// registry applies). The other checks (a terminate's grace period, a
-// post's JSON depth) are made inside the Supervisor and need a live
-// runtime, so they are not reached here.
+// registry applies), and the Supervisor's own checks of a terminate's grace
+// period and a post's JSON (runtime/supervisor/request_checks.h), which it
+// makes before it looks the worker up.
 //
 // Besides not crashing, what is accepted must survive the daemon's own
 // round trips, and what is refused must be answerable:
@@ -33,6 +33,7 @@
 #include "proto/islet/v1/control.pb.h"
 #include "runtime/runtime.h"
 #include "runtime/shm/segment_registry.h"
+#include "runtime/supervisor/request_checks.h"
 
 namespace islet::daemon {
 namespace {
@@ -139,6 +140,18 @@ void SegmentName(uint64_t id, const std::string& name) {
   }
 }
 
+void Terminate(uint64_t id, const v1::TerminateRequest& request) {
+  if (auto ok = runtime::CheckGracePeriod(request.grace_ms()); !ok) {
+    CheckErrorReply(id, ok.error());
+  }
+}
+
+void Post(uint64_t id, const v1::PostRequest& request) {
+  if (auto ok = runtime::CheckControlJson(request.json()); !ok) {
+    CheckErrorReply(id, ok.error());
+  }
+}
+
 void Handle(const v1::Request& request) {
   uint64_t id = request.id();
   switch (request.body_case()) {
@@ -146,6 +159,10 @@ void Handle(const v1::Request& request) {
       return Spawn(id, request.spawn());
     case v1::Request::kSetLimits:
       return SetLimits(id, request.set_limits());
+    case v1::Request::kTerminate:
+      return Terminate(id, request.terminate());
+    case v1::Request::kPost:
+      return Post(id, request.post());
     case v1::Request::kShmCreate:
       return SegmentName(id, request.shm_create().name());
     case v1::Request::kShmDelete:

@@ -11,6 +11,7 @@
 
 #include "runtime/base/log.h"
 #include "runtime/engine/engine.h"
+#include "runtime/supervisor/request_checks.h"
 
 namespace islet::runtime {
 
@@ -168,12 +169,6 @@ void Supervisor::Deliver(Deliveries& deliveries) {
   deliveries.clear();
 }
 
-namespace {
-
-constexpr double kMaxDurationMs = 24 * 3600 * 1000.0;  // a day
-
-}  // namespace
-
 Result<SpawnResult> Supervisor::Spawn(SpawnSpec spec, EventSink follow) {
   if (auto usable = CheckRestartPolicy(spec.restart); !usable)
     return std::unexpected(usable.error());
@@ -315,10 +310,7 @@ Result<WorkerInfo> Supervisor::Inspect(WorkerId id) {
 
 Result<void> Supervisor::Terminate(WorkerId id, double grace_ms,
                                    std::function<void(const ExitInfo&)> done) {
-  if (!(grace_ms >= 0) || !(grace_ms <= kMaxDurationMs)) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "the grace period must be between 0 and a day (86400000 ms)");
-  }
+  if (auto ok = CheckGracePeriod(grace_ms); !ok) return ok;
   std::shared_ptr<Worker> worker;
   std::optional<ExitInfo> finished;  // answered at once, outside the lock
   std::vector<std::function<void(const ExitInfo&)>> on_exit;
@@ -467,44 +459,8 @@ Result<void> Supervisor::SetLimits(WorkerId id, const WorkerLimits& requested) {
   return {};
 }
 
-namespace {
-
-// How deeply `json` nests arrays and objects (brackets inside strings not
-// counted). Not a validator: text that is not JSON reaches the worker as a
-// 'messageerror', as it always has.
-size_t JsonNestingDepth(std::string_view json) {
-  size_t depth = 0, deepest = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < json.size(); ++i) {
-    char c = json[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
-}  // namespace
-
 Result<void> Supervisor::PostControl(WorkerId id, std::string json) {
-  // Refused here, whole, rather than failing inside the worker (a
-  // 4,000-level array once ended the worker with a RangeError in islet's
-  // own delivery code).
-  if (size_t depth = JsonNestingDepth(json); depth > kMaxControlJsonDepth) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "the JSON nests " + std::to_string(depth) + " levels deep; a message to a " +
-                         "worker may nest at most " + std::to_string(kMaxControlJsonDepth));
-  }
+  if (auto ok = CheckControlJson(json); !ok) return ok;
   auto live = LiveWorker(id);
   if (!live) return std::unexpected(live.error());
   std::shared_ptr<Worker> worker = *std::move(live);

@@ -223,7 +223,7 @@ TEST_F(ServerTest, SpawnsWaitingForAdmissionGoWithTheirConnection) {
     info.mutable_daemon_info();
     ASSERT_TRUE(client.Call(info));
   }
-  ASSERT_TRUE(WaitUntil([&] { return server_->sessions() == 0; }));
+  ASSERT_TRUE(WaitUntil([&] { return OnControlThread([&] { return server_->sessions(); }) == 0; }));
   runtime_.starting = 0;
   // A spawn from another connection goes through; none of the dropped ones.
   Client other = Connect();

@@ -229,8 +229,13 @@ function initWorker() {
   internals.workerThreads.init();
 }
 process.title = 'islet';
-process.version = 'v20.0.0';
-process.versions = { node: '20.0.0', v8: binding.v8Version() };
+// The truth, not Node 20's number: islet's engine is V8 10.2 from Debian's
+// libnode, Node 18's, so a script that checks the version (or a package
+// choosing a code path by it) must not be told it may use Node 20's
+// language (docs/runtime.md, "Versions"). process.versions.islet (set per
+// worker) says what islet it is.
+process.version = 'v' + binding.engineNodeVersion();
+process.versions = { node: binding.engineNodeVersion(), v8: binding.v8Version() };
 process.arch = 'x64';
 process.platform = 'linux';
 process.release = { name: 'node' };

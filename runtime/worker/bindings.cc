@@ -1,5 +1,6 @@
 #include "runtime/worker/bindings.h"
 
+#include <node_version.h>
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
@@ -141,6 +142,12 @@ void GetWorkerInfo(const FunctionCallbackInfo<Value>& args) {
 
 void V8Version(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(Str(args.GetIsolate(), v8::V8::GetVersion()));
+}
+
+// binding.engineNodeVersion() -> "18.20.4": the Node release whose V8
+// islet embeds (Debian's libnode), so whose language scripts get.
+void EngineNodeVersion(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(Str(args.GetIsolate(), NODE_VERSION_STRING));
 }
 
 void Uptime(const FunctionCallbackInfo<Value>& args) {
@@ -408,6 +415,7 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
       {"runScript", RunScript},
       {"workerInfo", GetWorkerInfo},
       {"v8Version", V8Version},
+      {"engineNodeVersion", EngineNodeVersion},
       {"uptime", Uptime},
       {"hrtimeNs", HrtimeNs},
       {"hrtimeBigint", HrtimeBigint},

@@ -43,6 +43,17 @@ TEST_F(WorkerTest, ProcessExitEndsWithItsCode) {
   EXPECT_EQ(r.exit.exit_code, 3);
 }
 
+// Issue 14: process.version said v20.0.0 over Node 18's engine, so code
+// that checks the version turned on language it then lacked.
+TEST_F(WorkerTest, ProcessVersionIsTheEnginesNodeNotNode20) {
+  auto r = RunJs(*runtime_, R"(
+    const [major] = process.versions.node.split('.').map(Number);
+    console.log(process.version === 'v' + process.versions.node, major);
+    console.log(process.versions.v8.startsWith('10.2.'), typeof process.versions.islet);
+  )");
+  EXPECT_EQ(r.out, "true 18\ntrue string\n") << r.err;
+}
+
 TEST_F(WorkerTest, ExitCodePropertyIsUsedAtNaturalEnd) {
   auto r = RunJs(*runtime_, "process.exitCode = 4; setTimeout(() => console.log('t'), 1);");
   EXPECT_EQ(r.out, "t\n");

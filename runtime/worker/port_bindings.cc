@@ -143,7 +143,12 @@ void PortReceive(const FunctionCallbackInfo<Value>& args) {
   if (!self->TakeInflight(id, &message)) {  // inside a listener: the batch's next
     id = OwnPort(args, 0);
     if (id == 0) return;
-    if (self->bus()->Pending(id) == 0) return;
+    if (self->bus()->Pending(id) == 0) {
+      // A script polling for a reply (the synchronous-call pattern) must
+      // not wait for a child that would only start after this turn.
+      self->StartPendingChildren();
+      return;
+    }
     std::vector<Message> messages = self->bus()->Take(id, 1);
     if (messages.empty() || messages[0].close_marker) return;
     message = std::move(messages[0]);

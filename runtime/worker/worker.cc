@@ -337,7 +337,7 @@ bool Worker::RunTurn() {
   limits_.EndTurn(cpu_end);
   lifecycle_.EndTurn(more);
   turn_end_clock = TurnEndClock{cpu_end, true};
-  for (auto& child : children_.TakeToStart()) child->Start();
+  StartPendingChildren();
   if (!finishing()) {
     if (!more && heap_stale_) RequestHeapRefresh();
     return more;
@@ -587,6 +587,7 @@ void Worker::OnAtomicsWait(v8::Isolate::AtomicsWaitEvent event, v8::Local<v8::Sh
                            void* data) {
   auto* self = static_cast<Worker*>(data);
   if (event == v8::Isolate::AtomicsWaitEvent::kStartWait) {
+    self->StartPendingChildren();
     {
       MutexLock lock(self->isolate_mu_);
       self->wait_handle_ = handle;

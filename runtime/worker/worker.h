@@ -130,10 +130,19 @@ class Worker final : public Actor, public PortOwner, public Watched {
                                      v8::Local<v8::Value>* argv = nullptr);
   // The serialized [workerData, environmentData] a child starts with.
   std::shared_ptr<Message> TakeInit() { return std::move(init_); }
-  // Starts `child` once this turn is over (executor thread).
+  // Starts `child` once this turn is over (executor thread), or sooner if
+  // this turn waits for it (StartPendingChildren).
   void StartAfterTurn(std::shared_ptr<Worker> child) {
     ISLET_DCHECK(InTurnHere());
     children_.StartAfterTurn(std::move(child));
+  }
+  // Starts at once the children made in this turn: the turn is about to
+  // wait synchronously (Atomics.wait, receiveMessageOnPort finding
+  // nothing), perhaps for one of them, which in Node already runs on its
+  // own thread. Until then a child made in a turn starts after it, so
+  // `new Worker(); w.terminate()` never lets it run, as in Node.
+  void StartPendingChildren() {
+    for (auto& child : children_.TakeToStart()) child->Start();
   }
   // A child of this worker: route its lifecycle to our JS Worker object.
   void AddChild(uint32_t thread_id, PortId port) {

@@ -141,6 +141,53 @@ TEST_P(SchedulingTest, AParentTerminatesChildrenSpinningInEveryKindOfCallback) {
   EXPECT_EQ(r.exit.exit_code, 0);
 }
 
+// Issue 14: a child made in a turn started only after that turn, so a
+// parent that blocked at once for the child's answer (Atomics.wait on a
+// flag, or polling receiveMessageOnPort: synchronous-call libraries) waited
+// forever; in Node the child runs on its own thread from its constructor.
+TEST_P(SchedulingTest, AParentBlockingForAChildItJustMadeGetsItsAnswer) {
+  auto runtime = Runtime::Create(RuntimeOptions{.executor_threads = GetParam()});
+  ASSERT_TRUE(runtime.has_value());
+  auto r = RunJs(**runtime, R"(
+    const { Worker, MessageChannel, receiveMessageOnPort } = require('worker_threads');
+    const flag = new Int32Array(new SharedArrayBuffer(8));
+    new Worker(`
+      const { workerData } = require('worker_threads');
+      Atomics.store(workerData, 1, 42);
+      Atomics.store(workerData, 0, 1);
+      Atomics.notify(workerData, 0);
+    `, { eval: true, workerData: flag });
+    // Bounded, so that a regression prints instead of hanging the test.
+    // 'not-equal' if the answer came before the wait began: both are fine.
+    const waited = Atomics.wait(flag, 0, 0, 20000);
+    console.log(waited === 'timed-out' ? 'no answer' : 'answer', Atomics.load(flag, 1));
+
+    const { port1, port2 } = new MessageChannel();
+    new Worker(`
+      const { workerData } = require('worker_threads');
+      workerData.postMessage({ answer: 7 });
+    `, { eval: true, workerData: port2, transferList: [port2] });
+    const start = Date.now();
+    let reply;
+    while (!(reply = receiveMessageOnPort(port1)) && Date.now() - start < 20000) {}
+    console.log(reply ? reply.message.answer : 'no reply');
+    port1.close();
+  )");
+  EXPECT_EQ(r.out, "answer 42\n7\n") << r.err;
+}
+
+TEST_P(SchedulingTest, AWorkerTerminatedInTheTurnThatMadeItNeverRuns) {
+  auto runtime = Runtime::Create(RuntimeOptions{.executor_threads = GetParam()});
+  ASSERT_TRUE(runtime.has_value());
+  auto r = RunJs(**runtime, R"(
+    const { Worker } = require('worker_threads');
+    const w = new Worker('console.log("ran");', { eval: true });
+    w.on('exit', (code) => console.log('exit', code));
+    w.terminate();
+  )");
+  EXPECT_EQ(r.out, "exit 0\n") << r.err;  // Node 20 prints the same
+}
+
 TEST_P(SchedulingTest, AnotherJobRunsWhileAJobSpinsOnMoreWorkersThanThreads) {
   auto runtime =
       Runtime::Create(RuntimeOptions{.executor_threads = GetParam(), .max_blocked_threads = 16});

@@ -80,41 +80,35 @@ void PortPost(const FunctionCallbackInfo<Value>& args) {
   if (result == Bus::PostResult::kDelivered) self->CountMessageOut();
   // Like Node, posting to a closed channel drops the message silently.
   args.GetReturnValue().Set(result == Bus::PostResult::kDelivered);
-  if (result == Bus::PostResult::kQueueBytesFull) {
-    binding_util::ThrowWithCode(
-        args.GetIsolate(),
-        v8::Exception::RangeError(
-            Str(args.GetIsolate(),
-                "The receiving port already holds its maximum of queued message bytes "
-                "(isletd --max-port-queue-bytes); the message was not sent")),
-        "ERR_ISLET_QUEUE_FULL");
+  // Each bound a post can meet (docs/security.md, "Memory is bounded").
+  const char* full = nullptr;
+  switch (result) {
+    case Bus::PostResult::kQueueFull:
+      full =
+          "The receiving port already holds its maximum of queued messages "
+          "(isletd --max-port-queue); the message was not sent";
+      break;
+    case Bus::PostResult::kQueueBytesFull:
+      full =
+          "The receiving port already holds its maximum of queued message bytes "
+          "(isletd --max-port-queue-bytes); the message was not sent";
+      break;
+    case Bus::PostResult::kSenderBytesFull:
+      full =
+          "This worker already has its maximum of message bytes posted and not yet "
+          "read (isletd --max-worker-queue-bytes); the message was not sent";
+      break;
+    case Bus::PostResult::kBudgetFull:
+      full =
+          "The daemon holds its maximum of off-heap memory (isletd "
+          "--max-external-total-mb); the message was not sent";
+      break;
+    default:
+      return;
   }
-  if (result == Bus::PostResult::kSenderBytesFull) {
-    binding_util::ThrowWithCode(
-        args.GetIsolate(),
-        v8::Exception::RangeError(
-            Str(args.GetIsolate(),
-                "This worker already has its maximum of message bytes posted and not yet "
-                "read (isletd --max-worker-queue-bytes); the message was not sent")),
-        "ERR_ISLET_QUEUE_FULL");
-  }
-  if (result == Bus::PostResult::kBudgetFull) {
-    binding_util::ThrowWithCode(
-        args.GetIsolate(),
-        v8::Exception::RangeError(Str(args.GetIsolate(),
-                                      "The daemon holds its maximum of off-heap memory (isletd "
-                                      "--max-external-total-mb); the message was not sent")),
-        "ERR_ISLET_QUEUE_FULL");
-  }
-  if (result == Bus::PostResult::kQueueFull) {
-    binding_util::ThrowWithCode(
-        args.GetIsolate(),
-        v8::Exception::RangeError(
-            Str(args.GetIsolate(),
-                "The receiving port already holds its maximum of queued messages "
-                "(isletd --max-port-queue); the message was not sent")),
-        "ERR_ISLET_QUEUE_FULL");
-  }
+  binding_util::ThrowWithCode(args.GetIsolate(),
+                              v8::Exception::RangeError(Str(args.GetIsolate(), full)),
+                              "ERR_ISLET_QUEUE_FULL");
 }
 
 void PortStart(const FunctionCallbackInfo<Value>& args) {

@@ -350,12 +350,16 @@ void ControlService::AdmitDeferred() {
     deferred_order_.pop_front();
     auto it = deferred_.find(key);
     if (it == deferred_.end() || it->second.empty()) continue;
-    // Spawns of connections that closed meanwhile are dropped at once, not
-    // one per round (a key may be a new session at a freed one's address).
-    std::erase_if(it->second, [](const DeferredSpawn& d) {
-      auto session = d.session.lock();
-      return !session || !session->open();
-    });
+    // Spawns of a connection that closed meanwhile are dropped at once, not
+    // one per round. A key may be a new session at a freed one's address;
+    // the dead one's spawns are then all ahead of the new one's, so only
+    // the front is looked at (once per spawn, not the whole queue per round).
+    auto& queue = it->second;
+    while (!queue.empty()) {
+      auto session = queue.front().session.lock();
+      if (session && session->open()) break;
+      queue.pop_front();
+    }
     if (it->second.empty()) {
       deferred_.erase(it);
       continue;

@@ -20,17 +20,19 @@ std::pair<PortId, PortId> Bus::CreateChannel(std::weak_ptr<PortOwner> first,
   MutexLock lock(mu_);
   PortId a = next_id_++;
   PortId b = next_id_++;
-  auto init = [](Endpoint& ep, PortId peer, std::weak_ptr<PortOwner> owner) {
-    ep.peer = peer;
-    auto strong = owner.lock();
-    ep.owner_raw = strong.get();
-    ep.limit = strong ? strong->queue_limit() : nullptr;
-    ep.account = strong ? strong->queue_account() : nullptr;
-    ep.owner = std::move(owner);
-  };
-  init(endpoints_[a], b, std::move(first));
-  init(endpoints_[b], a, std::move(second));
+  endpoints_[a].peer = b;
+  endpoints_[b].peer = a;
+  SetOwner(endpoints_[a], std::move(first));
+  SetOwner(endpoints_[b], std::move(second));
   return {a, b};
+}
+
+void Bus::SetOwner(Endpoint& ep, std::weak_ptr<PortOwner> owner) {
+  auto strong = owner.lock();
+  ep.owner_raw = strong.get();
+  ep.limit = strong ? strong->queue_limit() : nullptr;
+  ep.account = strong ? strong->queue_account() : nullptr;
+  ep.owner = std::move(owner);
 }
 
 std::shared_ptr<PortOwner> Bus::EnqueueLocked(PortId, Endpoint& ep, Message message) {
@@ -71,10 +73,7 @@ void Bus::ReleaseTaken(Endpoint& ep, size_t bytes) {
   }
 }
 
-void Bus::ReleaseAll(Endpoint& ep) {
-  ReleaseTaken(ep, SIZE_MAX);
-  ep.unread_bytes = 0;
-}
+void Bus::ReleaseAll(Endpoint& ep) { ReleaseTaken(ep, SIZE_MAX); }
 
 void Bus::EraseLocked(std::unordered_map<PortId, Endpoint>::iterator it) {
   ReleaseAll(it->second);
@@ -259,11 +258,7 @@ bool Bus::Adopt(PortId port, std::weak_ptr<PortOwner> owner) {
     if (it == endpoints_.end()) return false;
     Endpoint& ep = it->second;
     ep.detached = false;
-    auto strong = owner.lock();
-    ep.owner_raw = strong.get();
-    ep.limit = strong ? strong->queue_limit() : nullptr;
-    ep.account = strong ? strong->queue_account() : nullptr;
-    ep.owner = std::move(owner);
+    SetOwner(ep, std::move(owner));
     if (!ep.queue.empty() && !ep.notified) {
       notify = ep.owner.lock();
       if (notify) ep.notified = true;

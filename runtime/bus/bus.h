@@ -156,6 +156,8 @@ class Bus {
   std::shared_ptr<PortOwner> EnqueueLocked(PortId id, Endpoint& ep, Message message) REQUIRES(mu_);
   void CloseLocked(PortId id, std::vector<std::pair<std::shared_ptr<PortOwner>, PortId>>* notify)
       REQUIRES(mu_);
+  // Gives `ep` its owner, and with it the owner's queue limit and account.
+  void SetOwner(Endpoint& ep, std::weak_ptr<PortOwner> owner) REQUIRES(mu_);
   // Records that `bytes` just queued on `ep` are `account`'s.
   void AddCharge(Endpoint& ep, const std::shared_ptr<QueueAccount>& account, size_t bytes)
       REQUIRES(mu_);

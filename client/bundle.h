@@ -8,17 +8,40 @@
 
 namespace islet::client {
 
+// The client's own bounds on what it reads (the daemon has its own limits,
+// --max-bundle-bytes and --max-bundle-files, and names them when refusing).
 struct BundleLimits {
-  size_t max_files = 1000;
-  size_t max_bytes = 8u << 20;  // sum of file sizes
+  size_t max_files = 200000;
+  size_t max_bytes = size_t{4} << 30;  // sum of file sizes
 };
 
-// Builds the bundle `islet run FILE` uploads: FILE plus every .js, .mjs, .cjs
-// and .json file beside and below FILE's directory, skipping node_modules and
-// directories whose name starts with '.'. root is FILE's absolute directory
-// (symlinks resolved), main is FILE's name relative to it. Errors are
-// user-facing and name the limit or the file at fault.
+struct BundleOptions {
+  // The project root; empty: decided from FILE (ProjectRoot).
+  std::string root;
+  // The directory `islet` runs in; the worker's process.cwd() when it is
+  // inside the root (else the root). Empty: the root.
+  std::string cwd;
+  BundleLimits limits;
+};
+
+// The project root for FILE, as a Node user expects it: the nearest
+// directory at or above FILE's that has a package.json; if that package is
+// one of a workspace (an ancestor has a package.json with "workspaces", or a
+// pnpm-workspace.yaml), the workspace's root, so that hoisted and linked
+// packages come along; without any package.json, FILE's directory.
+// `dir` is canonical.
+std::string ProjectRoot(const std::string& dir);
+
+// Builds the bundle `islet run FILE` uploads: every regular file under the
+// root, node_modules included, with its SHA-256 digest. Names that start
+// with '.' (files and directories: .git, .env, node_modules/.bin, ...) are
+// left out, except node_modules/.pnpm (pnpm keeps the packages there).
+// Symbolic links are sent as links to the bundle name of their target
+// (Node resolves them to real paths); a link whose target lies outside the
+// root is an error naming it, a dangling one is left out. main is FILE's
+// name relative to the root. Errors are user-facing and name the limit or
+// the file at fault.
 std::expected<v1::Bundle, std::string> CollectBundle(const std::string& main_file,
-                                                     const BundleLimits& limits = {});
+                                                     const BundleOptions& options = {});
 
 }  // namespace islet::client

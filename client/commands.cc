@@ -9,10 +9,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <thread>
 
 #include "client/autostart.h"
 #include "client/bundle.h"
+#include "client/bundle_upload.h"
 #include "client/client.h"
 #include "client/environment.h"
 #include "client/format.h"
@@ -128,7 +130,11 @@ Result<Client> ConnectOrStart(const std::string& socket_path) {
 std::expected<v1::Request, std::string> MakeSpawn(const std::string& file,
                                                   const std::vector<std::string>& args, bool follow,
                                                   const SpawnOptions& options) {
-  auto bundle = CollectBundle(file);
+  BundleOptions bundle_options;
+  bundle_options.root = options.root;
+  std::error_code ec;
+  bundle_options.cwd = std::filesystem::current_path(ec).string();
+  auto bundle = CollectBundle(file, bundle_options);
   if (!bundle) return std::unexpected(bundle.error());
   v1::Request request;
   v1::SpawnRequest* spawn = request.mutable_spawn();
@@ -152,6 +158,37 @@ std::expected<v1::Request, std::string> MakeSpawn(const std::string& file,
   restart->set_backoff_initial_ms(options.backoff_ms);
   restart->set_backoff_max_ms(options.backoff_max_ms);
   return request;
+}
+
+// Uploads what the daemon lacks of `request`'s bundle (UploadBundle) and
+// sends the spawn; `full` keeps the bundle with its contents, for a second
+// try when the daemon reports contents missing (evicted from its store
+// between the upload and the spawn).
+struct PreparedSpawn {
+  v1::Request request;  // without its bundle
+  v1::Bundle full;
+};
+
+PreparedSpawn Prepare(v1::Request request) {
+  PreparedSpawn prepared;
+  prepared.full = std::move(*request.mutable_spawn()->mutable_bundle());
+  request.mutable_spawn()->clear_bundle();
+  prepared.request = std::move(request);
+  return prepared;
+}
+
+Result<uint64_t> SendSpawn(Client& client, const PreparedSpawn& prepared, bool retry) {
+  v1::Request request = prepared.request;
+  auto uploaded =
+      UploadBundle(client, prepared.full, request.mutable_spawn()->mutable_bundle(), retry);
+  if (!uploaded) return std::unexpected(uploaded.error());
+  return client.Send(std::move(request));
+}
+
+// Whether a spawn's error means its contents went missing from the store.
+bool ContentsMissing(const Error& error) {
+  return error.kind == ErrorKind::kRemote && error.code == v1::FAILED_PRECONDITION &&
+         error.message.find("bundle store") != std::string::npos;
 }
 
 void DrainPipe(int fd) {
@@ -187,11 +224,13 @@ int RunCommand(const std::string& socket_path, const std::string& file,
                const std::vector<std::string>& args, const SpawnOptions& options) {
   auto request = MakeSpawn(file, args, /*follow=*/true, options);
   if (!request) return Report(request.error());
+  PreparedSpawn prepared = Prepare(std::move(*request));
   InterruptPipe interrupt;
   auto client = ConnectOrStart(socket_path);
   if (!client) return Report(client.error());
-  auto id = client->Send(std::move(*request));
+  auto id = SendSpawn(*client, prepared, /*retry=*/false);
   if (!id) return Report(id.error());
+  bool retried = false;
 
   uint64_t worker_id = 0;
   bool interrupted = false;  // Ctrl-C before the worker's id was known
@@ -208,6 +247,12 @@ int RunCommand(const std::string& socket_path, const std::string& file,
       }
       if (response.error().kind == ErrorKind::kClosed) {
         return Report("lost the connection to the daemon before the worker exited");
+      }
+      if (worker_id == 0 && !retried && ContentsMissing(response.error())) {
+        retried = true;
+        id = SendSpawn(*client, prepared, /*retry=*/true);
+        if (!id) return Report(id.error());
+        continue;
       }
       return Report(response.error());
     }
@@ -233,9 +278,16 @@ int SpawnCommand(const std::string& socket_path, const std::string& file,
                  const std::vector<std::string>& args, const SpawnOptions& options) {
   auto request = MakeSpawn(file, args, /*follow=*/false, options);
   if (!request) return Report(request.error());
+  PreparedSpawn prepared = Prepare(std::move(*request));
   auto client = Client::Connect(socket_path);
   if (!client) return Report(client.error());
-  auto response = client->Call(std::move(*request));
+  Result<v1::Response> response;
+  for (bool retry : {false, true}) {
+    auto id = SendSpawn(*client, prepared, retry);
+    if (!id) return Report(id.error());
+    response = client->Read(*id);
+    if (response || !ContentsMissing(response.error())) break;
+  }
   if (!response) return Report(response.error());
   Print(std::to_string(response->spawn().worker_id()) + "\n");
   return kExitOk;

@@ -27,6 +27,9 @@ struct LimitOptions {
 };
 
 struct SpawnOptions {
+  // The project root to upload (--root); empty: decided from FILE
+  // (client/bundle.h, ProjectRoot).
+  std::string root;
   LimitOptions limits;
   // The worker's environment: nothing unless asked for (--env, --env-file,
   // --inherit-env).

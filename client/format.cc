@@ -163,6 +163,20 @@ std::string FormatExecutor(const v1::ExecutorInfo& e) {
   }
   return out;
 }
+std::string Mb(uint64_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof(text), "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+  return text;
+}
+
+std::string FormatBundleStore(const v1::BundleStoreInfo& store) {
+  if (store.max_bytes() == 0) return "";
+  return "bundle store: " + std::to_string(store.blobs()) + " files, " + Mb(store.bytes()) +
+         " of " + Mb(store.max_bytes()) + " (" + Mb(store.in_use_bytes()) + " in use by jobs); " +
+         Mb(store.uploaded_bytes()) + " uploaded, " + Mb(store.duplicate_bytes()) +
+         " of it already held; " + std::to_string(store.evicted_blobs()) + " evicted\n";
+}
+
 }  // namespace
 
 std::string FormatDaemonInfo(const v1::DaemonInfoResponse& info) {
@@ -178,7 +192,9 @@ std::string FormatDaemonInfo(const v1::DaemonInfoResponse& info) {
               ? ""
               : "resurrected at start: " + std::to_string(info.workers_resurrected()) +
                     " workers\n") +
-         (info.state_problem().empty() ? "" : "state file problem: " + info.state_problem() + "\n");
+         (info.state_problem().empty() ? ""
+                                       : "state file problem: " + info.state_problem() + "\n") +
+         FormatBundleStore(info.bundle_store());
 }
 
 std::string ToJson(const google::protobuf::Message& message) {

@@ -37,7 +37,7 @@ std::vector<std::string> SplitScriptArgs(std::vector<std::string>* argv) {
         "--deadline-ms", "--max-heap-mb",     "--max-external-mb",
         "--restart",     "--max-restarts",    "--restart-window",
         "--backoff-ms",  "--backoff-max-ms",  "--max-port-queue",
-        "--env",         "--env-file"};
+        "--env",         "--env-file",        "--root"};
     if (kTakesValue.contains(arg)) {
       ++i;  // an option of run/spawn that takes a value
     } else if (arg == "--") {
@@ -83,6 +83,12 @@ int Main(int argc, char** argv) {
   // Limits, for run and spawn (and `limit` on a live worker); 0 = none.
   SpawnOptions spawn_options;
   for (CLI::App* command : {run, spawn}) {
+    command->add_option("--root", spawn_options.root,
+                        "Project root to upload (default: the nearest directory at or above "
+                        "FILE's with a package.json, or its workspace's root if it belongs to "
+                        "one, else FILE's directory). Every file under it is sent, node_modules "
+                        "included, but names starting with '.'; a symbolic link must stay "
+                        "inside it. Contents the daemon already holds are not sent again");
     command->add_option("--cpu-ms-per-turn", spawn_options.limits.cpu_ms_per_turn,
                         "End the worker if one turn (message, timer, task) uses more CPU");
     command->add_option("--cpu-ms", spawn_options.limits.cpu_ms_total,

@@ -101,8 +101,18 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
       ->transform(CLI::AsSizeValue(false))
       ->check(CLI::Range(uint64_t{1} << 20, uint64_t{1} << 40));
   app.add_option("--max-bundle-bytes", config.max_bundle_bytes,
-                 "Largest bundle accepted by spawn (default 8 MiB)")
-      ->check(CLI::Range(size_t{1}, size_t{1} << 30));
+                 "Largest bundle (the sum of a job's file sizes) accepted by spawn; K/M/G "
+                 "suffixes (default 256M)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(size_t{1}, size_t{1} << 34));
+  app.add_option("--max-bundle-files", config.max_bundle_files,
+                 "Most files (and links) one bundle may have (default 50000)")
+      ->check(CLI::Range(size_t{1}, size_t{10000000}));
+  app.add_option("--bundle-store-mb", config.bundle_store_mb,
+                 "Memory for the bundle store, in MB: every job's files, each distinct content "
+                 "once; contents no job uses are kept as a cache for the next upload and "
+                 "evicted past it; at least --max-bundle-bytes (default 1024)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 24));
   app.add_option("--pid-file", config.pid_file, "Write the daemon's pid here");
   std::string state_flag;
   app.add_option("--state-dir", state_flag,
@@ -151,6 +161,13 @@ ParsedFlags ParseFlags(int argc, char** argv, const EnvLookup& env) {
                                  std::to_string(config.max_control_buffer_bytes) +
                                      " is less than twice --max-frame-bytes (" +
                                      std::to_string(config.max_frame_bytes) + ")");
+    }
+    // A bundle the daemon accepts must fit in its store.
+    if ((uint64_t{config.bundle_store_mb} << 20) < config.max_bundle_bytes) {
+      throw CLI::ValidationError("--bundle-store-mb", std::to_string(config.bundle_store_mb) +
+                                                          " MB is less than --max-bundle-bytes (" +
+                                                          std::to_string(config.max_bundle_bytes) +
+                                                          " bytes)");
     }
   } catch (const CLI::ParseError& e) {
     return ParsedFlags{std::nullopt, app.exit(e)};

@@ -36,8 +36,10 @@ struct DaemonConfig {
   // What all control connections together may hold in unfinished requests
   // and unread responses.
   uint64_t max_control_buffer_bytes = 256u << 20;
-  size_t max_bundle_bytes = 8u << 20;
-  std::string pid_file;  // empty = none
+  size_t max_bundle_bytes = 256u << 20;  // one job's files
+  size_t max_bundle_files = 50000;
+  size_t bundle_store_mb = 1024;  // all bundles' distinct contents (BundleStore)
+  std::string pid_file;           // empty = none
   // Where the state file of supervised workers lives (isletd.state);
   // resolved: never empty after ParseFlags.
   std::string state_dir;

@@ -4,8 +4,10 @@
 
 #include <asio/post.hpp>
 
+#include "daemon/bundle_store.h"
 #include "daemon/session.h"
 #include "daemon/session_manager.h"
+#include "proto/digest.h"
 #include "runtime/base/check.h"
 #include "runtime/base/log.h"
 #include "runtime/version.h"
@@ -72,6 +74,10 @@ void ControlService::Handle(const std::shared_ptr<Session>& session, v1::Request
       return Post(session, id, request.post());
     case v1::Request::kSetLimits:
       return SetLimits(session, id, request.set_limits());
+    case v1::Request::kBlobQuery:
+      return BlobQuery(session, id, request.blob_query());
+    case v1::Request::kBlobPut:
+      return BlobPut(session, id, request.mutable_blob_put());
     case v1::Request::kShmCreate:
     case v1::Request::kShmList:
     case v1::Request::kShmDelete:
@@ -99,7 +105,7 @@ void ControlService::Spawn(const std::shared_ptr<Session>& session, uint64_t id,
                            v1::SpawnRequest* request) {
   bool follow = request->follow();
   bool end_with_client = request->end_with_client();
-  auto spec = ToSpawnSpec(request, options_.bundle_limits);
+  auto spec = ToSpawnSpec(request, options_.bundle_limits, options_.bundle_store.get());
   if (!spec) {
     Logger("control")->info("{}: spawn rejected: {}", session->peer(), spec.error().message);
     return session->Send(ErrorResponse(id, spec.error()));
@@ -258,6 +264,53 @@ void ControlService::DaemonInfo(const std::shared_ptr<Session>& session, uint64_
   control->set_buffered_bytes(sessions.held_bytes());
   control->set_max_buffered_bytes(sessions.max_held_bytes());
   control->set_dropped_connections(sessions.dropped());
+  if (options_.bundle_store) *info->mutable_bundle_store() = options_.bundle_store->Info();
+  session->Send(response);
+}
+
+void ControlService::BlobQuery(const std::shared_ptr<Session>& session, uint64_t id,
+                               const v1::BlobQueryRequest& request) {
+  if (!options_.bundle_store) {
+    return session->Send(ErrorResponse(
+        id, runtime::Error{runtime::ErrorCode::kUnimplemented, "this daemon has no bundle store"}));
+  }
+  for (const std::string& digest : request.digests()) {
+    if (digest.size() != proto::kDigestBytes) {
+      return session->Send(
+          ErrorResponse(id, runtime::Error{runtime::ErrorCode::kInvalidArgument,
+                                           "a digest of " + std::to_string(digest.size()) +
+                                               " bytes: digests are SHA-256, 32 bytes"}));
+    }
+  }
+  v1::Response response;
+  response.set_id(id);
+  for (uint32_t index : options_.bundle_store->Missing(request.digests())) {
+    response.mutable_blob_query()->add_missing(index);
+  }
+  response.mutable_blob_query();
+  session->Send(response);
+}
+
+void ControlService::BlobPut(const std::shared_ptr<Session>& session, uint64_t id,
+                             v1::BlobPutRequest* request) {
+  if (!options_.bundle_store) {
+    return session->Send(ErrorResponse(
+        id, runtime::Error{runtime::ErrorCode::kUnimplemented, "this daemon has no bundle store"}));
+  }
+  v1::Response response;
+  response.set_id(id);
+  auto* out = response.mutable_blob_put();
+  for (std::string& content : *request->mutable_blobs()) {
+    // Bigger than a whole bundle may be: it could never be used.
+    if (content.size() > options_.bundle_limits.max_bytes) {
+      return session->Send(ErrorResponse(
+          id, runtime::Error{runtime::ErrorCode::kInvalidArgument,
+                             TooLargeMessage(content.size(), options_.bundle_limits)}));
+    }
+    auto stored = options_.bundle_store->Put(std::move(content));
+    if (!stored) return session->Send(ErrorResponse(id, stored.error()));
+    out->add_digests(std::move(stored->digest));
+  }
   session->Send(response);
 }
 

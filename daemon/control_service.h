@@ -23,6 +23,9 @@ struct ServiceOptions {
   std::string socket_path;  // reported by DaemonInfo
   size_t max_frame_bytes = 16u << 20;
   BundleLimits bundle_limits;
+  // Bundle file contents by digest (BlobQuery/BlobPut). Null: none, and
+  // a spawn must carry its files' contents.
+  std::shared_ptr<BundleStore> bundle_store;
   // The state file of supervised workers (reported by DaemonInfo).
   std::string state_path;
   std::string state_problem;
@@ -84,6 +87,9 @@ class ControlService {
   void SetLimits(const std::shared_ptr<Session>& session, uint64_t id,
                  const v1::SetLimitsRequest& request);
   void Shutdown(const std::shared_ptr<Session>& session, uint64_t id);
+  void BlobQuery(const std::shared_ptr<Session>& session, uint64_t id,
+                 const v1::BlobQueryRequest& request);
+  void BlobPut(const std::shared_ptr<Session>& session, uint64_t id, v1::BlobPutRequest* request);
   void Unknown(const std::shared_ptr<Session>& session, const v1::Request& request);
   // The shm_* requests (control_service_shm.cc).
   void Shm(const std::shared_ptr<Session>& session, const v1::Request& request);

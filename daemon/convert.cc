@@ -5,6 +5,9 @@
 #include <string>
 #include <unordered_set>
 
+#include "daemon/bundle_store.h"
+#include "proto/digest.h"
+
 namespace islet::daemon {
 
 using runtime::ErrorCode;
@@ -24,6 +27,11 @@ bool IsValidBundleFileName(std::string_view name) {
   return true;
 }
 
+std::string TooLargeMessage(size_t total, const BundleLimits& limits) {
+  return "bundle too large: " + std::to_string(total) + " bytes (limit " +
+         std::to_string(limits.max_bytes) + " bytes: isletd --max-bundle-bytes)";
+}
+
 runtime::Result<void> ValidateBundle(const v1::Bundle& bundle, const BundleLimits& limits) {
   if (bundle.files_size() == 0) {
     return MakeError(ErrorCode::kInvalidArgument, "empty bundle: it has no files");
@@ -35,7 +43,8 @@ runtime::Result<void> ValidateBundle(const v1::Bundle& bundle, const BundleLimit
   if (static_cast<size_t>(bundle.files_size()) > limits.max_files) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "bundle has too many files: " + std::to_string(bundle.files_size()) +
-                         " (limit " + std::to_string(limits.max_files) + ")");
+                         " (limit " + std::to_string(limits.max_files) +
+                         ": isletd --max-bundle-files)");
   }
   size_t total = 0;
   bool has_main = false;
@@ -50,14 +59,27 @@ runtime::Result<void> ValidateBundle(const v1::Bundle& bundle, const BundleLimit
       return MakeError(ErrorCode::kInvalidArgument,
                        "duplicate file name in bundle: '" + file.name() + "'");
     }
+    if (!file.digest().empty() && file.digest().size() != proto::kDigestBytes) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "bad digest for bundle file '" + file.name() + "': " +
+                           std::to_string(file.digest().size()) + " bytes, not a SHA-256's 32");
+    }
+    if (!file.link_target().empty()) {
+      if (!file.content().empty() || !file.digest().empty()) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "bundle link '" + file.name() + "' has content: a link has only a target");
+      }
+      if (!IsValidBundleFileName(file.link_target())) {
+        return MakeError(ErrorCode::kInvalidArgument, "bad target for bundle link '" + file.name() +
+                                                          "': '" + file.link_target() +
+                                                          "' (a bundle file name)");
+      }
+    }
     has_main = has_main || file.name() == bundle.main();
     total += file.content().size();
   }
-  if (total > limits.max_bytes) {
-    return MakeError(ErrorCode::kInvalidArgument, "bundle too large: " + std::to_string(total) +
-                                                      " bytes (limit " +
-                                                      std::to_string(limits.max_bytes) + " bytes)");
-  }
+  if (total > limits.max_bytes)
+    return MakeError(ErrorCode::kInvalidArgument, TooLargeMessage(total, limits));
   if (!has_main) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "main file '" + bundle.main() + "' is not among the bundle's " +
@@ -165,7 +187,7 @@ void ToProto(const runtime::RestartPolicy& policy, v1::RestartPolicy* out) {
 }
 
 runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
-                                                const BundleLimits& limits) {
+                                                const BundleLimits& limits, BundleStore* store) {
   if (auto ok = ValidateBundle(request->bundle(), limits); !ok) {
     return std::unexpected(ok.error());
   }
@@ -173,11 +195,50 @@ runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
   v1::Bundle* bundle = request->mutable_bundle();
   spec.main = std::move(*bundle->mutable_main());
   spec.root = std::move(*bundle->mutable_root());
+  spec.cwd = std::move(*bundle->mutable_cwd());
   spec.files.reserve(bundle->files_size());
+  size_t total = 0;
+  size_t missing = 0;
   for (v1::File& file : *bundle->mutable_files()) {
-    spec.files.push_back(
-        runtime::BundleFile{std::move(*file.mutable_name()), std::move(*file.mutable_content())});
+    runtime::BundleFile& out = spec.files.emplace_back();
+    out.name = std::move(*file.mutable_name());
+    if (!file.link_target().empty()) {
+      out.link_target = std::move(*file.mutable_link_target());
+      continue;
+    }
+    if (!file.digest().empty() && !file.content().empty() &&
+        proto::Sha256(file.content()) != file.digest()) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "bundle file '" + out.name + "': its content does not match its digest");
+    }
+    if (store == nullptr) {
+      if (!file.digest().empty() && file.content().empty()) {
+        return MakeError(ErrorCode::kFailedPrecondition,
+                         "bundle file '" + out.name +
+                             "' is given by digest only, and this "
+                             "daemon keeps no bundle store: send its content");
+      }
+      out.content = std::move(*file.mutable_content());
+      continue;
+    }
+    if (!file.digest().empty() && file.content().empty()) {
+      out.shared = store->Find(file.digest());
+      if (out.shared == nullptr) ++missing;
+    } else {
+      auto stored = store->Put(std::move(*file.mutable_content()));
+      if (!stored) return std::unexpected(stored.error());
+      out.shared = std::move(stored->blob);
+    }
+    if (out.shared != nullptr) total += out.shared->size();
   }
+  if (missing > 0) {
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     std::to_string(missing) + " bundle file" + (missing == 1 ? " is" : "s are") +
+                         " not in the daemon's bundle store: upload " +
+                         (missing == 1 ? "it" : "them") + " (BlobPut) and spawn again");
+  }
+  if (total > limits.max_bytes)
+    return MakeError(ErrorCode::kInvalidArgument, TooLargeMessage(total, limits));
   spec.argv.assign(request->argv().begin(), request->argv().end());
   spec.env.assign(request->env().begin(), request->env().end());
   std::sort(spec.env.begin(), spec.env.end());  // map order is unspecified
@@ -218,10 +279,15 @@ void ToProto(const runtime::SupervisedSpec& supervised, v1::SupervisedWorker* ou
   v1::SpawnRequest* request = out->mutable_spawn();
   request->mutable_bundle()->set_main(spec.main);
   request->mutable_bundle()->set_root(spec.root);
+  if (spec.cwd != spec.root) request->mutable_bundle()->set_cwd(spec.cwd);
   for (const runtime::BundleFile& file : spec.files) {
     v1::File* f = request->mutable_bundle()->add_files();
     f->set_name(file.name);
-    f->set_content(file.content);
+    if (!file.link_target.empty()) {
+      f->set_link_target(file.link_target);
+    } else {
+      f->set_content(file.shared ? *file.shared : file.content);
+    }
   }
   for (const std::string& arg : spec.argv) request->add_argv(arg);
   for (const auto& [key, value] : spec.env) (*request->mutable_env())[key] = value;

@@ -10,15 +10,21 @@
 // Pure functions; any thread.
 namespace islet::daemon {
 
+class BundleStore;
+
 struct BundleLimits {
-  size_t max_bytes = 8u << 20;  // sum of file contents
-  size_t max_files = 1000;
+  size_t max_bytes = 256u << 20;  // sum of file contents (--max-bundle-bytes)
+  size_t max_files = 50000;       // files and links (--max-bundle-files)
 };
 
 // Checks a bundle at the daemon boundary: a main file name that is one of the
-// files, at least one file, valid relative names, no duplicates, within
-// limits. The error (INVALID_ARGUMENT) names the problem.
+// files, at least one file, valid relative names, no duplicates, digests of
+// 32 bytes, links without content, within limits (as far as the contents
+// sent inline go: ToSpawnSpec counts the stored ones). The error
+// (INVALID_ARGUMENT) names the problem, and the flag for a limit.
 runtime::Result<void> ValidateBundle(const v1::Bundle& bundle, const BundleLimits& limits);
+// "bundle too large: N bytes (limit ..., isletd --max-bundle-bytes)".
+std::string TooLargeMessage(size_t total, const BundleLimits& limits);
 
 runtime::WorkerLimits FromProto(const v1::Limits& limits);
 // The limits, if every one is 0 (none) or a positive finite number; NaN,
@@ -30,9 +36,14 @@ void ToProto(const runtime::WorkerLimits& limits, v1::Limits* out);
 runtime::Result<runtime::RestartPolicy> FromProto(const v1::RestartPolicy& policy);
 void ToProto(const runtime::RestartPolicy& policy, v1::RestartPolicy* out);
 
-// Validates, then moves the request's contents into a SpawnSpec.
+// Validates, then moves the request's contents into a SpawnSpec. With a
+// `store`, every content ends up shared through it: inline ones are added
+// (RESOURCE_EXHAUSTED when the store is full), digests are looked up
+// (FAILED_PRECONDITION naming how many it lacks: the client uploads them and
+// tries again). Without one, digest-only files are FAILED_PRECONDITION.
 runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
-                                                const BundleLimits& limits);
+                                                const BundleLimits& limits,
+                                                BundleStore* store = nullptr);
 
 // Whether `name` is a valid bundle file name: relative, '/'-separated, no
 // empty, "." or ".." component, no NUL.

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <optional>
 
+#include "daemon/bundle_store.h"
 #include "daemon/config.h"
 #include "daemon/daemonize.h"
 #include "daemon/listener.h"
@@ -88,6 +89,7 @@ void Resurrect(StateKeeper& state, runtime::Runtime& runtime, const DaemonConfig
   }
   BundleLimits limits;
   limits.max_bytes = config.max_bundle_bytes;
+  limits.max_files = config.max_bundle_files;
   // The recorded ids first, so that no worker started meanwhile (a
   // resurrected one's child) takes the id of one not yet resurrected.
   runtime::WorkerId highest = 0;
@@ -98,7 +100,7 @@ void Resurrect(StateKeeper& state, runtime::Runtime& runtime, const DaemonConfig
   for (v1::SupervisedWorker& entry : *loaded.state.mutable_workers()) {
     std::string main = entry.spawn().bundle().main();
     v1::SupervisedWorker original = entry;  // ToSpawnSpec moves the bundle out
-    auto spec = ToSpawnSpec(entry.mutable_spawn(), limits);
+    auto spec = ToSpawnSpec(entry.mutable_spawn(), limits, service->bundle_store.get());
     if (spec && spec->restart.mode == runtime::RestartPolicy::Mode::kNever) {
       spec = std::unexpected(
           runtime::Error{runtime::ErrorCode::kInvalidArgument, "it has no restart policy"});
@@ -147,6 +149,7 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   options.max_port_queue_bytes = config.max_port_queue_bytes;
   options.max_worker_queue_bytes = config.max_worker_queue_bytes;
   options.max_bundle_bytes = config.max_bundle_bytes;
+  options.max_bundle_files = config.max_bundle_files;
   options.shm_max_bytes = config.shm_max_bytes;
   options.shm_max_segments = config.shm_max_segments;
   options.default_max_external_mb = config.max_external_mb;
@@ -170,6 +173,7 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   if (!runtime) return Fail(daemonizer, "cannot start the runtime: " + runtime.error().message);
   state.set_runtime(runtime->get());
   ServiceOptions service;
+  service.bundle_store = std::make_shared<BundleStore>(size_t{config.bundle_store_mb} << 20);
   Resurrect(state, **runtime, config, &service);
 
   if (!config.pid_file.empty()) {
@@ -187,6 +191,7 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   service.max_control_buffer_bytes = config.max_control_buffer_bytes;
   service.max_starting_spawns = config.max_starting_spawns;
   service.bundle_limits.max_bytes = config.max_bundle_bytes;
+  service.bundle_limits.max_files = config.max_bundle_files;
   {
     Server server(io, std::move(*listener), **runtime, std::move(service));
     server.Start();

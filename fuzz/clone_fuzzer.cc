@@ -129,7 +129,7 @@ void StartHarness() {
   auto bundle = std::make_shared<Bundle>();
   bundle->root = "/fuzz";
   // A timer keeps the worker alive, idle between inputs.
-  bundle->files["main.js"] = "setInterval(() => {}, 1 << 30);";
+  bundle->files["main.js"] = std::make_shared<const std::string>("setInterval(() => {}, 1 << 30);");
   WorkerConfig config;
   config.id = 1;
   config.job_id = 1;

@@ -24,6 +24,12 @@ using JobId = uint64_t;
 struct BundleFile {
   std::string name;  // relative, '/'-separated, no "..", no leading '/'
   std::string content;
+  // The content, when it lives in the daemon's bundle store: shared by every
+  // job that has it (then `content` is empty).
+  std::shared_ptr<const std::string> shared = {};
+  // A symbolic link: the bundle name of what it resolves to (a file or a
+  // directory of the bundle); no content then.
+  std::string link_target = {};
 };
 
 // islet's own limits on a worker, beyond Node's resourceLimits; 0 = none.
@@ -58,6 +64,8 @@ struct SpawnSpec {
   // Absolute directory the bundle came from on the client. Only used to make
   // __filename and stack traces read as they would under Node; never opened.
   std::string root;
+  // process.cwd(): `root` or an absolute directory under it; empty = root.
+  std::string cwd;
   std::vector<BundleFile> files;
   std::vector<std::string> argv;  // process.argv.slice(2)
   std::vector<std::pair<std::string, std::string>> env;
@@ -213,8 +221,9 @@ struct RuntimeOptions {
   // latency matters more than memory; with thousands, memory does.
   // 0 = always, SIZE_MAX = never.
   size_t compact_isolates_above = 1000;
-  size_t max_bundle_bytes = 8u << 20;
-  size_t max_bundle_files = 1000;
+  // One job's files: their total size, and how many (links included).
+  size_t max_bundle_bytes = 256u << 20;
+  size_t max_bundle_files = 50000;
   size_t output_buffer_bytes = 256u << 10;  // replayed to late subscribers
   size_t max_exited_records = 1000;         // exited workers kept for ps/inspect
   // Every worker's old-generation heap is capped (this, unless its

@@ -12,7 +12,7 @@ packages=(
   g++ libasio-dev libprotobuf-dev protobuf-compiler libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libcli11-dev libbenchmark-dev zlib1g-dev
   clang-16 clang-format-16 libclang-rt-16-dev
-  libuv1 libicu72 libssl3 libc-ares2 libnghttp2-14 libbrotli1 zlib1g
+  libssl-dev libuv1 libicu72 libssl3 libc-ares2 libnghttp2-14 libbrotli1 zlib1g
 )
 
 say() { printf 'setup: %s\n' "$*" >&2; }

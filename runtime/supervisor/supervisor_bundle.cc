@@ -24,6 +24,19 @@ std::string CheckFileName(const std::string& name) {
   return {};
 }
 
+// The directory part of a bundle name ("" for a name at the root).
+std::string_view Parent(std::string_view name) {
+  size_t slash = name.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : name.substr(0, slash);
+}
+
+// Whether `dir` is `root` or below it (both absolute, without a trailing '/').
+bool Within(std::string_view dir, std::string_view root) {
+  if (root == "/" || root.empty()) return !dir.empty() && dir.front() == '/';
+  return dir == root ||
+         (dir.size() > root.size() && dir.starts_with(root) && dir[root.size()] == '/');
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const Bundle>> Supervisor::MakeBundle(SpawnSpec& spec) const {
@@ -39,7 +52,10 @@ Result<std::shared_ptr<const Bundle>> Supervisor::MakeBundle(SpawnSpec& spec) co
                          " files; the limit is " + std::to_string(options_.max_bundle_files));
   }
   size_t total = 0;
-  for (const auto& f : spec.files) total += f.content.size() + f.name.size();
+  for (const auto& f : spec.files) {
+    total +=
+        (f.shared ? f.shared->size() : f.content.size()) + f.name.size() + f.link_target.size();
+  }
   if (total > options_.max_bundle_bytes) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "the bundle is " + std::to_string(total) + " bytes; the limit is " +
@@ -52,15 +68,58 @@ Result<std::shared_ptr<const Bundle>> Supervisor::MakeBundle(SpawnSpec& spec) co
                      "the bundle root '" + spec.root + "' is not an absolute path");
   }
   while (bundle->root.size() > 1 && bundle->root.back() == '/') bundle->root.pop_back();
+  if (bundle->root.empty()) bundle->root = "/";
+  bundle->cwd = spec.cwd.empty() ? bundle->root : spec.cwd;
+  while (bundle->cwd.size() > 1 && bundle->cwd.back() == '/') bundle->cwd.pop_back();
+  if (!Within(bundle->cwd, bundle->root) ||
+      (bundle->cwd != "/" && !CheckFileName(bundle->cwd.substr(1)).empty())) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the working directory '" + spec.cwd +
+                         "' is not the bundle root or an absolute directory under it");
+  }
+  bundle->directories.insert("");
+  auto add_parents = [&](std::string_view name) {
+    for (std::string_view dir = Parent(name); !dir.empty(); dir = Parent(dir)) {
+      if (!bundle->directories.emplace(dir).second) break;
+    }
+  };
   for (auto& f : spec.files) {
     if (std::string problem = CheckFileName(f.name); !problem.empty()) {
       return MakeError(ErrorCode::kInvalidArgument, problem);
     }
-    if (!bundle->files.emplace(f.name, std::move(f.content)).second) {
+    if (bundle->files.contains(f.name) || bundle->links.contains(f.name)) {
       return MakeError(ErrorCode::kInvalidArgument, "the bundle holds file '" + f.name + "' twice");
     }
+    add_parents(f.name);
+    if (!f.link_target.empty()) {
+      if (std::string problem = CheckFileName(f.link_target); !problem.empty()) {
+        return MakeError(ErrorCode::kInvalidArgument, "link '" + f.name + "': " + problem);
+      }
+      bundle->links.emplace(f.name, std::move(f.link_target));
+      continue;
+    }
+    bundle->files.emplace(f.name, f.shared
+                                      ? std::move(f.shared)
+                                      : std::make_shared<const std::string>(std::move(f.content)));
   }
-  if (!bundle->files.contains(spec.main)) {
+  for (const auto& [name, target] : bundle->links) {
+    if (bundle->directories.contains(name)) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "the bundle holds '" + name + "' both as a link and as a directory");
+    }
+    if (!bundle->files.contains(target) && !bundle->directories.contains(target) &&
+        !bundle->links.contains(target)) {
+      return MakeError(ErrorCode::kInvalidArgument, "link '" + name + "' points to '" + target +
+                                                        "', which is not in the bundle");
+    }
+  }
+  for (const auto& [name, content] : bundle->files) {
+    if (bundle->directories.contains(name)) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "the bundle holds '" + name + "' both as a file and as a directory");
+    }
+  }
+  if (bundle->Read(spec.main) == nullptr) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "the main file '" + spec.main + "' is not in the bundle");
   }

@@ -112,7 +112,17 @@ std::vector<SupervisedSpec> Supervisor::Supervised() {
     SpawnSpec& spec = entry.spec;
     spec.main = std::move(e.spec.main);
     spec.root = e.spec.bundle->root;
-    for (const auto& [name, content] : e.spec.bundle->files) spec.files.push_back({name, content});
+    spec.cwd = e.spec.bundle->cwd;
+    for (const auto& [name, content] : e.spec.bundle->files) {
+      BundleFile& file = spec.files.emplace_back();
+      file.name = name;
+      file.shared = content;
+    }
+    for (const auto& [name, target] : e.spec.bundle->links) {
+      BundleFile& file = spec.files.emplace_back();
+      file.name = name;
+      file.link_target = target;
+    }
     std::sort(spec.files.begin(), spec.files.end(),
               [](const BundleFile& a, const BundleFile& b) { return a.name < b.name; });
     spec.argv = std::move(e.spec.argv);

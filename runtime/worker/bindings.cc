@@ -109,7 +109,7 @@ void GetWorkerInfo(const FunctionCallbackInfo<Value>& args) {
   std::string root = config.bundle->root.empty() ? "/" : config.bundle->root;
   Local<v8::Object> info = v8::Object::New(isolate);
   Set(context, info, "root", Str(isolate, root));
-  Set(context, info, "cwd", Str(isolate, root));
+  Set(context, info, "cwd", Str(isolate, config.bundle->cwd.empty() ? root : config.bundle->cwd));
   Set(context, info, "filename",
       Str(isolate, !config.eval_code.empty() ? std::string("[worker eval]")
                    : root == "/"             ? "/" + config.main
@@ -286,13 +286,31 @@ void ImmediateState(const FunctionCallbackInfo<Value>& args) {
                                 args[1]->Int32Value(context).FromMaybe(0));
 }
 
-// binding.readFile(bundleName) -> string | undefined
+// binding.readFile(bundleName) -> string | undefined (through links)
 void ReadFile(const FunctionCallbackInfo<Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
-  const auto& files = Self(args)->config().bundle->files;
-  auto it = files.find(ToUtf8(isolate, args[0]));
-  if (it == files.end()) return;
-  args.GetReturnValue().Set(Str(isolate, it->second));
+  const std::string* content = Self(args)->config().bundle->Read(ToUtf8(isolate, args[0]));
+  if (content == nullptr) return;
+  args.GetReturnValue().Set(Str(isolate, *content));
+}
+
+// binding.fileKind(bundleName) -> 0 missing, 1 file, 2 directory (through
+// links; "" is the root directory). A probe that copies nothing.
+void FileKind(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Bundle::Kind kind = Self(args)->config().bundle->KindOf(ToUtf8(isolate, args[0]));
+  args.GetReturnValue().Set(kind == Bundle::Kind::kFile        ? 1
+                            : kind == Bundle::Kind::kDirectory ? 2
+                                                               : 0);
+}
+
+// binding.realpath(bundleName) -> the name with every link resolved, or
+// undefined when nothing is there.
+void RealPath(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  auto real = Self(args)->config().bundle->RealPath(ToUtf8(isolate, args[0]));
+  if (!real) return;
+  args.GetReturnValue().Set(Str(isolate, *real));
 }
 
 // For util.inspect: [state, result] with 0 pending, 1 fulfilled, 2 rejected.
@@ -432,6 +450,8 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
       {"timerRef", TimerRef},
       {"immediateState", ImmediateState},
       {"readFile", ReadFile},
+      {"fileKind", FileKind},
+      {"realpath", RealPath},
       {"getPromiseState", GetPromiseState},
       {"previewEntries", PreviewEntries},
       {"getProxyDetails", GetProxyDetails},

@@ -6,9 +6,11 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -23,10 +25,25 @@ class SegmentRegistry;
 class WarmPool;
 class Worker;
 
-// A job's files, shared read-only by every worker of the job.
+// A job's files, shared read-only by every worker of the job. Names are
+// relative to `root`, '/'-separated ("lib/a.js"; "" is the root itself).
 struct Bundle {
   std::string root;  // absolute directory the names are relative to
-  std::unordered_map<std::string, std::string> files;
+  std::string cwd;   // process.cwd(): root or an absolute directory under it
+  std::unordered_map<std::string, std::shared_ptr<const std::string>> files;
+  // Symbolic links: name -> the bundle name of their resolved target.
+  std::unordered_map<std::string, std::string> links;
+  // Every directory that holds a file or a link ("" included).
+  std::unordered_set<std::string> directories;
+
+  enum class Kind { kMissing, kFile, kDirectory };
+  // `name` with every link on the way resolved (a link's target is already
+  // resolved, but a path may go on below it through further links), or
+  // nullopt when nothing is there.
+  std::optional<std::string> RealPath(std::string_view name) const;
+  Kind KindOf(std::string_view name) const;
+  // The content of the file at `name` (through links), or null.
+  const std::string* Read(std::string_view name) const;
 };
 
 // Node's resourceLimits; -1 = the daemon's default.

@@ -5,6 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "tests/daemon/harness.h"
 
 namespace islet::testing {
@@ -81,6 +83,56 @@ TEST_F(CliTest, RunUploadsTheModulesBesideTheScript) {
            Script("main.js", "console.log(require('./lib/greet')(require('./data.json').name))")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "hello islet\n");
+}
+
+v1::BundleStoreInfo StoreInfo(const std::string& socket) {
+  auto client = client::Client::Connect(socket);
+  if (!client) return {};
+  v1::Request request;
+  request.mutable_daemon_info();
+  auto response = client->Call(std::move(request));
+  return response ? response->daemon_info().bundle_store() : v1::BundleStoreInfo{};
+}
+
+// Issue 14: `islet run` takes the project up with its node_modules and its
+// linked packages, and a second run sends none of the contents again (the
+// daemon's bundle store has them).
+TEST_F(CliTest, RunUploadsTheProjectWithItsDependenciesOnce) {
+  Script("proj/package.json", "{\"name\": \"proj\", \"workspaces\": [\"packages/*\"]}");
+  Script("proj/node_modules/dep/package.json", "{\"main\": \"lib/dep.js\"}");
+  // Big enough that the contents go through the store, not inline.
+  Script("proj/node_modules/dep/lib/dep.js",
+         "module.exports = 'dep';\n//" + std::string(400 << 10, 'x') + "\n");
+  Script("proj/packages/tool/index.js", "module.exports = 'tool+' + require('dep');");
+  std::filesystem::create_symlink("../packages/tool", scripts_.Join("proj/node_modules/tool"));
+  std::string main =
+      Script("proj/src/main.js", "console.log(require('dep'), require('tool'), process.cwd())");
+  ProcessResult first = Run({"run", main});
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  // islet runs outside the project here: the worker's cwd is the root.
+  EXPECT_EQ(first.out,
+            "dep tool+dep " + std::filesystem::canonical(scripts_.Join("proj")).string() + "\n");
+  v1::BundleStoreInfo after_first = StoreInfo(daemon_->socket_path());
+  EXPECT_GT(after_first.uploaded_bytes(), 400u << 10);
+
+  ProcessResult second = Run({"run", main});
+  EXPECT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(second.out, first.out);
+  v1::BundleStoreInfo after_second = StoreInfo(daemon_->socket_path());
+  EXPECT_EQ(after_second.uploaded_bytes(), after_first.uploaded_bytes());
+  EXPECT_EQ(after_second.blobs(), after_first.blobs());
+}
+
+TEST_F(CliTest, RunRefusesALinkOutOfTheProject) {
+  Script("elsewhere/pkg/index.js", "module.exports = 1");
+  Script("proj/package.json", "{}");
+  std::filesystem::create_directories(scripts_.Join("proj/node_modules"));
+  std::filesystem::create_symlink(scripts_.Join("elsewhere/pkg"),
+                                  scripts_.Join("proj/node_modules/pkg"));
+  ProcessResult r = Run({"run", Script("proj/main.js", "require('pkg')")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("node_modules/pkg is a symbolic link to"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("outside the project root"), std::string::npos) << r.err;
 }
 
 TEST_F(CliTest, RunOfAMissingFile) {

@@ -270,18 +270,15 @@ TEST_F(BadInputTest, SpawnWithOversizedBundle) {
   Client client = Connect();
   client::Error error = SpawnError(client, SpawnRequest("a.js", std::string(1001, ' '), false));
   EXPECT_EQ(error.code, v1::INVALID_ARGUMENT);
-  EXPECT_NE(error.message.find("bundle too large: 1001 bytes (limit 1000 bytes)"),
+  EXPECT_NE(error.message.find(
+                "bundle too large: 1001 bytes (limit 1000 bytes: isletd --max-bundle-bytes)"),
             std::string::npos)
       << error.message;
 }
 
-TEST_F(BadInputTest, SpawnWithOversizedBundleAtTheDefaultLimit) {
-  Client client = Connect();
-  client::Error error =
-      SpawnError(client, SpawnRequest("a.js", std::string((8u << 20) + 1, ' '), false));
-  EXPECT_EQ(error.code, v1::INVALID_ARGUMENT);
-  EXPECT_NE(error.message.find("bundle too large"), std::string::npos) << error.message;
-}
+// The default bundle limit (256 MiB) is more than a frame holds: such
+// bundles go through the bundle store, and the limit is checked there
+// (BundleStoreTest.TheBundleLimitCountsStoredContents; ParseFlagsTest.Defaults).
 
 // Issue 13: JSON nested deeper than a worker can take is refused at the
 // boundary; the worker (listening or not) is untouched. A 4,000-level array

@@ -67,8 +67,24 @@ TEST(ParseFlagsTest, Defaults) {
   EXPECT_EQ(parsed.config->log_level, spdlog::level::info);
   EXPECT_EQ(parsed.config->threads, 0);
   EXPECT_EQ(parsed.config->max_frame_bytes, 16u << 20);
-  EXPECT_EQ(parsed.config->max_bundle_bytes, 8u << 20);
+  EXPECT_EQ(parsed.config->max_bundle_bytes, 256u << 20);
+  EXPECT_EQ(parsed.config->max_bundle_files, 50000u);
+  EXPECT_EQ(parsed.config->bundle_store_mb, 1024u);
   EXPECT_TRUE(parsed.config->pid_file.empty());
+}
+
+// Issue 14: the bundle limits are the daemon's to set, and a bundle it
+// accepts must fit in its store.
+TEST(ParseFlagsTest, BundleLimits) {
+  ParsedFlags parsed =
+      Parse({"--max-bundle-bytes", "64M", "--max-bundle-files", "7", "--bundle-store-mb", "100"});
+  ASSERT_TRUE(parsed.config);
+  EXPECT_EQ(parsed.config->max_bundle_bytes, 64u << 20);
+  EXPECT_EQ(parsed.config->max_bundle_files, 7u);
+  EXPECT_EQ(parsed.config->bundle_store_mb, 100u);
+  ParsedFlags small = Parse({"--max-bundle-bytes", "64M", "--bundle-store-mb", "10"});
+  EXPECT_FALSE(small.config);
+  EXPECT_NE(small.exit_code, 0);
 }
 
 TEST(ParseFlagsTest, AllFlags) {

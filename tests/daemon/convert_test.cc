@@ -46,14 +46,18 @@ TEST(ValidateBundleTest, OversizedBundleNamesSizeAndLimit) {
   std::string message = RejectMessage(
       Request("m.js", {{"m.js", std::string(600, 'x')}, {"n.js", std::string(600, 'y')}}),
       BundleLimits{1000, 1000});
-  EXPECT_NE(message.find("bundle too large: 1200 bytes (limit 1000 bytes)"), std::string::npos)
+  EXPECT_NE(
+      message.find("bundle too large: 1200 bytes (limit 1000 bytes: isletd --max-bundle-bytes)"),
+      std::string::npos)
       << message;
 }
 
 TEST(ValidateBundleTest, TooManyFiles) {
   std::string message = RejectMessage(Request("a.js", {{"a.js", ""}, {"b.js", ""}, {"c.js", ""}}),
                                       BundleLimits{1000, 2});
-  EXPECT_NE(message.find("too many files: 3 (limit 2)"), std::string::npos) << message;
+  EXPECT_NE(message.find("too many files: 3 (limit 2: isletd --max-bundle-files)"),
+            std::string::npos)
+      << message;
 }
 
 TEST(ValidateBundleTest, BadFileNames) {

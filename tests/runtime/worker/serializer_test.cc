@@ -148,7 +148,8 @@ class SerializerTest : public ::testing::Test {
     auto bundle = std::make_shared<Bundle>();
     bundle->root = "/test";
     // A timer keeps the worker alive to run the tests' tasks until terminated.
-    bundle->files["main.js"] = "setInterval(() => {}, 1 << 30);";
+    bundle->files["main.js"] =
+        std::make_shared<const std::string>("setInterval(() => {}, 1 << 30);");
     WorkerConfig config;
     config.id = 1;
     config.job_id = 1;

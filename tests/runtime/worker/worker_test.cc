@@ -215,10 +215,15 @@ TEST_F(WorkerTest, SpawnRejectsBadBundles) {
   ASSERT_FALSE(r.has_value());
   EXPECT_THAT(r.error().message, HasSubstr("'..'"));
 
+  RuntimeOptions small_bundles;
+  small_bundles.max_bundle_bytes = 8u << 20;
+  small_bundles.warm_isolates = 0;
+  auto small = Runtime::Create(small_bundles);
+  ASSERT_TRUE(small) << small.error().message;
   auto big = testing::MakeSpec(std::string(9u << 20, ' '));
-  r = runtime_->Spawn(big, nullptr);
+  r = (*small)->Spawn(big, nullptr);
   ASSERT_FALSE(r.has_value());
-  EXPECT_THAT(r.error().message, HasSubstr("limit"));
+  EXPECT_THAT(r.error().message, HasSubstr("the limit is 8388608 bytes"));
 }
 
 TEST_F(WorkerTest, ManyWorkersRunConcurrently) {

@@ -31,13 +31,19 @@ const primordials = (() => {
     }
   };
   capture('Reflect', Reflect, ['apply', 'construct', 'ownKeys', 'getPrototypeOf',
-                               'defineProperty', 'getOwnPropertyDescriptor']);
+                               'defineProperty', 'getOwnPropertyDescriptor', 'get', 'set']);
   capture('Object', Object, ['create', 'defineProperty', 'freeze', 'hasOwn', 'keys',
-                             'setPrototypeOf', 'getPrototypeOf', 'assign']);
+                             'setPrototypeOf', 'getPrototypeOf', 'assign',
+                             'getOwnPropertyDescriptor', 'getOwnPropertyNames']);
+  capture('Array', Array, ['isArray']);
+  capture('JSON', JSON, ['parse', 'stringify']);
+  table.ObjectPrototype = Object.prototype;
+  table.decodeURIComponent = decodeURIComponent;
   captureMethods('ArrayPrototype', Array.prototype, ['includes', 'indexOf', 'push', 'join',
-                                                     'slice', 'map', 'forEach']);
+                                                     'slice', 'map', 'forEach', 'splice']);
   captureMethods('StringPrototype', String.prototype, ['startsWith', 'endsWith', 'slice',
-                                                       'includes', 'indexOf']);
+                                                       'includes', 'indexOf', 'lastIndexOf',
+                                                       'charCodeAt', 'toLowerCase']);
   captureMethods('MapPrototype', Map.prototype, ['get', 'set', 'has', 'delete']);
   captureMethods('SetPrototype', Set.prototype, ['add', 'has', 'delete']);
   captureMethods('FunctionPrototype', Function.prototype, ['call', 'apply', 'bind']);
@@ -57,6 +63,7 @@ const primordials = (() => {
   };
   table.SafeMap = safe(Map);
   table.SafeSet = safe(Set);
+  table.SafeWeakMap = safe(WeakMap);
   return Object.freeze(table);
 })();
 const {
@@ -682,7 +689,7 @@ global.performance = {
 const builtinNames = {
   __proto__: null, events: true, util: true, worker_threads: true, islet: true, timers: true,
   process: true, console: true, path: true, 'path/posix': true, 'timers/promises': true,
-  os: true, assert: true, 'assert/strict': true,
+  os: true, assert: true, 'assert/strict': true, module: true, 'util/types': true,
 };
 const isBuiltin = (name) => typeof name === 'string' && builtinNames[name] === true;
 const builtinCache = new SafeMap();
@@ -703,6 +710,9 @@ function loadBuiltin(name) {
     case 'util':
       exports = internalRequire('util');
       break;
+    case 'util/types':
+      exports = internalRequire('util').types;
+      break;
     case 'path/posix':
       exports = internalRequire('path');
       break;
@@ -711,6 +721,9 @@ function loadBuiltin(name) {
       break;
     case 'assert/strict':
       exports = internalRequire('assert').strict;
+      break;
+    case 'module':
+      exports = internalRequire('cjs_loader').Module;
       break;
     default:
       exports = internalRequire(name);
@@ -729,15 +742,14 @@ function publicRequireBuiltin(id) {
 
 Object.assign(internals, {
   inspect, format, formatWithOptions, EventEmitter, process, runTicks, info, loadBuiltin,
-  loadInspect,
-  internalRequire,
-  resolveBundleFile(name) {
-    for (const candidate of [name, name + '.js', name + '.cjs', name + '/index.js']) {
-      if (binding.readFile(candidate) !== undefined) return candidate;
-    }
-    return name;
-  },
+  loadInspect, internalRequire, builtinNames,
 });
+
+// require() for the job's files (Node's CommonJS loader, runtime/js/cjs_loader.js).
+// Loaded now, while the environment is prepared ahead of time.
+const cjsLoader = internalRequire('cjs_loader');
+// worker_threads: the bundle file a Worker's file name stands for.
+internals.resolveBundleFile = cjsLoader.resolveBundleFile;
 
 // MessageChannel & co. are globals in Node 20.
 const messaging = internalRequire('messaging');
@@ -775,199 +787,9 @@ Object.defineProperty(global, 'BroadcastChannel', {
   configurable: true, enumerable: false,
 });
 
-function normalize(path) {
-  const out = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return '/' + out.join('/');
-}
-function dirname(path) {
-  const i = path.lastIndexOf('/');
-  return i <= 0 ? '/' : path.slice(0, i);
-}
-function bundleName(absolute) {
-  const root = info.root;  // absolute directory standing for the bundle
-  if (root === '/') return absolute.slice(1);
-  if (absolute.startsWith(root + '/')) return absolute.slice(root.length + 1);
-  return undefined;
-}
-function readBundle(absolute) {
-  const name = bundleName(absolute);
-  return name === undefined ? undefined : binding.readFile(name);
-}
-
-const moduleCache = Object.create(null);
-class Module {
-  constructor(id, parent) {
-    this.id = id;
-    this.path = dirname(id);
-    this.exports = {};
-    this.filename = id;
-    this.loaded = false;
-    this.children = [];
-    this.paths = [];
-    this.parent = parent;
-    if (parent) parent.children.push(this);
-  }
-  require(id) { return makeRequire(this)(id); }
-}
-
-function tryFile(p) {
-  return readBundle(p) !== undefined ? p : undefined;
-}
-function tryExtensions(p) {
-  return tryFile(p) || tryFile(p + '.js') || tryFile(p + '.json') || tryFile(p + '.cjs');
-}
-function tryDirectory(p) {
-  const pkg = readBundle(p + '/package.json');
-  if (pkg !== undefined) {
-    try {
-      const main = JSON.parse(pkg).main;
-      if (main) {
-        const found = tryExtensions(normalize(p + '/' + main)) ||
-                      tryExtensions(normalize(p + '/' + main) + '/index');
-        if (found) return found;
-      }
-    } catch {}
-  }
-  return tryExtensions(p + '/index');
-}
-
-function resolveFilename(request, parent) {
-  const name = request.startsWith('node:') ? request.slice(5) : request;
-  if (isBuiltin(name)) return request;
-  let found;
-  if (request.startsWith('./') || request.startsWith('../') || request.startsWith('/') ||
-      request === '.' || request === '..') {
-    const base = request.startsWith('/') ? request : parent.path + '/' + request;
-    const p = normalize(base);
-    found = tryExtensions(p) || tryDirectory(p);
-  } else {
-    // node_modules lookup, walking up from the requiring module.
-    let dir = parent.path;
-    for (;;) {
-      const p = normalize(dir + '/node_modules/' + request);
-      found = tryExtensions(p) || tryDirectory(p);
-      if (found || dir === '/' || dir === info.root) break;
-      dir = dirname(dir);
-    }
-  }
-  if (found === undefined) {
-    const err = new Error("Cannot find module '" + request + "'\nRequire stack:\n- " +
-                          requireStack(parent).join('\n- '));
-    err.code = 'MODULE_NOT_FOUND';
-    err.requireStack = requireStack(parent);
-    throw err;
-  }
-  return found;
-}
-
-function requireStack(m) {
-  const out = [];
-  for (; m; m = m.parent) out.push(m.filename);
-  return out;
-}
-
-function makeRequire(mod) {
-  function require(id) {
-    if (typeof id !== 'string') {
-      throw invalidArgType('id', 'of type string', id);
-    }
-    if (id === '') {
-      const e = new TypeError("The argument 'id' must be a non-empty string. Received ''");
-      e.code = 'ERR_INVALID_ARG_VALUE';
-      throw e;
-    }
-    // The operator's door for debugging islet (isletd --expose-internals):
-    // off by default, and then this name is an unknown module like any other.
-    if (id === 'islet:internal/binding' && info.exposeInternals === true) return binding;
-    const filename = resolveFilename(id, mod);
-    const name = filename.startsWith('node:') ? filename.slice(5) : filename;
-    if (isBuiltin(name)) return loadBuiltin(name);
-    const cached = moduleCache[filename];
-    if (cached) return cached.exports;
-    return loadModule(filename, mod).exports;
-  }
-  require.resolve = (id) => resolveFilename(id, mod);
-  require.cache = moduleCache;
-  require.main = mainModule;
-  return require;
-}
-
-function loadModule(filename, parent) {
-  const m = new Module(filename, parent);
-  moduleCache[filename] = m;
-  let ok = false;
-  try {
-    const source = readBundle(filename);
-    if (filename.endsWith('.json')) {
-      try {
-        m.exports = JSON.parse(source);
-      } catch (err) {
-        err.message = filename + ': ' + err.message;
-        throw err;
-      }
-    } else if (filename.endsWith('.mjs')) {
-      const e = new Error('ES modules (.mjs) are not supported yet: ' + filename);
-      e.code = 'ERR_REQUIRE_ESM';
-      throw e;
-    } else {
-      const fn = binding.compileFunction(stripShebang(source), filename,
-                                         ['exports', 'require', 'module', '__filename', '__dirname']);
-      const require = makeRequire(m);
-      fn.call(m.exports, m.exports, require, m, filename, m.path);
-    }
-    ok = true;
-  } finally {
-    if (!ok) delete moduleCache[filename];
-  }
-  m.loaded = true;
-  return m;
-}
-
-function stripShebang(source) {
-  return source.startsWith('#!') ? '//' + source.slice(2) : source;
-}
-
-let mainModule;
+// Runs the worker's code: its main module, or its eval'd script.
 function runMain() {
-  const filename = info.filename;
-  if (info.isEval) {
-    // As Node's evalScript: the code runs as a classic script in the global
-    // scope (`this` is globalThis, top-level `var`s are globals), after
-    // module, exports, require, __dirname and __filename are set as
-    // globals; its module ('[worker eval]') is no main module, so
-    // require.main is undefined.
-    const module = new Module(filename, null);
-    module.filename = (info.cwd === '/' ? '' : info.cwd) + '/' + filename;
-    module.path = info.cwd;
-    global.module = module;
-    global.exports = module.exports;
-    global.__dirname = '.';
-    global.require = makeRequire(module);
-    global.__filename = filename;
-    binding.runScript(info.evalCode, filename);
-    module.loaded = true;
-    return;
-  }
-  mainModule = new Module(filename, null);
-  mainModule.id = '.';
-  moduleCache[filename] = mainModule;
-  process.mainModule = mainModule;
-  const source = readBundle(filename);
-  if (source === undefined) {
-    const err = new Error("Cannot find module '" + filename + "'");
-    err.code = 'MODULE_NOT_FOUND';
-    throw err;
-  }
-  const fn = binding.compileFunction(stripShebang(source), filename,
-                                     ['exports', 'require', 'module', '__filename', '__dirname']);
-  fn.call(mainModule.exports, mainModule.exports, makeRequire(mainModule), mainModule, filename,
-          mainModule.path);
-  mainModule.loaded = true;
+  cjsLoader.runMain();
 }
 
 // --- uncaught errors ------------------------------------------------------------

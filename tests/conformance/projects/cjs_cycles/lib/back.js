@@ -1,0 +1,3 @@
+const main = require('../main.js');
+exports.mainExportsSeen = JSON.stringify(main);
+exports.get = () => main;

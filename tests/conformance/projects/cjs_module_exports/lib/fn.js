@@ -1,0 +1,2 @@
+module.exports = function named() { return 'called'; };
+module.exports.extra = 'prop on the function';

@@ -1,0 +1,2 @@
+let n = 0;
+Object.defineProperty(exports, 'count', { get: () => ++n, enumerable: true });

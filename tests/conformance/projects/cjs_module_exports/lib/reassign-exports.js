@@ -1,0 +1,2 @@
+exports = { lost: true };
+exports.alsoLost = true;

@@ -1,0 +1,2 @@
+this.viaThis = true;
+module.exports.viaModule = true;

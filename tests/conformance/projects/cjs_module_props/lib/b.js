@@ -1,0 +1,1 @@
+exports.parentFile = module.parent.filename;

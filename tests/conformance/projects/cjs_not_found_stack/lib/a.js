@@ -1,0 +1,1 @@
+module.exports = (id) => require('./sub/b.js')(id);

@@ -1,0 +1,1 @@
+export const where = 'esm-pkg/index.js';

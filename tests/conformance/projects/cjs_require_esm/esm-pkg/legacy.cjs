@@ -1,0 +1,1 @@
+module.exports = 'a .cjs file in a type:module package is CommonJS: ' + typeof require;

@@ -1,0 +1,2 @@
+export default { d: 1 };
+export const b = 2;

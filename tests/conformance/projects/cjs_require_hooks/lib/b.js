@@ -1,0 +1,1 @@
+module.exports = 'b needs ' + require('path').basename('/x/y.z');

@@ -1,0 +1,1 @@
+module.exports = [require.resolve('selfapp'), require.resolve('selfapp/feature')];

@@ -1,0 +1,1 @@
+module.exports = { file: __filename, helper: require('./helper.js') };

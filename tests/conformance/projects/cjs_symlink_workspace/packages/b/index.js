@@ -1,0 +1,1 @@
+module.exports = { filename: __filename, util: require('b/util'), viaA: () => require('a') };

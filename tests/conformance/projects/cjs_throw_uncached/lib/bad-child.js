@@ -1,0 +1,1 @@
+exports.before = 1; require('./throws.js');

@@ -1,0 +1,2 @@
+globalThis.depRuns = (globalThis.depRuns || 0) + 1;
+module.exports = 'dep';

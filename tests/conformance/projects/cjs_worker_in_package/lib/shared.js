@@ -1,0 +1,1 @@
+module.exports = 'lib/shared.js via #shared';

@@ -1,15 +1,20 @@
 #include "client/bundle.h"
 
+#include <fcntl.h>
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <optional>
 #include <unordered_set>
 #include <vector>
 
+#include "client/digest_cache.h"
 #include "proto/digest.h"
 
 namespace islet::client {
@@ -17,20 +22,43 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::expected<std::string, std::string> ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::unexpected("cannot read " + path.string());
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::unexpected("cannot read " + path.string());
+}  // namespace
+
+// The whole file, read with one read() per chunk into a string of the
+// size fstat gives (istreambuf_iterator went a byte at a time: most of a
+// 50 MB project's bundling time).
+std::expected<std::string, std::string> ReadWholeFile(const std::string& path) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::unexpected("cannot read " + path + ": " + std::strerror(errno));
+  struct stat st;
+  std::string content;
+  if (fstat(fd, &st) == 0 && st.st_size > 0) content.resize(static_cast<size_t>(st.st_size));
+  size_t have = 0;
+  for (;;) {
+    if (have == content.size()) content.resize(std::max<size_t>(content.size() * 2, 4096));
+    ssize_t n = read(fd, content.data() + have, content.size() - have);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int error = errno;
+      close(fd);
+      return std::unexpected("cannot read " + path + ": " + std::strerror(error));
+    }
+    if (n == 0) break;
+    have += static_cast<size_t>(n);
+  }
+  close(fd);
+  content.resize(have);
   return content;
 }
+
+namespace {
 
 // Whether `dir` holds the root of a workspace: a package.json with a
 // "workspaces" field (npm, yarn), or pnpm's pnpm-workspace.yaml.
 bool IsWorkspaceRoot(const fs::path& dir) {
   std::error_code ec;
   if (fs::is_regular_file(dir / "pnpm-workspace.yaml", ec)) return true;
-  auto text = ReadFile(dir / "package.json");
+  auto text = ReadWholeFile((dir / "package.json").string());
   if (!text) return false;
   google::protobuf::Struct package;
   if (!google::protobuf::util::JsonStringToMessage(*text, &package).ok()) return false;
@@ -170,6 +198,11 @@ std::expected<v1::Bundle, std::string> CollectBundle(const std::string& main_fil
     if (!ec && Within(cwd, root)) bundle.set_cwd(cwd.string());
   }
   size_t read_total = 0;
+  std::optional<DigestCache> cache;
+  if (options.use_digest_cache) {
+    std::string path = DigestCache::PathFor(root.string());
+    if (!path.empty()) cache.emplace(std::move(path));
+  }
   for (Entry& e : entries) {
     if (!e.link_target.empty()) {
       if (!present.contains(e.link_target)) continue;
@@ -178,15 +211,33 @@ std::expected<v1::Bundle, std::string> CollectBundle(const std::string& main_fil
       file->set_link_target(std::move(e.link_target));
       continue;
     }
-    auto content = ReadFile(e.path);
+    struct stat st;
+    bool have_stat = cache && stat(e.path.c_str(), &st) == 0;
+    if (have_stat) {
+      if (auto digest = cache->Find(e.path, st)) {
+        v1::File* file = bundle.add_files();
+        file->set_name(std::move(e.name));
+        file->set_digest(std::move(*digest));
+        continue;
+      }
+    }
+    auto content = ReadWholeFile(e.path.string());
     if (!content) return std::unexpected(content.error());
     read_total += content->size();
     if (read_total > limits.max_bytes) return too_big();  // grew while we read
     v1::File* file = bundle.add_files();
     file->set_name(std::move(e.name));
     file->set_digest(proto::Sha256(*content));
+    // Recorded only if the file did not change while it was read.
+    struct stat after;
+    if (have_stat && stat(e.path.c_str(), &after) == 0 &&
+        after.st_ctim.tv_sec == st.st_ctim.tv_sec && after.st_ctim.tv_nsec == st.st_ctim.tv_nsec &&
+        after.st_size == st.st_size && static_cast<size_t>(st.st_size) == content->size()) {
+      cache->Record(e.path, st, file->digest());
+    }
     file->set_content(std::move(*content));
   }
+  if (cache) cache->Save();
   return bundle;
 }
 

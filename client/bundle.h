@@ -22,6 +22,11 @@ struct BundleOptions {
   // inside the root (else the root). Empty: the root.
   std::string cwd;
   BundleLimits limits;
+  // Use the digests of files hashed before (DigestCache): a file whose
+  // digest the cache has is not read; its File has the digest and no
+  // content, and UploadBundle reads it if the daemon lacks it. Off: every
+  // content is read.
+  bool use_digest_cache = false;
 };
 
 // The project root for FILE, as a Node user expects it: the nearest
@@ -33,7 +38,8 @@ struct BundleOptions {
 std::string ProjectRoot(const std::string& dir);
 
 // Builds the bundle `islet run FILE` uploads: every regular file under the
-// root, node_modules included, with its SHA-256 digest. Names that start
+// root, node_modules included, with its SHA-256 digest (and its content,
+// unless the digest cache knew the digest). Names that start
 // with '.' (files and directories: .git, .env, node_modules/.bin, ...) are
 // left out, except node_modules/.pnpm (pnpm keeps the packages there).
 // Symbolic links are sent as links to the bundle name of their target
@@ -43,5 +49,8 @@ std::string ProjectRoot(const std::string& dir);
 // the file at fault.
 std::expected<v1::Bundle, std::string> CollectBundle(const std::string& main_file,
                                                      const BundleOptions& options = {});
+
+// The whole content of the file at `path`, or a user-facing error.
+std::expected<std::string, std::string> ReadWholeFile(const std::string& path);
 
 }  // namespace islet::client

@@ -3,19 +3,54 @@
 #include <unordered_map>
 #include <vector>
 
+#include "client/bundle.h"
+#include "proto/digest.h"
+
 namespace islet::client {
+
+namespace {
+
+// A file's content: what the bundle holds, or else (the digest cache knew
+// its digest) read now from the project, checked against that digest.
+Result<std::string> ContentOf(const v1::Bundle& bundle, const v1::File& file) {
+  if (!file.content().empty() || file.digest() == proto::Sha256("")) return file.content();
+  std::string path = bundle.root() == "/" ? "/" + file.name() : bundle.root() + "/" + file.name();
+  auto content = ReadWholeFile(path);
+  if (!content) return std::unexpected(Error{ErrorKind::kIo, content.error()});
+  if (proto::Sha256(*content) != file.digest()) {
+    return std::unexpected(
+        Error{ErrorKind::kIo, path + " changed while islet was uploading the project; run again"});
+  }
+  return *std::move(content);
+}
+
+// `bundle` with every content in it, for a daemon without a store.
+Result<void> Inline(const v1::Bundle& bundle, v1::Bundle* out) {
+  *out = bundle;
+  for (v1::File& file : *out->mutable_files()) {
+    if (!file.link_target().empty() || !file.content().empty()) continue;
+    auto content = ContentOf(bundle, file);
+    if (!content) return std::unexpected(content.error());
+    file.set_content(*std::move(content));
+  }
+  return {};
+}
+
+}  // namespace
 
 Result<UploadStats> UploadBundle(Client& client, const v1::Bundle& bundle, v1::Bundle* out,
                                  bool force) {
   UploadStats stats;
   size_t total = 0;
+  bool all_held = true;  // every content is in `bundle` (none left to read)
   for (const v1::File& file : bundle.files()) {
     if (file.link_target().empty()) {
       ++stats.files;
       total += file.content().size();
+      all_held = all_held && (!file.content().empty() || file.digest() == proto::Sha256(""));
     }
   }
-  if (!force && total <= kInlineBundleBytes) {
+  if (!force && all_held && total <= kInlineBundleBytes) {
     *out = bundle;
     return stats;
   }
@@ -33,7 +68,7 @@ Result<UploadStats> UploadBundle(Client& client, const v1::Bundle& bundle, v1::B
   if (!answer) {
     // An older daemon, or one without a store: contents inline, as before.
     if (answer.error().kind == ErrorKind::kRemote && answer.error().code == v1::UNIMPLEMENTED) {
-      *out = bundle;
+      if (auto ok = Inline(bundle, out); !ok) return std::unexpected(ok.error());
       return stats;
     }
     return std::unexpected(answer.error());
@@ -54,14 +89,15 @@ Result<UploadStats> UploadBundle(Client& client, const v1::Bundle& bundle, v1::B
       return std::unexpected(
           Error{ErrorKind::kProtocol, "the daemon named a bundle file it was not asked about"});
     }
-    const std::string& content = by_digest[digests[index]]->content();
-    if (batch_bytes > 0 && batch_bytes + content.size() > kBlobPutBatchBytes) {
+    auto content = ContentOf(bundle, *by_digest[digests[index]]);
+    if (!content) return std::unexpected(content.error());
+    if (batch_bytes > 0 && batch_bytes + content->size() > kBlobPutBatchBytes) {
       if (auto ok = flush(); !ok) return std::unexpected(ok.error());
     }
-    put.mutable_blob_put()->add_blobs(content);
-    batch_bytes += content.size();
+    batch_bytes += content->size();
     ++stats.uploaded;
-    stats.uploaded_bytes += content.size();
+    stats.uploaded_bytes += content->size();
+    put.mutable_blob_put()->add_blobs(*std::move(content));
   }
   if (auto ok = flush(); !ok) return std::unexpected(ok.error());
 

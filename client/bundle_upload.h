@@ -12,8 +12,8 @@ inline constexpr size_t kInlineBundleBytes = 256u << 10;
 inline constexpr size_t kBlobPutBatchBytes = 4u << 20;
 
 struct UploadStats {
-  size_t files = 0;       // contents in the bundle
-  size_t uploaded = 0;    // of those, sent (the daemon lacked them)
+  size_t files = 0;     // contents in the bundle
+  size_t uploaded = 0;  // of those, sent (the daemon lacked them)
   size_t uploaded_bytes = 0;
 };
 

@@ -134,6 +134,7 @@ std::expected<v1::Request, std::string> MakeSpawn(const std::string& file,
   bundle_options.root = options.root;
   std::error_code ec;
   bundle_options.cwd = std::filesystem::current_path(ec).string();
+  bundle_options.use_digest_cache = true;
   auto bundle = CollectBundle(file, bundle_options);
   if (!bundle) return std::unexpected(bundle.error());
   v1::Request request;

@@ -28,9 +28,10 @@ class CliTest : public ::testing::Test {
     daemon_ = std::move(*daemon);
   }
 
+  // With a digest cache of the test's own (client/digest_cache.h).
   ProcessResult Run(std::vector<std::string> args) {
     args.insert(args.begin(), {Islet(), "--socket", daemon_->socket_path()});
-    return RunProcess(args);
+    return RunProcess(args, {{"XDG_CACHE_HOME", cache_.path()}});
   }
 
   std::string Script(const std::string& name, const std::string& source) {
@@ -39,6 +40,7 @@ class CliTest : public ::testing::Test {
   }
 
   TempDir scripts_;
+  TempDir cache_;
   std::unique_ptr<Isletd> daemon_;
 };
 
@@ -121,6 +123,23 @@ TEST_F(CliTest, RunUploadsTheProjectWithItsDependenciesOnce) {
   v1::BundleStoreInfo after_second = StoreInfo(daemon_->socket_path());
   EXPECT_EQ(after_second.uploaded_bytes(), after_first.uploaded_bytes());
   EXPECT_EQ(after_second.blobs(), after_first.blobs());
+
+  // A daemon with an empty store: the client, whose digest cache spared it
+  // reading the files, now reads and sends them all.
+  auto fresh = Isletd::Start();
+  ASSERT_TRUE(fresh) << fresh.error();
+  ProcessResult third = RunProcess({Islet(), "--socket", (*fresh)->socket_path(), "run", main},
+                                   {{"XDG_CACHE_HOME", cache_.path()}});
+  EXPECT_EQ(third.exit_code, 0) << third.err;
+  EXPECT_EQ(third.out, first.out);
+  EXPECT_EQ(StoreInfo((*fresh)->socket_path()).uploaded_bytes(), after_first.uploaded_bytes());
+
+  // A file changed since: its new content goes up, and runs.
+  Script("proj/node_modules/dep/lib/dep.js",
+         "module.exports = 'dep2';\n//" + std::string(400 << 10, 'y') + "\n");
+  ProcessResult changed = Run({"run", main});
+  EXPECT_EQ(changed.exit_code, 0) << changed.err;
+  EXPECT_EQ(changed.out.rfind("dep2 tool+dep2 ", 0), 0u) << changed.out;
 }
 
 TEST_F(CliTest, RunRefusesALinkOutOfTheProject) {

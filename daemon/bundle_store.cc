@@ -16,12 +16,12 @@ runtime::Result<BundleStore::Stored> BundleStore::Put(std::string content) {
     return Stored{std::move(digest), it->second.blob};
   }
   if (!MakeRoom(content.size())) {
-    return std::unexpected(runtime::Error{
-        runtime::ErrorCode::kResourceExhausted,
-        "the daemon's bundle store is full: a " + std::to_string(content.size()) +
-            "-byte file does not fit beside the " + std::to_string(bytes_) +
-            " bytes running jobs use (isletd --bundle-store-mb " +
-            std::to_string(max_bytes_ >> 20) + ")"});
+    return std::unexpected(
+        runtime::Error{runtime::ErrorCode::kResourceExhausted,
+                       "the daemon's bundle store is full: a " + std::to_string(content.size()) +
+                           "-byte file does not fit beside the " + std::to_string(bytes_) +
+                           " bytes running jobs use (isletd --bundle-store-mb " +
+                           std::to_string(max_bytes_ >> 20) + ")"});
   }
   auto blob = std::make_shared<const std::string>(std::move(content));
   bytes_ += blob->size();

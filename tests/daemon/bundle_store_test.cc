@@ -46,7 +46,7 @@ TEST(BundleStoreTest, EvictsUnusedContentsLeastRecentlyUsedFirst) {
   ASSERT_TRUE(store.Put(std::string(10, 'b')));
   ASSERT_TRUE(store.Put(std::string(10, 'c')));
   ASSERT_NE(store.Find(proto::Sha256(std::string(10, 'a'))), nullptr);  // a is used again
-  ASSERT_TRUE(store.Put(std::string(10, 'd')));                          // b goes
+  ASSERT_TRUE(store.Put(std::string(10, 'd')));                         // b goes
   EXPECT_EQ(store.Find(proto::Sha256(std::string(10, 'b'))), nullptr);
   EXPECT_NE(store.Find(proto::Sha256(std::string(10, 'a'))), nullptr);
   EXPECT_NE(store.Find(proto::Sha256(std::string(10, 'c'))), nullptr);
@@ -59,7 +59,7 @@ TEST(BundleStoreTest, WhatAJobHoldsIsNeverEvicted) {
   auto held = store.Put(std::string(10, 'a'));  // a running job's file
   ASSERT_TRUE(held);
   ASSERT_TRUE(store.Put(std::string(10, 'b')));  // unused
-  auto c = store.Put(std::string(10, 'c'));       // evicts b, not a
+  auto c = store.Put(std::string(10, 'c'));      // evicts b, not a
   ASSERT_TRUE(c);
   EXPECT_NE(store.Find(held->digest), nullptr);
   EXPECT_EQ(store.Find(proto::Sha256(std::string(10, 'b'))), nullptr);

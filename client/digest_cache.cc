@@ -69,8 +69,7 @@ DigestCache::Entry DigestCache::Key(const struct stat& st) {
   return e;
 }
 
-std::optional<std::string> DigestCache::Find(const std::string& path,
-                                             const struct stat& st) const {
+std::optional<std::string> DigestCache::Find(const std::string& path, const struct stat& st) const {
   auto it = entries_.find(path);
   if (it == entries_.end()) return std::nullopt;
   Entry key = Key(st);
@@ -106,8 +105,8 @@ void DigestCache::Save() {
     if (!out) return;
     for (const auto& [path, e] : entries_) {
       if (!e.used || path.find('\n') != std::string::npos) continue;
-      out << e.dev << ' ' << e.ino << ' ' << e.size << ' ' << e.mtime_ns << ' ' << e.ctime_ns
-          << ' ' << proto::HexDigest(e.digest) << '\t' << path << '\n';
+      out << e.dev << ' ' << e.ino << ' ' << e.size << ' ' << e.mtime_ns << ' ' << e.ctime_ns << ' '
+          << proto::HexDigest(e.digest) << '\t' << path << '\n';
     }
     if (!out) {
       std::remove(tmp.c_str());

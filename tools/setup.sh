@@ -92,19 +92,22 @@ if [[ ! -f "$root/.bazelrc.local" ]] || ! grep -qxF "$want" "$root/.bazelrc.loca
   printf '%s\n' "$want" >"$root/.bazelrc.local"
 fi
 
-# The npm fixture (tests/npm_project: real packages, compared with Node by
-# tools/npm_project_test and uploaded by the bundle benchmark), installed
-# exactly as its lock file says. Again only when the lock file changed.
-npm_dir="$root/tests/npm_project"
-lock_sum="$(sha256sum "$npm_dir/package-lock.json" | cut -d' ' -f1)"
-if [[ "$(cat "$npm_dir/node_modules/.islet-lock-sum" 2>/dev/null)" != "$lock_sum" ]]; then
-  command -v npm >/dev/null || fail "npm not found: install Node 20 (it is the reference runtime)"
-  did_something=1
-  say "installing the npm fixture's packages (npm ci in tests/npm_project)"
-  (cd "$npm_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
-    || fail "npm ci in $npm_dir failed: the npm registry must be reachable"
-  printf '%s\n' "$lock_sum" >"$npm_dir/node_modules/.islet-lock-sum"
-fi
+# npm packages, each directory exactly as its lock file says, again only
+# when the lock file changed: the JS libraries the runtime embeds
+# (third_party/npm) and the npm fixture (tests/npm_project: real packages,
+# compared with Node by tools/npm_project_test and uploaded by the bundle
+# benchmark).
+for npm_dir in "$root/third_party/npm" "$root/tests/npm_project"; do
+  lock_sum="$(sha256sum "$npm_dir/package-lock.json" | cut -d' ' -f1)"
+  if [[ "$(cat "$npm_dir/node_modules/.islet-lock-sum" 2>/dev/null)" != "$lock_sum" ]]; then
+    command -v npm >/dev/null || fail "npm not found: install Node 20 (it is the reference runtime)"
+    did_something=1
+    say "installing npm packages in ${npm_dir#"$root"/} (npm ci)"
+    (cd "$npm_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+      || fail "npm ci in $npm_dir failed: the npm registry must be reachable"
+    printf '%s\n' "$lock_sum" >"$npm_dir/node_modules/.islet-lock-sum"
+  fi
+done
 
 command -v bazel >/dev/null || fail "bazel not on PATH after installing bazel-bootstrap"
 [[ -n "${did_something:-}" ]] && say "ok: everything is installed"

@@ -39,6 +39,7 @@ const primordials = (() => {
   capture('JSON', JSON, ['parse', 'stringify']);
   table.ObjectPrototype = Object.prototype;
   table.decodeURIComponent = decodeURIComponent;
+  table.encodeURIComponent = encodeURIComponent;
   captureMethods('ArrayPrototype', Array.prototype, ['includes', 'indexOf', 'push', 'join',
                                                      'slice', 'map', 'forEach', 'splice']);
   captureMethods('StringPrototype', String.prototype, ['startsWith', 'endsWith', 'slice',
@@ -46,6 +47,8 @@ const primordials = (() => {
                                                        'charCodeAt', 'toLowerCase']);
   captureMethods('MapPrototype', Map.prototype, ['get', 'set', 'has', 'delete']);
   captureMethods('SetPrototype', Set.prototype, ['add', 'has', 'delete']);
+  captureMethods('WeakMapPrototype', WeakMap.prototype, ['get', 'set']);
+  table.WeakMap = WeakMap;
   captureMethods('FunctionPrototype', Function.prototype, ['call', 'apply', 'bind']);
   captureMethods('PromisePrototype', Promise.prototype, ['then']);
   // A Map (Set) whose methods are its own copies of the originals: an
@@ -63,12 +66,11 @@ const primordials = (() => {
   };
   table.SafeMap = safe(Map);
   table.SafeSet = safe(Set);
-  table.SafeWeakMap = safe(WeakMap);
   return Object.freeze(table);
 })();
 const {
-  ReflectApply, ObjectHasOwn, MapPrototypeGet, MapPrototypeSet, MapPrototypeHas,
-  StringPrototypeStartsWith, StringPrototypeSlice, SafeMap,
+  ReflectApply, ObjectDefineProperty, ObjectHasOwn, MapPrototypeGet, MapPrototypeSet,
+  MapPrototypeHas, StringPrototypeStartsWith, StringPrototypeSlice, SafeMap, PromisePrototypeThen,
 } = primordials;
 
 const internalCache = new SafeMap();
@@ -213,8 +215,38 @@ function abortError(signal) {
   e.cause = signal.reason;
   return e;
 }
+// Node's internal errors (ERR_*): `code` an own property, the stack and
+// toString reading 'Error [CODE]: message', `name` the base's. Made while
+// scripts run, so only captured built-ins are used.
+const nodeErrorClasses = new SafeMap();
+function nodeError(Base, code, message) {
+  let Class = MapPrototypeGet(nodeErrorClasses, Base);
+  if (Class === undefined) {
+    Class = class extends Base {
+      toString() { return `${this.name} [${this.code}]: ${this.message}`; }
+    };
+    ObjectDefineProperty(Class, 'name', { __proto__: null, value: Base.name });
+    MapPrototypeSet(nodeErrorClasses, Base, Class);
+  }
+  const err = new Class(message);
+  const own = (key, value) => ObjectDefineProperty(err, key, {
+    __proto__: null, value, writable: true, enumerable: true, configurable: true,
+  });
+  // V8 writes the stack's first line from the name when the stack is first
+  // read: read it under the decorated name, then drop the own name.
+  own('name', `${Base.name} [${code}]`);
+  try {
+    void err.stack;
+  } catch {
+    // a script's Error.prepareStackTrace threw: the stack is its business
+  }
+  delete err.name;
+  own('code', code);
+  return err;
+}
 Object.assign(internals, {
   describeReceived, invalidArgType, outOfRange, missingArgs, checkAbortSignal, abortError,
+  nodeError,
 });
 
 // --- process ------------------------------------------------------------------
@@ -745,8 +777,34 @@ Object.assign(internals, {
   loadInspect, internalRequire, builtinNames,
 });
 
-// require() for the job's files (Node's CommonJS loader, runtime/js/cjs_loader.js).
-// Loaded now, while the environment is prepared ahead of time.
+internals.isBuiltin = isBuiltin;
+
+// ES modules (runtime/js/esm_loader.js), loaded the first time a worker
+// imports one.
+let esmLoader;
+function esm() {
+  if (esmLoader === undefined) esmLoader = internalRequire('esm_loader');
+  return esmLoader;
+}
+internals.esm = esm;
+// cjs-module-lexer (npm, MIT; third_party/npm): the names a CommonJS file
+// exports, for `import { name }`. It runs with nothing of islet's in scope.
+let cjsLexer;
+internals.cjsLexer = () => {
+  if (cjsLexer === undefined) {
+    const fn = binding.compileFunction(binding.internalSource('cjs_module_lexer'),
+                                       'node:internal/deps/cjs-module-lexer/lexer',
+                                       ['module', 'exports']);
+    const mod = { __proto__: null, exports: {} };
+    ReflectApply(fn, undefined, [mod, mod.exports]);
+    cjsLexer = mod.exports;
+  }
+  return cjsLexer;
+};
+
+// require() for the job's files: islet's CommonJS loader (runtime/js/cjs_loader.js;
+// cjs_package_maps.js on first use). Loaded now, while the environment is
+// prepared ahead of time.
 const cjsLoader = internalRequire('cjs_loader');
 // worker_threads: the bundle file a Worker's file name stands for.
 internals.resolveBundleFile = cjsLoader.resolveBundleFile;
@@ -789,6 +847,20 @@ Object.defineProperty(global, 'BroadcastChannel', {
 
 // Runs the worker's code: its main module, or its eval'd script.
 function runMain() {
+  // import() from any of the worker's code, and import.meta.
+  binding.setModuleHooks(
+      (specifier, referrer, type, key, value) =>
+        esm().importDynamic(specifier, referrer, type, key, value),
+      (meta, id) => esm().initImportMeta(meta, id));
+  if (!info.isEval && esm().isModuleFile(info.filename)) {
+    // A rejected evaluation (a throw, a rejected top-level await) is an
+    // uncaught error from the 'unhandledRejection' origin, as in Node.
+    const evaluation = esm().runMain(info.filename);
+    PromisePrototypeThen(evaluation, undefined, (err) => {
+      if (!handleUncaught(err, 'unhandledRejection')) binding.reportUncaught(err);
+    });
+    return;
+  }
   cjsLoader.runMain();
 }
 
@@ -837,9 +909,18 @@ function beforeExit() {
 
 function emitExit(code) {
   if (code !== undefined) process.exitCode = code;
+  // A main module whose top-level await nothing settled: Node exits with 13
+  // (its 'exit' listeners see the code the script set, else 0).
+  const unsettled = code === undefined && esmLoader !== undefined && esmLoader.mainPending() &&
+                    process.exitCode === undefined;
   if (!process._exiting) {
     process._exiting = true;
-    process.emit('exit', exitCodeNumber());
+    const argument = exitCodeNumber();
+    if (unsettled) {
+      binding.write(2, 'Warning: Detected unsettled top-level await in ' + info.filename + '\n');
+      process.exitCode = 13;
+    }
+    process.emit('exit', argument);
   }
   return exitCodeNumber();
 }

@@ -14,6 +14,7 @@
 #include "runtime/worker/binding_util.h"
 #include "runtime/worker/code_cache.h"
 #include "runtime/worker/errors.h"
+#include "runtime/worker/module_bindings.h"
 #include "runtime/worker/os_bindings.h"
 #include "runtime/worker/port_bindings.h"
 #include "runtime/worker/shm_bindings.h"
@@ -466,7 +467,10 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
   if (!InstallPortBindings(context, binding, port_template) || !InstallTypes(context, binding)) {
     return {};
   }
-  if (!InstallShmBindings(context, binding) || !InstallOsBindings(context, binding)) return {};
+  if (!InstallShmBindings(context, binding) || !InstallOsBindings(context, binding) ||
+      !InstallModuleBindings(context, binding)) {
+    return {};
+  }
 
   std::string_view source = js::FindSource("bootstrap");
   Local<v8::Script> script;

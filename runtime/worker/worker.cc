@@ -212,6 +212,7 @@ Result<void> Worker::CreateIsolate() {
   isolate->AddNearHeapLimitCallback(&Worker::OnNearHeapLimit, this);
   isolate->SetPromiseRejectCallback(&Worker::OnPromiseReject);
   isolate->SetAtomicsWaitCallback(&Worker::OnAtomicsWait, this);
+  ModuleRegistry::InstallIsolateCallbacks(isolate);
   context_ = std::move(prepared->context);
   port_template_ = std::move(prepared->port_template);
   compile_log_ = std::move(prepared->compile_log);
@@ -649,6 +650,7 @@ void Worker::TeardownInIsolate() {
   dropped.clear();
   engine_->platform()->DetachIsolate(isolate_);
   rejections_.clear();
+  modules_.reset();
   hooks_.Reset();
   context_.Reset();
   timer_order_.clear();

@@ -23,6 +23,7 @@
 #include "runtime/worker/fast_clone.h"
 #include "runtime/worker/hooks.h"
 #include "runtime/worker/lifecycle.h"
+#include "runtime/worker/module_bindings.h"
 #include "runtime/worker/port_table.h"
 #include "runtime/worker/worker_host.h"
 
@@ -123,6 +124,11 @@ class Worker final : public Actor, public PortOwner, public Watched {
   bool IsUntransferable(v8::Local<v8::Object> object);
   // Object shapes this isolate received lately (fast_clone).
   fast_clone::ShapeCache* shapes() { return &shapes_; }
+  // This worker's ES modules (made on first use).
+  ModuleRegistry& modules() {
+    if (!modules_) modules_ = std::make_unique<ModuleRegistry>();
+    return *modules_;
+  }
   // The bootstrap's hooks (hooks.h).
   using Hook = Hooks::Hook;
   // Calls a bootstrap hook; exceptions propagate to the caller's TryCatch.
@@ -266,6 +272,7 @@ class Worker final : public Actor, public PortOwner, public Watched {
   Children children_;
   std::shared_ptr<Message> init_;
   fast_clone::ShapeCache shapes_;
+  std::unique_ptr<ModuleRegistry> modules_;
   v8::Global<v8::Int32Array> tick_info_holder_;
   int32_t* tick_info_ = nullptr;  // into tick_info_holder_'s backing store
   bool constructing_port_ = false;

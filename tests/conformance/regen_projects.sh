@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Regenerate the expected outputs of the conformance project cases from Node 20.
 #
-# Every projects/NAME/ is a small multi-file project with an entry main.js.
-# It is copied into a fresh temporary directory (without its expected.* files
-# and LINKS), the symbolic links listed in NAME/LINKS are created in the copy,
-# and `node main.js` runs with cwd = the copy. Its stdout is written to
-# projects/NAME/expected.stdout and its exit code, in decimal followed by a
+# Every projects/NAME/ is a small multi-file project whose entry is main.mjs
+# (an ES module entry) or, when it has no main.mjs, main.js. It is copied into
+# a fresh temporary directory (without its expected.* files and LINKS), the
+# symbolic links listed in NAME/LINKS are created in the copy, and `node
+# main.mjs` (or `node main.js`) runs with cwd = the copy. Its stdout is written
+# to projects/NAME/expected.stdout and its exit code, in decimal followed by a
 # newline, to projects/NAME/expected.exit. stderr is discarded.
 #
 # LINKS (optional) has one link per line, `LINK_PATH TARGET`: LINK_PATH is
@@ -45,7 +46,11 @@ trap 'rm -rf "$tmp_root"' EXIT
 for name in "${names[@]}"; do
   name="${name%/}"
   src="$projects/$name"
-  if [ ! -f "$src/main.js" ]; then
+  if [ -f "$src/main.mjs" ]; then
+    entry=main.mjs
+  elif [ -f "$src/main.js" ]; then
+    entry=main.js
+  else
     echo "regen_projects.sh: no such project case: $name" >&2
     exit 2
   fi
@@ -67,7 +72,7 @@ for name in "${names[@]}"; do
     done <"$src/LINKS"
   fi
   # Unset NODE_OPTIONS so local settings cannot change the expectations.
-  (cd "$work" && env -u NODE_OPTIONS "$node" main.js) >"$src/expected.stdout" 2>/dev/null </dev/null
+  (cd "$work" && env -u NODE_OPTIONS "$node" "$entry") >"$src/expected.stdout" 2>/dev/null </dev/null
   echo "$?" >"$src/expected.exit"
   echo "$name: exit $(cat "$src/expected.exit")"
   rm -rf "$work"

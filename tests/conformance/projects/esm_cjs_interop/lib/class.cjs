@@ -1,0 +1,1 @@
+module.exports = class Thing { static make() { return 'made'; } };

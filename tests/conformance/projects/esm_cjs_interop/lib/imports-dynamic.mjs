@@ -1,0 +1,2 @@
+import { known, dyn1 } from './dynamic.cjs';
+console.log('never printed', known, dyn1);

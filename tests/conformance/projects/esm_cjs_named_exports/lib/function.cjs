@@ -1,0 +1,2 @@
+module.exports = function fn() { return 'called'; };
+module.exports.prop = 'prop';

@@ -1,0 +1,2 @@
+exports.value = 'initial';
+exports.change = () => { exports.value = 'changed'; };

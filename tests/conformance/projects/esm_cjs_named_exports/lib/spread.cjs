@@ -1,0 +1,1 @@
+exports.spread = 'from spread.cjs';

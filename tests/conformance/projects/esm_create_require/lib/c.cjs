@@ -1,0 +1,2 @@
+exports.filename = __filename;
+exports.loads = (globalThis.cLoads = (globalThis.cLoads || 0) + 1);

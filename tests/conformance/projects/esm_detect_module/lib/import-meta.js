@@ -1,0 +1,1 @@
+globalThis.metaKind = typeof import.meta.url;

@@ -1,0 +1,1 @@
+globalThis.neitherKind = typeof require === 'undefined' ? 'esm' : 'cjs';

@@ -1,0 +1,2 @@
+await null;
+globalThis.tlaKind = typeof require === 'undefined' ? 'esm' : 'cjs';

@@ -1,0 +1,1 @@
+export const kind = 'never: "type": "commonjs" turns detection off';

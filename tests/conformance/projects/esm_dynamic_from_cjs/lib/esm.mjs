@@ -1,0 +1,2 @@
+export const where = 'lib/esm.mjs';
+export default 'esm default';

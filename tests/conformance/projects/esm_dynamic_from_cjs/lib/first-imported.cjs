@@ -1,0 +1,1 @@
+module.exports = { name: 'lib/first-imported.cjs' };

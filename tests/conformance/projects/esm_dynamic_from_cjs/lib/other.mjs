@@ -1,0 +1,1 @@
+export const where = 'lib/other.mjs (via lib/loader.cjs)';

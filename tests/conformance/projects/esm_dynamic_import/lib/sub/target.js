@@ -1,0 +1,1 @@
+module.exports = { where: 'lib/sub/target.js (CommonJS)' };

@@ -1,0 +1,2 @@
+console.log('lib/a.mjs: not evaluated either');
+export const yes = 'yes';

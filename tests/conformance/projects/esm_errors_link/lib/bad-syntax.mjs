@@ -1,0 +1,2 @@
+export const ok = 1;
+export const = ;

@@ -1,0 +1,1 @@
+export { nope as renamed } from './a.mjs';

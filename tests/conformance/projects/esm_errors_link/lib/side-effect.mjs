@@ -1,0 +1,1 @@
+console.log('side-effect: never evaluated (the graph fails to link)');

@@ -1,0 +1,3 @@
+console.log('throws: evaluating');
+export const before = 'set';
+throw new TypeError('thrown while evaluating');

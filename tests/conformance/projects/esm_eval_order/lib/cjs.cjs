@@ -1,0 +1,1 @@
+console.log('evaluate cjs.cjs (CommonJS, in import order)');

@@ -1,0 +1,3 @@
+const x = 'x';
+function named() { return 'named'; }
+export { named as default, x };

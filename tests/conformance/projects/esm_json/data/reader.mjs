@@ -1,0 +1,2 @@
+import config from './config.json' assert { type: 'json' };
+export default config;

@@ -1,0 +1,1 @@
+import { name } from './named.json' assert { type: 'json' };

@@ -1,0 +1,1 @@
+export { count as viaReexport } from './counter.mjs';

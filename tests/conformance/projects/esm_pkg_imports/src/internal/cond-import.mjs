@@ -1,0 +1,1 @@
+export const file = 'src/internal/cond-import.mjs';

@@ -1,0 +1,1 @@
+exports.file = 'src/internal/cond-require.cjs';

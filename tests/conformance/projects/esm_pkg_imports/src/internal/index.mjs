@@ -1,0 +1,1 @@
+export const file = 'src/internal/index.mjs';

@@ -1,0 +1,3 @@
+export const b = 'b';
+export const shared = 'shared from b';
+export { same } from './a.mjs';

@@ -1,0 +1,2 @@
+exports.fromCjs = 'named export of a CommonJS module';
+module.exports.alsoCjs = 'also';

@@ -1,0 +1,2 @@
+import { shared } from './index.mjs';
+export default shared;

@@ -1,0 +1,2 @@
+export * from './cjs.cjs';
+export { default as cjsDefault } from './cjs.cjs';

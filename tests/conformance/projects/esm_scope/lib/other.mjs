@@ -1,0 +1,3 @@
+var topVar = 'module var';
+export const seen = typeof topVar;
+export const thisValue = this;

@@ -1,0 +1,2 @@
+import { never } from './fails.mjs';
+console.log('uses-fails: never runs', never);

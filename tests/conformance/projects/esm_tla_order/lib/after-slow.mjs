@@ -1,0 +1,3 @@
+import { value } from './slow.mjs';
+console.log('after-slow: sees', value);
+export const t = 't';

@@ -1,0 +1,3 @@
+console.log('tick: start');
+await null;
+console.log('tick: after one microtask');

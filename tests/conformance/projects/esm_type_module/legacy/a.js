@@ -1,0 +1,2 @@
+exports.kind = typeof require === 'function' ? 'cjs' : 'esm';
+exports.file = 'legacy/a.js';

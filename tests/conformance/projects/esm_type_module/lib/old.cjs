@@ -1,0 +1,1 @@
+module.exports = { kind: typeof require === 'function' ? 'cjs' : 'esm', file: 'lib/old.cjs' };

@@ -1,0 +1,1 @@
+export const x = 'lib/x.mjs';

@@ -1,0 +1,1 @@
+export const helper = () => 'helper.mjs imported relative to the worker file';

@@ -311,8 +311,7 @@ function stripBOM(text) {
 // The names a CommonJS file exports, as Node finds them without running it
 // (cjs-module-lexer), following its re-exports (`module.exports =
 // require('./x')`) to the files they name.
-function commonJSExportNames(path, seen) {
-  const names = new SafeSet();
+function commonJSExportNames(path, seen, names = [], known = new SafeSet()) {
   if (SetPrototypeHas(seen, path)) return names;
   SetPrototypeAdd(seen, path);
   const source = readSource(path);
@@ -323,18 +322,26 @@ function commonJSExportNames(path, seen) {
   } catch {
     return names;  // Node falls back to the default export alone too
   }
-  for (const name of parsed.exports) SetPrototypeAdd(names, name);
-  for (const request of parsed.reexports) {
+  // Indexed loops: the lexer's arrays, not a script's iterators.
+  const found = parsed.exports;
+  for (let i = 0; i < found.length; i++) {
+    if (!SetPrototypeHas(known, found[i])) {
+      SetPrototypeAdd(known, found[i]);
+      ArrayPrototypePush(names, found[i]);
+    }
+  }
+  const reexports = parsed.reexports;
+  for (let i = 0; i < reexports.length; i++) {
     let target;
     try {
-      target = internals.cjsResolve(request, path);
+      target = internals.cjsResolve(reexports[i], path);
     } catch {
       continue;
     }
     if (typeof target !== 'string' || !StringPrototypeStartsWith(target, '/')) continue;
     const ext = extnameOf(target);
     if (ext !== '.js' && ext !== '.cjs' && ext !== '') continue;
-    for (const name of commonJSExportNames(target, seen)) SetPrototypeAdd(names, name);
+    commonJSExportNames(target, seen, names, known);
   }
   return names;
 }
@@ -342,8 +349,9 @@ function commonJSExportNames(path, seen) {
 function commonJSRecord(url) {
   const path = fileURLToPath(url);
   const names = ['default'];
-  for (const name of commonJSExportNames(path, new SafeSet())) {
-    if (name !== 'default' && exportable(name)) ArrayPrototypePush(names, name);
+  const found = commonJSExportNames(path, new SafeSet());
+  for (let i = 0; i < found.length; i++) {
+    if (found[i] !== 'default' && exportable(found[i])) ArrayPrototypePush(names, found[i]);
   }
   const id = binding.moduleSynthetic(url, names, () => {
     const exports = internals.cjsImport(path);
@@ -359,7 +367,11 @@ function commonJSRecord(url) {
 function sourceTextRecord(url) {
   const path = fileURLToPath(url);
   const source = readSource(path);
-  const [id, requests] = binding.moduleCompile(stripShebang(source), url);
+  // Indexed, not destructured: destructuring would call an iterator a
+  // script may have put on Array.prototype, with this array.
+  const compiled = binding.moduleCompile(stripShebang(source), url);
+  const id = compiled[0];
+  const requests = compiled[1];
   return addRecord(url, 'module', id, requests);
 }
 
@@ -560,8 +572,8 @@ function requireModule(path, parentPath) {
   if (status === 5) throw binding.moduleError(record.id);
   if (status < 4) {
     const promise = binding.moduleEvaluate(record.id);
-    const [state, value] = binding.getPromiseState(promise);
-    if (state === 2) throw value;
+    const settled = binding.getPromiseState(promise);
+    if (settled[0] === 2) throw settled[1];
   }
   let namespace = binding.moduleNamespace(record.id);
   const keys = ObjectKeys(namespace);

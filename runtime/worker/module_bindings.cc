@@ -117,9 +117,9 @@ void ModuleCompile(const FunctionCallbackInfo<Value>& args) {
                                                   v8::ScriptCompiler::CachedData::BufferNotOwned)
              : nullptr);
   Local<v8::Module> module;
-  if (!v8::ScriptCompiler::CompileModule(isolate, &compile_source,
-                                         cached ? v8::ScriptCompiler::kConsumeCodeCache
-                                                : v8::ScriptCompiler::kNoCompileOptions)
+  if (!v8::ScriptCompiler::CompileModule(
+           isolate, &compile_source,
+           cached ? v8::ScriptCompiler::kConsumeCodeCache : v8::ScriptCompiler::kNoCompileOptions)
            .ToLocal(&module)) {
     return;  // the SyntaxError is pending
   }
@@ -155,16 +155,15 @@ void ModuleCompile(const FunctionCallbackInfo<Value>& args) {
 v8::MaybeLocal<Value> EvaluateSynthetic(Local<v8::Context> context, Local<v8::Module> module) {
   v8::Isolate* isolate = context->GetIsolate();
   ModuleRegistry* registry = RegistryOf(isolate);
-  ModuleRegistry::Entry* entry = registry == nullptr ? nullptr : registry->Get(registry->IdOf(module));
+  ModuleRegistry::Entry* entry =
+      registry == nullptr ? nullptr : registry->Get(registry->IdOf(module));
   if (entry == nullptr) {
     ThrowError(isolate, "islet: an unknown synthetic module");
     return {};
   }
   Local<v8::Array> names = entry->synthetic_names.Get(isolate);
-  Local<v8::Function> evaluate = entry->synthetic_values.Get(isolate)
-                                     ->Get(context, 0)
-                                     .ToLocalChecked()
-                                     .As<v8::Function>();
+  Local<v8::Function> evaluate =
+      entry->synthetic_values.Get(isolate)->Get(context, 0).ToLocalChecked().As<v8::Function>();
   Local<Value> values;
   if (!evaluate->Call(context, v8::Undefined(isolate), 0, nullptr).ToLocal(&values)) return {};
   if (!values->IsArray()) {
@@ -206,8 +205,8 @@ void ModuleSynthetic(const FunctionCallbackInfo<Value>& args) {
     if (!name->IsString()) return ThrowError(isolate, "moduleSynthetic: a name is not a string");
     export_names.push_back(name.As<v8::String>());
   }
-  Local<v8::Module> module = v8::Module::CreateSyntheticModule(
-      isolate, args[0].As<v8::String>(), export_names, EvaluateSynthetic);
+  Local<v8::Module> module = v8::Module::CreateSyntheticModule(isolate, args[0].As<v8::String>(),
+                                                               export_names, EvaluateSynthetic);
   uint32_t id = registry->Add(isolate, module, ToUtf8(isolate, args[0]));
   ModuleRegistry::Entry* entry = registry->Get(id);
   entry->synthetic_names.Reset(isolate, names);
@@ -230,7 +229,8 @@ void ModuleLink(const FunctionCallbackInfo<Value>& args) {
   ModuleRegistry* registry = RegistryOf(isolate);
   for (uint32_t i = 0; i < specifiers->Length() && i < ids->Length(); ++i) {
     Local<Value> specifier, target;
-    if (!specifiers->Get(context, i).ToLocal(&specifier) || !ids->Get(context, i).ToLocal(&target)) {
+    if (!specifiers->Get(context, i).ToLocal(&specifier) ||
+        !ids->Get(context, i).ToLocal(&target)) {
       return;
     }
     auto target_id = static_cast<uint32_t>(binding_util::ToId(target));
@@ -246,7 +246,8 @@ v8::MaybeLocal<v8::Module> ResolveLinked(Local<v8::Context> context, Local<v8::S
                                          Local<v8::Module> referrer) {
   v8::Isolate* isolate = context->GetIsolate();
   ModuleRegistry* registry = RegistryOf(isolate);
-  ModuleRegistry::Entry* from = registry == nullptr ? nullptr : registry->Get(registry->IdOf(referrer));
+  ModuleRegistry::Entry* from =
+      registry == nullptr ? nullptr : registry->Get(registry->IdOf(referrer));
   if (from != nullptr) {
     auto it = from->links.find(ToUtf8(isolate, specifier));
     if (it != from->links.end()) return registry->Get(it->second)->module.Get(isolate);
@@ -303,7 +304,8 @@ void ModuleError(const FunctionCallbackInfo<Value>& args) {
   ModuleRegistry::Entry* entry = EntryArg(args, 0);
   if (entry == nullptr) return;
   Local<v8::Module> module = entry->module.Get(args.GetIsolate());
-  if (module->GetStatus() == v8::Module::kErrored) args.GetReturnValue().Set(module->GetException());
+  if (module->GetStatus() == v8::Module::kErrored)
+    args.GetReturnValue().Set(module->GetException());
 }
 
 // binding.moduleIsGraphAsync(id): whether it or a module it imports uses
@@ -342,7 +344,8 @@ v8::MaybeLocal<v8::Promise> ImportDynamically(Local<v8::Context> context,
   if (hook.IsEmpty()) {
     Local<v8::Promise::Resolver> resolver;
     if (!v8::Promise::Resolver::New(context).ToLocal(&resolver)) return {};
-    if (resolver->Reject(context, v8::Exception::Error(Str(isolate, "import() is not available here")))
+    if (resolver
+            ->Reject(context, v8::Exception::Error(Str(isolate, "import() is not available here")))
             .IsNothing()) {
       return {};
     }

@@ -65,6 +65,13 @@ bool IsWorkspaceRoot(const fs::path& dir) {
   return package.fields().contains("workspaces");
 }
 
+// What a script can load: in a directory with no package.json, the only
+// files that go up.
+bool IsModuleFile(const fs::path& path) {
+  std::string ext = path.extension().string();
+  return ext == ".js" || ext == ".mjs" || ext == ".cjs" || ext == ".json";
+}
+
 bool Within(const fs::path& path, const fs::path& root) {
   auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
   return r == root.end();
@@ -101,8 +108,12 @@ std::expected<v1::Bundle, std::string> CollectBundle(const std::string& main_fil
   if (ec) return std::unexpected("cannot open " + main_file + ": " + ec.message());
   if (!fs::is_regular_file(main, ec)) return std::unexpected(main_file + " is not a file");
   fs::path root;
+  bool loose = false;
   if (options.root.empty()) {
     root = ProjectRoot(main.parent_path().string());
+    // No package.json: FILE's directory may be any directory (/tmp, $HOME),
+    // so only what a script can load from it goes up.
+    loose = !std::filesystem::exists(root / "package.json", ec);
   } else {
     root = fs::canonical(options.root, ec);
     if (ec) return std::unexpected("cannot open the root " + options.root + ": " + ec.message());
@@ -150,6 +161,7 @@ std::expected<v1::Bundle, std::string> CollectBundle(const std::string& main_fil
       fs::path target = fs::canonical(path, type_ec);
       if (type_ec) continue;  // dangling: Node could not load it either
       if (!Within(target, root)) {
+        if (loose) continue;
         return std::unexpected(name_of(path) + " is a symbolic link to " + target.string() +
                                ", outside the project root " + root.string() +
                                ": islet uploads only what is under the root (pass --root to "
@@ -165,6 +177,7 @@ std::expected<v1::Bundle, std::string> CollectBundle(const std::string& main_fil
       continue;
     }
     if (hidden || !entry.is_regular_file(type_ec)) continue;
+    if (loose && !IsModuleFile(path)) continue;
     entries.push_back({name_of(path), path, ""});
     if (entries.size() > limits.max_files) return too_many();
     total += entry.file_size(type_ec);

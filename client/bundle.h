@@ -38,7 +38,9 @@ struct BundleOptions {
 std::string ProjectRoot(const std::string& dir);
 
 // Builds the bundle `islet run FILE` uploads: every regular file under the
-// root, node_modules included, with its SHA-256 digest (and its content,
+// root (where no package.json decided the root, only .js/.mjs/.cjs/.json
+// files, and links out of it are skipped: FILE may sit in /tmp or $HOME),
+// node_modules included, with its SHA-256 digest (and its content,
 // unless the digest cache knew the digest). Names that start
 // with '.' (files and directories: .git, .env, node_modules/.bin, ...) are
 // left out, except node_modules/.pnpm (pnpm keeps the packages there).

@@ -33,6 +33,7 @@ const v1::File* Find(const v1::Bundle& bundle, const std::string& name) {
 // hidden names (.git, .env, node_modules/.bin); pnpm's .pnpm comes along.
 TEST(BundleTest, CollectsEveryFileUnderTheRootButHiddenOnes) {
   TempDir dir;
+  dir.Write("app/package.json", "{}");
   dir.Write("app/main.js", "require('./lib/a')");
   dir.Write("app/lib/a.js", "module.exports = 1");
   dir.Write("app/lib/b.mjs", "export default 2");
@@ -53,12 +54,29 @@ TEST(BundleTest, CollectsEveryFileUnderTheRootButHiddenOnes) {
   EXPECT_EQ(bundle->main(), "main.js");
   EXPECT_EQ(bundle->root(), Canonical(dir.Join("app")));
   EXPECT_EQ(Names(*bundle),
-            (std::set<std::string>{"main.js", "lib/a.js", "lib/b.mjs", "data.json", "README.md",
-                                   "image.png", "node_modules/dep/index.js",
+            (std::set<std::string>{"package.json", "main.js", "lib/a.js", "lib/b.mjs", "data.json",
+                                   "README.md", "image.png", "node_modules/dep/index.js",
                                    "node_modules/.pnpm/x@1/node_modules/x/index.js"}));
   const v1::File* a = Find(*bundle, "lib/a.js");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->content(), "module.exports = 1");
+}
+
+// With no package.json, FILE's directory is the root, and it may be /tmp or
+// $HOME: only files a script can load go up, and links out are skipped.
+TEST(BundleTest, WithoutAPackageJsonOnlyScriptsGoUp) {
+  TempDir dir;
+  dir.Write("elsewhere/x.js", "");
+  dir.Write("loose/main.js", "");
+  dir.Write("loose/lib/a.cjs", "");
+  dir.Write("loose/data.json", "{}");
+  dir.Write("loose/photo.jpg", "big");
+  dir.Write("loose/node_modules/dep/index.js", "");
+  std::filesystem::create_symlink(dir.Join("elsewhere"), dir.Join("loose/out"));
+  auto bundle = CollectBundle(dir.Join("loose/main.js"));
+  ASSERT_TRUE(bundle) << bundle.error();
+  EXPECT_EQ(Names(*bundle), (std::set<std::string>{"main.js", "lib/a.cjs", "data.json",
+                                                   "node_modules/dep/index.js"}));
 }
 
 // Each content is named by its SHA-256, as the daemon's store names it.

@@ -360,7 +360,8 @@ function isNodeBuiltin(name) {
 // (with addons enabled, the default: islet loads no addon, but a package
 // resolves to the file Node would pick).
 const REQUIRE_CONDITIONS = ObjectFreeze({
-  __proto__: null, 'require': true, 'node': true, 'node-addons': true, 'default': true,
+  __proto__: null, 'require': true, 'module-sync': true, 'node': true, 'node-addons': true,
+  'default': true,
 });
 
 let packageMaps;
@@ -1018,6 +1019,11 @@ function isURLObject(value) {
 Module._resolveFilename = resolveFilename;
 Module.createRequire = createRequire;
 Module._initPaths = initPaths;
+// import { join } from 'path' sees path.join as it was when first imported,
+// until this is called (esm_loader.js).
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
+  internals.esm().syncBuiltinExports();
+};
 Module.Module = Module;
 // The built-ins islet has, sorted: made on first use, then a plain property.
 ObjectDefineProperty(Module, 'builtinModules', {
@@ -1108,8 +1114,9 @@ function resolveBundleFile(name) {
 
 // --- for the ES module loader (esm_loader.js) ---------------------------------------
 
+// "module-sync" (Node 20.19+): a module require() can load as well.
 const IMPORT_CONDITIONS = ObjectFreeze({
-  __proto__: null, 'node': true, 'import': true, 'default': true,
+  __proto__: null, 'node': true, 'import': true, 'module-sync': true, 'default': true,
 });
 
 // The bundle facts and package.json maps, as import resolves with them.

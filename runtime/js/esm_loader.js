@@ -293,7 +293,19 @@ function builtinRecord(url) {
     for (let i = 1; i < names.length; i++) ArrayPrototypePush(values, exports[names[i]]);
     return values;
   });
+  ArrayPrototypePush(builtinRecords, { __proto__: null, id, names, exports });
   return addRecord(url, 'builtin', id, []);
+}
+
+// module.syncBuiltinESMExports(): each built-in's named exports take the
+// values its exports object has now (names it did not have stay out).
+const builtinRecords = [];
+function syncBuiltinExports() {
+  for (let i = 0; i < builtinRecords.length; i++) {
+    const { id, names, exports } = builtinRecords[i];
+    if (binding.moduleStatus(id) < 4) continue;  // evaluation will read them
+    for (let j = 1; j < names.length; j++) binding.moduleSetExport(id, names[j], exports[names[j]]);
+  }
 }
 
 function jsonRecord(url) {
@@ -607,5 +619,5 @@ function isModuleFile(path) {
 
 module.exports = {
   __proto__: null, runMain, mainPending, importDynamic, initImportMeta, requireModule,
-  isModuleFile, pathToFileURL, fileURLToPath,
+  isModuleFile, pathToFileURL, fileURLToPath, syncBuiltinExports,
 };

@@ -215,6 +215,21 @@ void ModuleSynthetic(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(v8::Integer::NewFromUnsigned(isolate, id));
 }
 
+// binding.moduleSetExport(id, name, value): a synthetic module's export
+// changed (module.syncBuiltinESMExports).
+void ModuleSetExport(const FunctionCallbackInfo<Value>& args) {
+  ModuleRegistry::Entry* entry = EntryArg(args, 0);
+  if (entry == nullptr) return;
+  v8::Isolate* isolate = args.GetIsolate();
+  Local<v8::Module> module = entry->module.Get(isolate);
+  if (!module->IsSyntheticModule() || !args[1]->IsString()) {
+    return ThrowError(isolate, "moduleSetExport(id, name, value) of a synthetic module");
+  }
+  if (module->SetSyntheticModuleExport(isolate, args[1].As<v8::String>(), args[2]).IsNothing()) {
+    return;
+  }
+}
+
 // binding.moduleLink(id, specifiers, ids): what each request resolved to.
 void ModuleLink(const FunctionCallbackInfo<Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
@@ -390,6 +405,7 @@ bool InstallModuleBindings(Local<v8::Context> context, Local<v8::Object> binding
       {"moduleCompile", ModuleCompile},
       {"moduleSynthetic", ModuleSynthetic},
       {"moduleLink", ModuleLink},
+      {"moduleSetExport", ModuleSetExport},
       {"moduleInstantiate", ModuleInstantiate},
       {"moduleEvaluate", ModuleEvaluate},
       {"moduleNamespace", ModuleNamespace},

@@ -91,7 +91,6 @@ std::vector<std::string> ProjectNames() {
 const std::map<std::string, std::string>& KnownDifferences() {
   static const auto* known = new std::map<std::string, std::string>{
       {"cjs_builtins", "Node's isBuiltin('node:test') is true; islet has no node:test"},
-      {"esm_builtins", "module.syncBuiltinESMExports() is not there yet"},
       {"esm_cjs_interop",
        "Node's hint for a missing CommonJS named export lists every name the import statement "
        "takes; islet's names the missing one"},
@@ -99,7 +98,6 @@ const std::map<std::string, std::string>& KnownDifferences() {
        "module syntax detection (a .js file without \"type\" that uses import/export, Node "
        "20.19) is not there yet"},
       {"esm_pkg_imports", "an \"imports\" target naming a built-in (\"path\") resolves wrongly"},
-      {"esm_pkg_module_sync", "the \"module-sync\" condition (Node 20.19) is not matched yet"},
       {"esm_worker_eval", "an eval worker's code is not detected as an ES module yet"},
       {"esm_worker_file", "new Worker(new URL(...)) needs the URL class (issue 15)"},
   };

@@ -1123,6 +1123,11 @@ const IMPORT_CONDITIONS = ObjectFreeze({
 // Paths are absolute; the URL paths the maps give are still escaped.
 internals.packageJson = {
   __proto__: null,
+  FILE, DIRECTORY, kindOf, realPathOf, normalize, parentDir, stripShebang,
+  // The content of the file at `path`, or undefined.
+  readFile(path) {
+    return kindOf(path) === FILE ? binding.readFile(bundleName(path)) : undefined;
+  },
   // The package scope of a file: its package.json record, or null.
   scopeOf(path) {
     return packageScope(path);

@@ -13,13 +13,13 @@
 // Resolution follows Node 20's ES module rules: URLs and paths relative to
 // the importing module, no extension or index search, package.json
 // "exports" and "imports" with the import/node/default conditions, "main"
-// for packages without "exports" (package_json.js does the package.json
-// part for both loaders), real paths through links. Errors are Node's.
+// for packages without "exports" (cjs_package_maps.js does the
+// package.json part for both loaders), real paths through links. Errors
+// are Node's.
 'use strict';
 
 const {
-  ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeJoin, ArrayPrototypePush,
-  JSONParse, ObjectDefineProperty, ObjectFreeze, ObjectKeys, ReflectApply,
+  ArrayPrototypeIncludes, ArrayPrototypePush, ObjectKeys,
   SafeMap, SafeSet, SetPrototypeAdd, SetPrototypeHas,
   MapPrototypeGet, MapPrototypeSet,
   PromisePrototypeThen,
@@ -32,62 +32,16 @@ const NativeError = Error;
 const NativeTypeError = TypeError;
 const NativeSyntaxError = SyntaxError;
 const NativePromise = Promise;
-const encodeURIComponentNative = encodeURIComponent;
-
-const MISSING = 0;
-const FILE = 1;
-const DIRECTORY = 2;
 
 // --- paths and file URLs -------------------------------------------------------
 
-// A bundle name for an absolute path, or undefined outside the root.
-function bundleName(path) {
-  const root = info.root;
-  if (root === '/') return StringPrototypeSlice(path, 1);
-  if (path === root) return '';
-  if (StringPrototypeStartsWith(path, root + '/')) return StringPrototypeSlice(path, root.length + 1);
-  return undefined;
-}
-
-function kindOf(path) {
-  const name = bundleName(path);
-  return name === undefined ? MISSING : binding.fileKind(name);
-}
-
-function realPathOf(path) {
-  const name = bundleName(path);
-  const real = name === undefined ? undefined : binding.realpath(name);
-  if (real === undefined) return path;
-  return info.root === '/' ? '/' + real : (real === '' ? info.root : info.root + '/' + real);
-}
-
-function readSource(path) {
-  const name = bundleName(path);
-  return name === undefined ? undefined : binding.readFile(name);
-}
-
-// '/a/b/../c/./d' -> '/a/c/d' (an absolute path, without a trailing '/').
-function normalize(path) {
-  const parts = [];
-  let start = 0;
-  for (let i = 0; i <= path.length; i++) {
-    if (i < path.length && StringPrototypeCharCodeAt(path, i) !== 47 /* '/' */) continue;
-    const part = StringPrototypeSlice(path, start, i);
-    start = i + 1;
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length > 0) parts.length--;
-    } else {
-      ArrayPrototypePush(parts, part);
-    }
-  }
-  return '/' + ArrayPrototypeJoin(parts, '/');
-}
-
-function dirnameOf(path) {
-  const slash = StringPrototypeLastIndexOf(path, '/');
-  return slash <= 0 ? '/' : StringPrototypeSlice(path, 0, slash);
-}
+// The bundle as the CommonJS loader knows it (cjs_loader.js): what a path
+// is, its real path, its content, its package scope; each asked of the
+// binding once per worker, for both loaders.
+const packages = () => internals.packageJson;
+const { FILE, DIRECTORY, kindOf, realPathOf, normalize, parentDir: dirnameOf, stripShebang } =
+    packages();
+const readSource = (path) => packages().readFile(path);
 
 function extnameOf(path) {
   const base = StringPrototypeSlice(path, StringPrototypeLastIndexOf(path, '/') + 1);
@@ -136,7 +90,6 @@ function moduleNotFound(what, parentURL, extra = '') {
 
 // --- resolution ---------------------------------------------------------------------
 
-const packages = () => internals.packageJson;  // cjs_loader.js's view, for import
 
 function isRelative(specifier) {
   return specifier === '.' || specifier === '..' || StringPrototypeStartsWith(specifier, './') ||
@@ -316,10 +269,6 @@ function jsonRecord(url) {
   return addRecord(url, 'json', id, []);
 }
 
-function stripBOM(text) {
-  return StringPrototypeCharCodeAt(text, 0) === 0xfeff ? StringPrototypeSlice(text, 1) : text;
-}
-
 // The names a CommonJS file exports, as Node finds them without running it
 // (cjs-module-lexer), following its re-exports (`module.exports =
 // require('./x')`) to the files they name.
@@ -387,15 +336,12 @@ function sourceTextRecord(url) {
   return addRecord(url, 'module', id, requests);
 }
 
-function stripShebang(source) {
-  return StringPrototypeStartsWith(source, '#!') ? '//' + StringPrototypeSlice(source, 2) : source;
-}
 
 // The record for `url`, made (read and compiled) the first time.
-function recordFor(url, format = formatOf(url)) {
+function recordFor(url, format) {
   const existing = MapPrototypeGet(records, url);
   if (existing !== undefined) return existing;
-  switch (format) {
+  switch (format === undefined ? formatOf(url) : format) {
     case 'builtin': return builtinRecord(url);
     case 'json': return jsonRecord(url);
     case 'commonjs': return commonJSRecord(url);
@@ -483,8 +429,8 @@ function explainMissingExport(err, record) {
 }
 
 // Compiled, linked and instantiated: ready to evaluate.
-function prepare(url) {
-  const record = recordFor(url);
+function prepare(url, format) {
+  const record = recordFor(url, format);
   link(record);
   try {
     binding.moduleInstantiate(record.id);
@@ -524,7 +470,8 @@ function mainPending() {
 function importDynamic(specifier, referrer, type, key, value) {
   // Resolved, loaded and evaluated in a later microtask: the code after
   // import() runs first, as in Node.
-  return PromisePrototypeThen(NativePromise.resolve(), () => new NativePromise((resolvePromise) => {
+  // (A throw in the callback rejects the promise import() gave.)
+  return PromisePrototypeThen(NativePromise.resolve(), () => {
     const parentURL = typeof referrer === 'string' && StringPrototypeStartsWith(referrer, 'file:')
         ? referrer
         : typeof referrer === 'string' && StringPrototypeStartsWith(referrer, '/')
@@ -533,9 +480,8 @@ function importDynamic(specifier, referrer, type, key, value) {
     const url = resolve(String(specifier), parentURL);
     const format = formatOf(url);
     checkAssertion(format, type, url, parentURL, key, value);
-    const record = prepare(url);
-    resolvePromise(evaluate(record));
-  }));
+    return evaluate(prepare(url, format));
+  });
 }
 
 // import.meta of the module `id`: url, filename, dirname, resolve().

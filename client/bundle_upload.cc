@@ -10,10 +10,17 @@ namespace islet::client {
 
 namespace {
 
+// A file's content is in the bundle, or, where the bundle has only its
+// digest, that of an empty file.
+bool Held(const v1::File& file) {
+  static const std::string kEmpty = proto::Sha256("");
+  return !file.content().empty() || file.digest() == kEmpty;
+}
+
 // A file's content: what the bundle holds, or else (the digest cache knew
 // its digest) read now from the project, checked against that digest.
 Result<std::string> ContentOf(const v1::Bundle& bundle, const v1::File& file) {
-  if (!file.content().empty() || file.digest() == proto::Sha256("")) return file.content();
+  if (Held(file)) return file.content();
   std::string path = bundle.root() == "/" ? "/" + file.name() : bundle.root() + "/" + file.name();
   auto content = ReadWholeFile(path);
   if (!content) return std::unexpected(Error{ErrorKind::kIo, content.error()});
@@ -47,7 +54,7 @@ Result<UploadStats> UploadBundle(Client& client, const v1::Bundle& bundle, v1::B
     if (file.link_target().empty()) {
       ++stats.files;
       total += file.content().size();
-      all_held = all_held && (!file.content().empty() || file.digest() == proto::Sha256(""));
+      all_held = all_held && Held(file);
     }
   }
   if (!force && all_held && total <= kInlineBundleBytes) {

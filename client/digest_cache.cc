@@ -69,16 +69,16 @@ DigestCache::Entry DigestCache::Key(const struct stat& st) {
   return e;
 }
 
-std::optional<std::string> DigestCache::Find(const std::string& path, const struct stat& st) const {
+std::optional<std::string> DigestCache::Find(const std::string& path, const struct stat& st) {
   auto it = entries_.find(path);
   if (it == entries_.end()) return std::nullopt;
   Entry key = Key(st);
-  const Entry& e = it->second;
+  Entry& e = it->second;
   if (e.dev != key.dev || e.ino != key.ino || e.size != key.size || e.mtime_ns != key.mtime_ns ||
       e.ctime_ns != key.ctime_ns) {
     return std::nullopt;
   }
-  const_cast<Entry&>(e).used = true;  // bookkeeping for Save's trimming only
+  e.used = true;
   return e.digest;
 }
 

@@ -26,8 +26,9 @@ class DigestCache {
   // $XDG_CACHE_HOME nor $HOME is set.
   static std::string PathFor(const std::string& root);
 
-  // The digest recorded for `path` if `st` still matches it.
-  std::optional<std::string> Find(const std::string& path, const struct stat& st) const;
+  // The digest recorded for `path` if `st` still matches it (the entry is
+  // then kept by Save).
+  std::optional<std::string> Find(const std::string& path, const struct stat& st);
   void Record(const std::string& path, const struct stat& st, std::string digest);
   // Writes this run's entries (found or recorded) if any was recorded or
   // one went unused, and removes other roots' files idle for 30 days.

@@ -6,8 +6,13 @@ namespace islet::daemon {
 
 BundleStore::BundleStore(size_t max_bytes) : max_bytes_(max_bytes) {}
 
-runtime::Result<BundleStore::Stored> BundleStore::Put(std::string content) {
+runtime::Result<BundleStore::Stored> BundleStore::Put(std::string content,
+                                                      std::string_view claimed) {
   std::string digest = proto::Sha256(content);  // outside the lock: the costly part
+  if (!claimed.empty() && claimed != digest) {
+    return std::unexpected(runtime::Error{runtime::ErrorCode::kInvalidArgument,
+                                          "its content does not match its digest"});
+  }
   MutexLock lock(mu_);
   uploaded_bytes_ += content.size();
   if (auto it = blobs_.find(digest); it != blobs_.end()) {

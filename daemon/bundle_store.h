@@ -37,8 +37,9 @@ class BundleStore {
   };
   // Stores `content` under the digest computed here (a client's claim is
   // never trusted) and returns it with the blob. RESOURCE_EXHAUSTED, naming
-  // the flag, when it does not fit.
-  runtime::Result<Stored> Put(std::string content);
+  // the flag, when it does not fit; INVALID_ARGUMENT, and nothing stored,
+  // when `claimed` (a digest the client gave, if any) is not that digest.
+  runtime::Result<Stored> Put(std::string content, std::string_view claimed = {});
 
   // The blob named `digest` (32 bytes), or null; a hit counts as a use for
   // eviction.

@@ -206,12 +206,12 @@ runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
       out.link_target = std::move(*file.mutable_link_target());
       continue;
     }
-    if (!file.digest().empty() && !file.content().empty() &&
-        proto::Sha256(file.content()) != file.digest()) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "bundle file '" + out.name + "': its content does not match its digest");
-    }
     if (store == nullptr) {
+      if (!file.digest().empty() && !file.content().empty() &&
+          proto::Sha256(file.content()) != file.digest()) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "bundle file '" + out.name + "': its content does not match its digest");
+      }
       if (!file.digest().empty() && file.content().empty()) {
         return MakeError(ErrorCode::kFailedPrecondition,
                          "bundle file '" + out.name +
@@ -225,7 +225,12 @@ runtime::Result<runtime::SpawnSpec> ToSpawnSpec(v1::SpawnRequest* request,
       out.shared = store->Find(file.digest());
       if (out.shared == nullptr) ++missing;
     } else {
-      auto stored = store->Put(std::move(*file.mutable_content()));
+      // The store hashes it once, and checks a digest the client gave.
+      auto stored = store->Put(std::move(*file.mutable_content()), file.digest());
+      if (!stored && stored.error().code == ErrorCode::kInvalidArgument) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "bundle file '" + out.name + "': " + stored.error().message);
+      }
       if (!stored) return std::unexpected(stored.error());
       out.shared = std::move(stored->blob);
     }

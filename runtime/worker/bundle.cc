@@ -33,8 +33,9 @@ std::optional<std::string> Bundle::RealPath(std::string_view name) const {
       if (++swaps > 40) return std::nullopt;
       next = link->second;
     }
-    if (!files.contains(next) && !directories.contains(next)) return std::nullopt;
-    if (files.contains(next) && !rest.empty()) return std::nullopt;  // a file is no directory
+    const bool is_file = files.contains(next);
+    if (!is_file && !directories.contains(next)) return std::nullopt;
+    if (is_file && !rest.empty()) return std::nullopt;  // a file is no directory
     resolved = std::move(next);
   }
   return resolved;

@@ -162,8 +162,7 @@ v8::MaybeLocal<Value> EvaluateSynthetic(Local<v8::Context> context, Local<v8::Mo
     return {};
   }
   Local<v8::Array> names = entry->synthetic_names.Get(isolate);
-  Local<v8::Function> evaluate =
-      entry->synthetic_values.Get(isolate)->Get(context, 0).ToLocalChecked().As<v8::Function>();
+  Local<v8::Function> evaluate = entry->synthetic_evaluate.Get(isolate);
   Local<Value> values;
   if (!evaluate->Call(context, v8::Undefined(isolate), 0, nullptr).ToLocal(&values)) return {};
   if (!values->IsArray()) {
@@ -210,8 +209,7 @@ void ModuleSynthetic(const FunctionCallbackInfo<Value>& args) {
   uint32_t id = registry->Add(isolate, module, ToUtf8(isolate, args[0]));
   ModuleRegistry::Entry* entry = registry->Get(id);
   entry->synthetic_names.Reset(isolate, names);
-  Local<Value> holder[] = {args[2]};
-  entry->synthetic_values.Reset(isolate, v8::Array::New(isolate, holder, 1));
+  entry->synthetic_evaluate.Reset(isolate, args[2].As<v8::Function>());
   args.GetReturnValue().Set(v8::Integer::NewFromUnsigned(isolate, id));
 }
 

@@ -30,7 +30,7 @@ class ModuleRegistry {
     std::string url;
     std::unordered_map<std::string, uint32_t> links;  // specifier -> id
     v8::Global<v8::Array> synthetic_names;            // a synthetic module's exports
-    v8::Global<v8::Array> synthetic_values;
+    v8::Global<v8::Function> synthetic_evaluate;      // returns their values
   };
 
   uint32_t Add(v8::Isolate* isolate, v8::Local<v8::Module> module, std::string url);

@@ -52,6 +52,7 @@ struct DaemonConfig {
   // Scripts may require('islet:internal/binding'): for debugging islet
   // itself and for its tests; never on a daemon that runs others' code.
   bool expose_internals = false;
+  bool no_environment_snapshot = false;
 };
 
 // The control socket path, resolved as clients resolve it.

@@ -155,6 +155,7 @@ int Serve(const DaemonConfig& config, Daemonizer* daemonizer) {
   options.default_max_external_mb = config.max_external_mb;
   options.max_external_mb_total = config.max_external_total_mb;
   options.expose_internals = config.expose_internals;
+  options.environment_snapshot = !config.no_environment_snapshot;
   options.shm_daemon_wide = config.shm_daemon_wide;
   if (config.expose_internals) {
     Logger("daemon")->warn(

@@ -66,7 +66,7 @@ class FuzzHost final : public WorkerHost {
   WarmPool* warm_pool() override { return nullptr; }
   SegmentRegistry* segments() override { return nullptr; }
   std::shared_ptr<ExternalBudget> external_budget() override { return nullptr; }
-  bool compact_isolates() const override { return false; }
+  PrepareOptions prepare_options() const override { return {}; }
 
   // Whether the worker has exited within `timeout`.
   bool WaitExited(std::chrono::seconds timeout) {

@@ -3,6 +3,7 @@
 // line diff of its assertion_error.js (createErrDiff), and ok()'s message,
 // which quotes the failing call from the script's source.
 'use strict';
+const bundleBinding = internalBinding('bundle');
 
 const { inspect } = internals;
 const util = internals.loadBuiltin('util');
@@ -258,7 +259,7 @@ function callSource(stackStartFn) {
   const line = frame.getLineNumber();
   const column = frame.getColumnNumber();
   if (typeof file !== 'string' || !line || !column) return undefined;
-  const text = binding.readFile(internals.bundlePath(file));
+  const text = bundleBinding.readFile(internals.bundlePath(file));
   if (typeof text !== 'string') return undefined;
   const lines = text.split('\n');
   if (line > lines.length) return undefined;

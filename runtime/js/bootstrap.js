@@ -1,8 +1,21 @@
-// The environment every worker sees. Evaluated once per context; `binding`
-// is the native side (runtime/worker/bindings.cc). Returns the hooks the
+// The environment every worker sees. Evaluated once per context; `bindings`
+// holds the native modules by name (runtime/worker/native_modules.h). Returns the hooks the
 // native turn loop calls: runMain, runTimer, runImmediates, tick, ...
-(function(binding) {
+(function(bindings) {
 'use strict';
+
+// A native module by name (runtime/worker/native_modules.h): what an
+// internal module gets as `internalBinding`.
+function internalBinding(name) {
+  const module = bindings[name];
+  if (module === undefined) throw new Error('no native module ' + name);
+  return module;
+}
+const builtinsBinding = internalBinding('builtins');
+const processBinding = internalBinding('process');
+const taskQueueBinding = internalBinding('task_queue');
+const messagingBinding = internalBinding('messaging');
+const modulesBinding = internalBinding('modules');
 
 const global = globalThis;
 
@@ -17,27 +30,39 @@ const primordials = (() => {
   const { bind, call } = Function.prototype;
   const uncurryThis = bind.bind(call);
   const table = { __proto__: null, uncurryThis };
+  // Each capture must find its built-in: a missing one fails the bootstrap
+  // (and so the environment snapshot) instead of leaving a hole. Features
+  // V8 ships behind a flag (Object.hasOwn, Array.prototype.findLast, ...)
+  // are installed only in contexts made from a snapshot, never in the one
+  // the snapshot is made from, so they cannot be captured here.
+  const checked = (name, value) => {
+    if (typeof value !== 'function') throw new Error('primordials: no ' + name);
+    return value;
+  };
   const capture = (prefix, source, keys) => {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
-      const value = source[key];
-      table[prefix + key[0].toUpperCase() + key.slice(1)] = value;
+      table[prefix + key[0].toUpperCase() + key.slice(1)] =
+          checked(prefix + '.' + key, source[key]);
     }
   };
   const captureMethods = (prefix, proto, keys) => {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
-      table[prefix + key[0].toUpperCase() + key.slice(1)] = uncurryThis(proto[key]);
+      table[prefix + key[0].toUpperCase() + key.slice(1)] =
+          uncurryThis(checked(prefix + '.' + key, proto[key]));
     }
   };
   capture('Reflect', Reflect, ['apply', 'construct', 'ownKeys', 'getPrototypeOf',
                                'defineProperty', 'getOwnPropertyDescriptor', 'get', 'set']);
-  capture('Object', Object, ['create', 'defineProperty', 'freeze', 'hasOwn', 'keys',
+  capture('Object', Object, ['create', 'defineProperty', 'freeze', 'keys',
                              'setPrototypeOf', 'getPrototypeOf', 'assign',
                              'getOwnPropertyDescriptor', 'getOwnPropertyNames']);
   capture('Array', Array, ['isArray']);
   capture('JSON', JSON, ['parse', 'stringify']);
   table.ObjectPrototype = Object.prototype;
+  // Object.hasOwn (flag-shipped in V8 10.2: see above), as its equivalent.
+  table.ObjectHasOwn = uncurryThis(Object.prototype.hasOwnProperty);
   table.decodeURIComponent = decodeURIComponent;
   table.encodeURIComponent = encodeURIComponent;
   captureMethods('ArrayPrototype', Array.prototype, ['includes', 'indexOf', 'push', 'join',
@@ -69,7 +94,7 @@ const primordials = (() => {
   return Object.freeze(table);
 })();
 const {
-  ReflectApply, ObjectDefineProperty, ObjectHasOwn, MapPrototypeGet, MapPrototypeSet,
+  ReflectApply, ObjectAssign, ObjectDefineProperty, ObjectKeys, ObjectHasOwn, MapPrototypeGet, MapPrototypeSet,
   MapPrototypeHas, StringPrototypeStartsWith, StringPrototypeSlice, SafeMap, PromisePrototypeThen,
 } = primordials;
 
@@ -85,15 +110,15 @@ const internals = { __proto__: null };
 function internalRequire(name) {
   let mod = MapPrototypeGet(internalCache, name);
   if (mod) return mod.exports;
-  const source = binding.internalSource(name);
+  const source = builtinsBinding.internalSource(name);
   if (source === undefined) throw new Error('no internal module ' + name);
   mod = { __proto__: null, exports: {} };
   MapPrototypeSet(internalCache, name, mod);
-  const fn = binding.compileFunction(
+  const fn = builtinsBinding.compileFunction(
       source, 'node:' + name,
-      ['exports', 'require', 'module', 'binding', 'internals', 'primordials']);
+      ['exports', 'require', 'module', 'internalBinding', 'internals', 'primordials']);
   ReflectApply(fn, mod.exports,
-               [mod.exports, publicRequireBuiltin, mod, binding, internals, primordials]);
+               [mod.exports, publicRequireBuiltin, mod, internalBinding, internals, primordials]);
   return mod.exports;
 }
 
@@ -104,8 +129,8 @@ function internalRequire(name) {
 let inspectModule;
 function loadInspect() {
   if (inspectModule === undefined) {
-    inspectModule = binding.runScript(binding.internalSource('inspect'),
-                                      'node:internal/util/inspect')(binding);
+    inspectModule = builtinsBinding.runScript(builtinsBinding.internalSource('inspect'),
+                                      'node:internal/util/inspect')(internalBinding('util'));
     inspectModule.setPublicInspect(inspect);
   }
   return inspectModule;
@@ -257,7 +282,8 @@ Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configura
 // environment is built ahead of time, before the worker it will serve exists.
 const info = { __proto__: null };
 function initWorker() {
-  Object.assign(info, binding.workerInfo());
+  wrapWebAssembly();
+  Object.assign(info, processBinding.workerInfo());
   process.versions.islet = info.isletVersion;
   process.pid = info.pid;
   process.ppid = info.pid;
@@ -273,8 +299,8 @@ process.title = 'islet';
 // choosing a code path by it) must not be told it may use Node 20's
 // language (docs/runtime.md, "Versions"). process.versions.islet (set per
 // worker) says what islet it is.
-process.version = 'v' + binding.engineNodeVersion();
-process.versions = { node: binding.engineNodeVersion(), v8: binding.v8Version() };
+process.version = 'v' + processBinding.engineNodeVersion();
+process.versions = { node: processBinding.engineNodeVersion(), v8: processBinding.v8Version() };
 process.arch = 'x64';
 process.platform = 'linux';
 process.release = { name: 'node' };
@@ -285,30 +311,30 @@ process.argv0 = 'islet';
 // SHARE_ENV workers) and stores strings, as Node's does.
 process.env = new Proxy({}, {
   get(target, key) {
-    return typeof key === 'symbol' ? undefined : binding.envGet(key);
+    return typeof key === 'symbol' ? undefined : processBinding.envGet(key);
   },
   set(target, key, value) {
     if (typeof key === 'symbol') return false;
-    binding.envSet(key, String(value));
+    processBinding.envSet(key, String(value));
     return true;
   },
   has(target, key) {
-    return typeof key !== 'symbol' && binding.envGet(key) !== undefined;
+    return typeof key !== 'symbol' && processBinding.envGet(key) !== undefined;
   },
   deleteProperty(target, key) {
-    if (typeof key !== 'symbol') binding.envDelete(key);
+    if (typeof key !== 'symbol') processBinding.envDelete(key);
     return true;
   },
-  ownKeys() { return binding.envKeys(); },
+  ownKeys() { return processBinding.envKeys(); },
   getOwnPropertyDescriptor(target, key) {
     if (typeof key === 'symbol') return undefined;
-    const value = binding.envGet(key);
+    const value = processBinding.envGet(key);
     if (value === undefined) return undefined;
     return { value, writable: true, enumerable: true, configurable: true };
   },
   defineProperty(target, key, desc) {
     if (typeof key === 'symbol') return false;
-    binding.envSet(key, String(desc.value));
+    processBinding.envSet(key, String(desc.value));
     return true;
   },
 });
@@ -343,9 +369,9 @@ process.chdir = () => {
   throw e;
 };
 process.umask = () => 0o22;
-process.uptime = () => binding.uptime();
+process.uptime = () => processBinding.uptime();
 process.hrtime = function hrtime(prev) {
-  const ns = binding.hrtimeNs();
+  const ns = processBinding.hrtimeNs();
   let sec = Math.floor(ns / 1e9);
   let nsec = ns - sec * 1e9;
   if (prev) {
@@ -355,14 +381,14 @@ process.hrtime = function hrtime(prev) {
   }
   return [sec, nsec];
 };
-process.hrtime.bigint = () => binding.hrtimeBigint();
-process.memoryUsage = () => binding.memoryUsage();
-process.memoryUsage.rss = () => binding.memoryUsage().rss;
-process.cpuUsage = () => binding.cpuUsage();
+process.hrtime.bigint = () => processBinding.hrtimeBigint();
+process.memoryUsage = () => processBinding.memoryUsage();
+process.memoryUsage.rss = () => processBinding.memoryUsage().rss;
+process.cpuUsage = () => processBinding.cpuUsage();
 process.emitWarning = (warning, type) => {
   const msg = typeof warning === 'string' ? warning : warning.message;
   const name = typeof type === 'string' ? type : (warning && warning.name) || 'Warning';
-  binding.write(2, '(islet:' + info.pid + ') ' + name + ': ' + msg + '\n');
+  processBinding.write(2, '(islet:' + info.pid + ') ' + name + ': ' + msg + '\n');
 };
 
 function makeStream(fd) {
@@ -373,7 +399,7 @@ function makeStream(fd) {
   s.writable = true;
   s.write = (chunk, encoding, cb) => {
     if (typeof encoding === 'function') cb = encoding;
-    binding.write(fd, typeof chunk === 'string' ? chunk : binding.decodeUtf8(chunk));
+    processBinding.write(fd, typeof chunk === 'string' ? chunk : processBinding.decodeUtf8(chunk));
     if (typeof cb === 'function') process.nextTick(cb);
     return true;
   };
@@ -395,10 +421,10 @@ process.exit = function exit(code) {
     process._exiting = true;
     process.emit('exit', exitCodeNumber());
   }
-  binding.reallyExit(exitCodeNumber());
+  processBinding.reallyExit(exitCodeNumber());
 };
-process.reallyExit = (code) => binding.reallyExit(code | 0);
-process.abort = () => binding.reallyExit(134);
+process.reallyExit = (code) => processBinding.reallyExit(code | 0);
+process.abort = () => processBinding.reallyExit(134);
 process.kill = () => { throw new Error('process.kill is not supported'); };
 
 function exitCodeNumber() {
@@ -434,7 +460,7 @@ function runTicks() {
     tickQueue.length = 0;
     tickHead = 0;
     tickInfo[0] = 0;
-    binding.runMicrotasks();
+    taskQueueBinding.runMicrotasks();
   } while (tickQueue.length > 0);
 }
 
@@ -444,11 +470,11 @@ global.queueMicrotask = function queueMicrotask(callback) {
   }
   // An error thrown by the callback is an uncaught exception, as in Node
   // ('uncaughtException' listeners, else fatal); V8 alone would drop it.
-  binding.enqueueMicrotask(() => {
+  taskQueueBinding.enqueueMicrotask(() => {
     try {
       callback();
     } catch (err) {
-      binding.reportUncaught(err);
+      processBinding.reportUncaught(err);
     }
   });
 };
@@ -470,21 +496,21 @@ class Timeout {
     this._refed = true;
     this._id = nextTimerId++;
     timers.set(this._id, this);
-    binding.timerStart(this._id, after, true);
+    taskQueueBinding.timerStart(this._id, after, true);
   }
   ref() {
-    if (!this._refed && !this._destroyed) binding.timerRef(this._id, true);
+    if (!this._refed && !this._destroyed) taskQueueBinding.timerRef(this._id, true);
     this._refed = true;
     return this;
   }
   unref() {
-    if (this._refed && !this._destroyed) binding.timerRef(this._id, false);
+    if (this._refed && !this._destroyed) taskQueueBinding.timerRef(this._id, false);
     this._refed = false;
     return this;
   }
   hasRef() { return this._refed; }
   refresh() {
-    if (!this._destroyed) binding.timerStart(this._id, this._idleTimeout, this._refed);
+    if (!this._destroyed) taskQueueBinding.timerStart(this._id, this._idleTimeout, this._refed);
     return this;
   }
   close() {
@@ -506,7 +532,7 @@ function fireTimer(id) {
     if (args === undefined) t._onTimeout();
     else t._onTimeout(...args);
   } finally {
-    if (t._repeat !== null && !t._destroyed) binding.timerStart(id, t._repeat, t._refed);
+    if (t._repeat !== null && !t._destroyed) taskQueueBinding.timerStart(id, t._repeat, t._refed);
   }
 }
 
@@ -534,7 +560,7 @@ function clearTimer(timer) {
   if (t === undefined) return;
   timers.delete(id);
   t._destroyed = true;
-  binding.timerStop(id);
+  taskQueueBinding.timerStop(id);
 }
 global.clearTimeout = clearTimer;
 global.clearInterval = clearTimer;
@@ -556,12 +582,12 @@ class Immediate {
     this._refed = true;
     ++immediateRefs;
     immediateQueue.push(this);
-    binding.immediateState(immediateQueue.length, immediateRefs);
+    taskQueueBinding.immediateState(immediateQueue.length, immediateRefs);
   }
   ref() {
     if (!this._refed && !this._destroyed) {
       ++immediateRefs;
-      binding.immediateState(immediateQueue.length, immediateRefs);
+      taskQueueBinding.immediateState(immediateQueue.length, immediateRefs);
     }
     this._refed = true;
     return this;
@@ -569,7 +595,7 @@ class Immediate {
   unref() {
     if (this._refed && !this._destroyed) {
       --immediateRefs;
-      binding.immediateState(immediateQueue.length, immediateRefs);
+      taskQueueBinding.immediateState(immediateQueue.length, immediateRefs);
     }
     this._refed = false;
     return this;
@@ -590,26 +616,26 @@ global.clearImmediate = function clearImmediate(immediate) {
   if (immediate._refed) --immediateRefs;
   const i = immediateQueue.indexOf(immediate);
   if (i >= 0) immediateQueue.splice(i, 1);
-  binding.immediateState(immediateQueue.length, immediateRefs);
+  taskQueueBinding.immediateState(immediateQueue.length, immediateRefs);
 };
 
 function runImmediates() {
   const queue = immediateQueue;
   immediateQueue = [];
-  binding.immediateState(0, immediateRefs);
+  taskQueueBinding.immediateState(0, immediateRefs);
   for (let i = 0; i < queue.length; ++i) {
     const im = queue[i];
     if (im._destroyed) continue;
     im._destroyed = true;
     if (im._refed) --immediateRefs;
-    binding.immediateState(immediateQueue.length, immediateRefs);
+    taskQueueBinding.immediateState(immediateQueue.length, immediateRefs);
     try {
       if (im._argv === undefined) im._onImmediate();
       else im._onImmediate(...im._argv);
     } catch (err) {
       // Put the rest back in front, as Node does, then report.
       immediateQueue = queue.slice(i + 1).concat(immediateQueue);
-      binding.immediateState(immediateQueue.length, immediateRefs);
+      taskQueueBinding.immediateState(immediateQueue.length, immediateRefs);
       throw err;
     }
     runTicks();
@@ -622,7 +648,7 @@ const timeLabels = new Map();
 let groupIndent = '';
 function writeLine(fd, text) {
   if (groupIndent) text = groupIndent + text.split('\n').join('\n' + groupIndent);
-  binding.write(fd, text + '\n');
+  processBinding.write(fd, text + '\n');
 }
 const console = {
   log(...args) { writeLine(1, formatWithOptions({}, ...args)); },
@@ -655,19 +681,19 @@ const console = {
     groupIndent += '  ';
   },
   groupEnd() { groupIndent = groupIndent.slice(0, -2); },
-  time(label = 'default') { timeLabels.set(String(label), binding.hrtimeNs()); },
+  time(label = 'default') { timeLabels.set(String(label), processBinding.hrtimeNs()); },
   timeEnd(label = 'default') {
     label = String(label);
     const start = timeLabels.get(label);
     if (start === undefined) return;
     timeLabels.delete(label);
-    console.log(label + ': ' + formatMs((binding.hrtimeNs() - start) / 1e6));
+    console.log(label + ': ' + formatMs((processBinding.hrtimeNs() - start) / 1e6));
   },
   timeLog(label = 'default', ...data) {
     label = String(label);
     const start = timeLabels.get(label);
     if (start === undefined) return;
-    console.log(label + ': ' + formatMs((binding.hrtimeNs() - start) / 1e6), ...data);
+    console.log(label + ': ' + formatMs((processBinding.hrtimeNs() - start) / 1e6), ...data);
   },
   table(data) { console.log(data); },
 };
@@ -680,22 +706,27 @@ Object.defineProperty(global, 'console', { value: console, writable: true, confi
 
 // --- WebAssembly ----------------------------------------------------------------
 // As in Node, a pending asynchronous compile keeps the worker alive until it
-// settles (V8 finishes it through a platform task to this worker).
-if (typeof WebAssembly === 'object') {
+// settles (V8 finishes it through a platform task to this worker). Done per
+// worker, by initWorker: V8 installs a fresh WebAssembly object in every
+// context it deserializes from the environment snapshot, so wrappers made
+// during the bootstrap would not survive into the worker.
+function wrapWebAssembly() {
+  if (typeof WebAssembly !== 'object') return;
   for (const name of ['compile', 'instantiate']) {
     const original = WebAssembly[name];
     if (typeof original !== 'function') continue;
     const wrapped = {
       [name](...args) {
-        const promise = Reflect.apply(original, this, args);
-        binding.refHandle(1);
-        const settle = () => binding.refHandle(-1);
-        promise.then(settle, settle);
+        const promise = ReflectApply(original, this, args);
+        messagingBinding.refHandle(1);
+        const settle = () => messagingBinding.refHandle(-1);
+        PromisePrototypeThen(promise, settle, settle);
         return promise;
       },
     }[name];
-    Object.defineProperty(wrapped, 'length', { value: original.length });
-    Object.defineProperty(WebAssembly, name, { value: wrapped, writable: true, configurable: true });
+    ObjectDefineProperty(wrapped, 'length', { __proto__: null, value: original.length });
+    ObjectDefineProperty(WebAssembly, name,
+                         { __proto__: null, value: wrapped, writable: true, configurable: true });
   }
 }
 
@@ -709,9 +740,9 @@ internals.timers = {
 // --- globals ------------------------------------------------------------------
 Object.defineProperty(global, 'process', { value: process, writable: true, configurable: true });
 global.global = global;
-let perfOrigin = binding.hrtimeNs();  // the job's, from initWorker
+let perfOrigin = processBinding.hrtimeNs();  // the job's, from initWorker
 global.performance = {
-  now: () => (binding.hrtimeNs() - perfOrigin) / 1e6,
+  now: () => (processBinding.hrtimeNs() - perfOrigin) / 1e6,
   timeOrigin: Date.now(),
 };
 
@@ -778,6 +809,18 @@ Object.assign(internals, {
 });
 
 internals.isBuiltin = isBuiltin;
+// isletd --expose-internals ('islet:internal/binding'): every native
+// function in one object, util.types' predicates as `types`, for debugging
+// islet.
+internals.allNativeFunctions = () => {
+  const all = { __proto__: null };
+  const names = ObjectKeys(bindings);
+  for (let i = 0; i < names.length; i++) {
+    if (names[i] === 'types') all.types = bindings.types;
+    else ObjectAssign(all, bindings[names[i]]);
+  }
+  return all;
+};
 
 // ES modules (runtime/js/esm_loader.js), loaded the first time a worker
 // imports one.
@@ -792,7 +835,7 @@ internals.esm = esm;
 let cjsLexer;
 internals.cjsLexer = () => {
   if (cjsLexer === undefined) {
-    const fn = binding.compileFunction(binding.internalSource('cjs_module_lexer'),
+    const fn = builtinsBinding.compileFunction(builtinsBinding.internalSource('cjs_module_lexer'),
                                        'node:internal/deps/cjs-module-lexer/lexer',
                                        ['module', 'exports']);
     const mod = { __proto__: null, exports: {} };
@@ -848,7 +891,7 @@ Object.defineProperty(global, 'BroadcastChannel', {
 // Runs the worker's code: its main module, or its eval'd script.
 function runMain() {
   // import() from any of the worker's code, and import.meta.
-  binding.setModuleHooks(
+  modulesBinding.setModuleHooks(
       (specifier, referrer, type, key, value) =>
         esm().importDynamic(specifier, referrer, type, key, value),
       (meta, id) => esm().initImportMeta(meta, id));
@@ -857,7 +900,7 @@ function runMain() {
     // uncaught error from the 'unhandledRejection' origin, as in Node.
     const evaluation = esm().runMain(info.filename);
     PromisePrototypeThen(evaluation, undefined, (err) => {
-      if (!handleUncaught(err, 'unhandledRejection')) binding.reportUncaught(err);
+      if (!handleUncaught(err, 'unhandledRejection')) processBinding.reportUncaught(err);
     });
     return;
   }
@@ -917,7 +960,7 @@ function emitExit(code) {
     process._exiting = true;
     const argument = exitCodeNumber();
     if (unsettled) {
-      binding.write(2, 'Warning: Detected unsettled top-level await in ' + info.filename + '\n');
+      processBinding.write(2, 'Warning: Detected unsettled top-level await in ' + info.filename + '\n');
       process.exitCode = 13;
     }
     process.emit('exit', argument);

@@ -6,8 +6,8 @@
 //
 // - Facts about the bundle: what a path is (missing, file, directory), its
 //   real path, a directory's package.json and the package scope it belongs
-//   to. Each is asked of the binding (binding.fileKind, binding.realpath,
-//   binding.readFile) at most once per worker and kept in a table; nothing
+//   to. Each is asked of the binding (bundleBinding.fileKind, bundleBinding.realpath,
+//   bundleBinding.readFile) at most once per worker and kept in a table; nothing
 //   ever goes stale, so there is nothing to invalidate, and resolution
 //   keeps no cache of its own.
 // - Resolution, plain computation over those facts, in phases: classify the
@@ -33,6 +33,10 @@
 // cjs_package_maps.js. A worker's first module pays only for its own
 // resolution and compile.
 'use strict';
+const bundleBinding = internalBinding('bundle');
+const processBinding = internalBinding('process');
+const builtinsBinding = internalBinding('builtins');
+const typesBinding = internalBinding('types');
 
 const {
   ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypeJoin,
@@ -177,7 +181,7 @@ function kindOf(path) {
   let kind = kinds[path];
   if (kind === undefined) {
     const name = bundleName(path);
-    kind = kinds[path] = name === undefined ? MISSING : binding.fileKind(name);
+    kind = kinds[path] = name === undefined ? MISSING : bundleBinding.fileKind(name);
   }
   return kind;
 }
@@ -185,7 +189,7 @@ function kindOf(path) {
 function realPathOf(path) {
   let real = realPaths[path];
   if (real === undefined) {
-    const resolved = binding.realpath(bundleName(path));
+    const resolved = bundleBinding.realpath(bundleName(path));
     real = realPaths[path] = resolved === undefined ? path : bundlePath(resolved);
   }
   return real;
@@ -200,7 +204,7 @@ function fileAt(path) {
 function readSource(path) {
   const normal = resolvePath(info.cwd, path);
   const kind = kindOf(normal);
-  const text = kind === FILE ? binding.readFile(bundleName(normal)) : undefined;
+  const text = kind === FILE ? bundleBinding.readFile(bundleName(normal)) : undefined;
   if (text !== undefined) return text;
   const directory = kind === DIRECTORY;
   const err = new NativeError(directory ? 'EISDIR: illegal operation on a directory, read'
@@ -227,7 +231,7 @@ function peekPackage(dir) {
 
 function readPackage(dir) {
   const path = child(dir, 'package.json');
-  const text = kindOf(path) === FILE ? binding.readFile(bundleName(path)) : undefined;
+  const text = kindOf(path) === FILE ? bundleBinding.readFile(bundleName(path)) : undefined;
   if (text === undefined) return null;
   const record = {
     __proto__: null, dir, path, name: undefined, main: undefined, exports: undefined,
@@ -531,8 +535,8 @@ function findPath(request, paths, isMain) {
 // islet's /usr/bin/islet.
 let globalFolders = [];
 function initPaths() {
-  const home = binding.envGet('HOME');
-  const nodePath = binding.envGet('NODE_PATH');
+  const home = processBinding.envGet('HOME');
+  const nodePath = processBinding.envGet('NODE_PATH');
   const folders = [];
   if (nodePath) {
     for (let from = 0; from <= nodePath.length;) {
@@ -683,7 +687,7 @@ function requireEsmError(filename, esmSyntax, parentPath, jsonPath) {
 // or export): compiled as a CommonJS function, it fails at exactly those.
 function hasEsmSyntax(source, filename) {
   try {
-    binding.compileFunction(stripShebang(source), filename, WRAPPER_PARAMS);
+    builtinsBinding.compileFunction(stripShebang(source), filename, WRAPPER_PARAMS);
     return false;
   } catch (err) {
     const message = err !== null && typeof err === 'object' ? err.message : undefined;
@@ -819,15 +823,17 @@ Module.prototype.require = function(id) {
   if (id === '') throw invalidArgValue('id', id, 'must be a non-empty string');
   // The operator's door for debugging islet (isletd --expose-internals):
   // off by default, and then this name is an unknown module like any other.
-  if (id === 'islet:internal/binding' && info.exposeInternals === true) return binding;
+  if (id === 'islet:internal/binding' && info.exposeInternals === true) {
+    return internals.allNativeFunctions();
+  }
   return Module._load(id, this, false);
 };
 
 function compileModule(content, filename) {
   if (wrap !== defaultWrap || wrapper[0] !== WRAPPER_HEAD || wrapper[1] !== WRAPPER_TAIL) {
-    return binding.runScript(ReflectApply(wrap, Module, [content]), filename);
+    return builtinsBinding.runScript(ReflectApply(wrap, Module, [content]), filename);
   }
-  return binding.compileFunction(stripShebang(content), filename, WRAPPER_PARAMS);
+  return builtinsBinding.compileFunction(stripShebang(content), filename, WRAPPER_PARAMS);
 }
 
 Module.prototype._compile = function(content, filename) {
@@ -869,7 +875,7 @@ function makeRequire(module) {
 let cycleWarner;
 function exportsInCycle(module) {
   const exports = module.exports;
-  if (exports && !binding.types.isProxy(exports) &&
+  if (exports && !typesBinding.isProxy(exports) &&
       ObjectGetPrototypeOf(exports) === ObjectPrototype && !exports.__esModule) {
     if (cycleWarner === undefined) cycleWarner = makeCycleWarner();
     ObjectSetPrototypeOf(exports, cycleWarner);
@@ -946,7 +952,7 @@ Module._load = function(request, parent, isMain) {
     }
   }
   const exports = module.exports;
-  if (exports && !binding.types.isProxy(exports) && cycleWarner !== undefined &&
+  if (exports && !typesBinding.isProxy(exports) && cycleWarner !== undefined &&
       ObjectGetPrototypeOf(exports) === cycleWarner) {
     ObjectSetPrototypeOf(exports, ObjectPrototype);
   }
@@ -1098,7 +1104,7 @@ function runEval() {
   globalObject.__dirname = '.';
   globalObject.require = makeRequire(module);
   globalObject.__filename = name;
-  binding.runScript(info.evalCode, name);
+  builtinsBinding.runScript(info.evalCode, name);
 }
 
 // For worker_threads: the bundle file a Worker's file name (a bundle name)
@@ -1126,7 +1132,7 @@ internals.packageJson = {
   FILE, DIRECTORY, kindOf, realPathOf, normalize, parentDir, stripShebang,
   // The content of the file at `path`, or undefined.
   readFile(path) {
-    return kindOf(path) === FILE ? binding.readFile(bundleName(path)) : undefined;
+    return kindOf(path) === FILE ? bundleBinding.readFile(bundleName(path)) : undefined;
   },
   // The package scope of a file: its package.json record, or null.
   scopeOf(path) {

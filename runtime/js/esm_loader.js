@@ -17,6 +17,8 @@
 // package.json part for both loaders), real paths through links. Errors
 // are Node's.
 'use strict';
+const modulesBinding = internalBinding('modules');
+const utilBinding = internalBinding('util');
 
 const {
   ArrayPrototypeIncludes, ArrayPrototypePush, ObjectKeys,
@@ -241,7 +243,7 @@ function builtinRecord(url) {
       if (keys[i] !== 'default' && exportable(keys[i])) ArrayPrototypePush(names, keys[i]);
     }
   }
-  const id = binding.moduleSynthetic(url, names, () => {
+  const id = modulesBinding.moduleSynthetic(url, names, () => {
     const values = [exports];
     for (let i = 1; i < names.length; i++) ArrayPrototypePush(values, exports[names[i]]);
     return values;
@@ -256,8 +258,8 @@ const builtinRecords = [];
 function syncBuiltinExports() {
   for (let i = 0; i < builtinRecords.length; i++) {
     const { id, names, exports } = builtinRecords[i];
-    if (binding.moduleStatus(id) < 4) continue;  // evaluation will read them
-    for (let j = 1; j < names.length; j++) binding.moduleSetExport(id, names[j], exports[names[j]]);
+    if (modulesBinding.moduleStatus(id) < 4) continue;  // evaluation will read them
+    for (let j = 1; j < names.length; j++) modulesBinding.moduleSetExport(id, names[j], exports[names[j]]);
   }
 }
 
@@ -265,7 +267,7 @@ function jsonRecord(url) {
   const path = fileURLToPath(url);
   // Through the CommonJS loader: createRequire() of the file gives the same
   // object, as in Node.
-  const id = binding.moduleSynthetic(url, ['default'], () => [internals.cjsImport(path)]);
+  const id = modulesBinding.moduleSynthetic(url, ['default'], () => [internals.cjsImport(path)]);
   return addRecord(url, 'json', id, []);
 }
 
@@ -314,7 +316,7 @@ function commonJSRecord(url) {
   for (let i = 0; i < found.length; i++) {
     if (found[i] !== 'default' && exportable(found[i])) ArrayPrototypePush(names, found[i]);
   }
-  const id = binding.moduleSynthetic(url, names, () => {
+  const id = modulesBinding.moduleSynthetic(url, names, () => {
     const exports = internals.cjsImport(path);
     const values = [exports];
     for (let i = 1; i < names.length; i++) {
@@ -330,7 +332,7 @@ function sourceTextRecord(url) {
   const source = readSource(path);
   // Indexed, not destructured: destructuring would call an iterator a
   // script may have put on Array.prototype, with this array.
-  const compiled = binding.moduleCompile(stripShebang(source), url);
+  const compiled = modulesBinding.moduleCompile(stripShebang(source), url);
   const id = compiled[0];
   const requests = compiled[1];
   return addRecord(url, 'module', id, requests);
@@ -397,7 +399,7 @@ function link(record) {
     record.linked = false;  // a later import() tries again
     throw err;
   }
-  binding.moduleLink(record.id, specifiers, ids);
+  modulesBinding.moduleLink(record.id, specifiers, ids);
   for (let i = 0; i < targets.length; i++) link(targets[i]);
 }
 
@@ -433,7 +435,7 @@ function prepare(url, format) {
   const record = recordFor(url, format);
   link(record);
   try {
-    binding.moduleInstantiate(record.id);
+    modulesBinding.moduleInstantiate(record.id);
   } catch (err) {
     throw explainMissingExport(err, record);
   }
@@ -442,9 +444,9 @@ function prepare(url, format) {
 
 // Evaluates a prepared module; a promise for its namespace.
 function evaluate(record) {
-  const result = binding.moduleEvaluate(record.id);
+  const result = modulesBinding.moduleEvaluate(record.id);
   return PromisePrototypeThen(NativePromise.resolve(result),
-                              () => binding.moduleNamespace(record.id));
+                              () => modulesBinding.moduleNamespace(record.id));
 }
 
 // --- entry points ----------------------------------------------------------------------
@@ -455,14 +457,14 @@ let mainPromise;
 function runMain(path) {
   const url = pathToFileURL(path);
   const record = prepare(url);
-  mainPromise = binding.moduleEvaluate(record.id);
+  mainPromise = modulesBinding.moduleEvaluate(record.id);
   return mainPromise;
 }
 
 // Whether the main module's evaluation is still pending (a top-level await
 // that nothing will settle: Node exits with 13 then).
 function mainPending() {
-  return mainPromise !== undefined && binding.getPromiseState(mainPromise)[0] === 0;
+  return mainPromise !== undefined && utilBinding.getPromiseState(mainPromise)[0] === 0;
 }
 
 // import(specifier) from the script or module named `referrer` (a URL, a
@@ -518,7 +520,7 @@ function requireModule(path, parentPath) {
   const cached = MapPrototypeGet(requiredNamespaces, url);
   if (cached !== undefined) return cached;
   const record = prepare(url);
-  if (binding.moduleIsGraphAsync(record.id)) {
+  if (modulesBinding.moduleIsGraphAsync(record.id)) {
     let message = 'require() cannot be used on an ESM graph with top-level await. Use ' +
         'import() instead. To see where the top-level await comes from, use ' +
         '--experimental-print-required-tla.';
@@ -526,27 +528,27 @@ function requireModule(path, parentPath) {
     message += `\n  Requiring ${path} `;
     throw nodeError(NativeError, 'ERR_REQUIRE_ASYNC_MODULE', message);
   }
-  const status = binding.moduleStatus(record.id);
-  if (status === 5) throw binding.moduleError(record.id);
+  const status = modulesBinding.moduleStatus(record.id);
+  if (status === 5) throw modulesBinding.moduleError(record.id);
   if (status < 4) {
-    const promise = binding.moduleEvaluate(record.id);
-    const settled = binding.getPromiseState(promise);
+    const promise = modulesBinding.moduleEvaluate(record.id);
+    const settled = utilBinding.getPromiseState(promise);
     if (settled[0] === 2) throw settled[1];
   }
-  let namespace = binding.moduleNamespace(record.id);
+  let namespace = modulesBinding.moduleNamespace(record.id);
   const keys = ObjectKeys(namespace);
   if (ArrayPrototypeIncludes(keys, 'default') && !ArrayPrototypeIncludes(keys, '__esModule')) {
     const names = ['__esModule'];
     for (let i = 0; i < keys.length; i++) ArrayPrototypePush(names, keys[i]);
     const source = namespace;
-    const id = binding.moduleSynthetic(url + '#require', names, () => {
+    const id = modulesBinding.moduleSynthetic(url + '#require', names, () => {
       const values = [true];
       for (let i = 1; i < names.length; i++) ArrayPrototypePush(values, source[names[i]]);
       return values;
     });
-    binding.moduleInstantiate(id);
-    binding.moduleEvaluate(id);
-    namespace = binding.moduleNamespace(id);
+    modulesBinding.moduleInstantiate(id);
+    modulesBinding.moduleEvaluate(id);
+    namespace = modulesBinding.moduleNamespace(id);
   }
   MapPrototypeSet(requiredNamespaces, url, namespace);
   return namespace;

@@ -1,5 +1,7 @@
 // require('islet'): what islet adds beyond Node's API.
 'use strict';
+const processBinding = internalBinding('process');
+const shmBinding = internalBinding('shm');
 
 const { info } = internals;
 const messaging = internals.internalRequire('messaging');
@@ -22,7 +24,7 @@ function controlPort() {
       } catch (err) {
         json = JSON.stringify(String(err && err.message));
       }
-      binding.controlPost(json === undefined ? 'null' : json);
+      processBinding.controlPost(json === undefined ? 'null' : json);
     });
     messaging.startPort(inner);
     // Text that is not JSON becomes a 'messageerror', in order with messages.
@@ -86,7 +88,7 @@ function shared(name, byteLength, options) {
     }
     daemonWide = scope === 'daemon';
   }
-  const result = binding.shmOpen(name, byteLength, daemonWide);
+  const result = shmBinding.shmOpen(name, byteLength, daemonWide);
   if (!Array.isArray(result)) return result;
   const [code, message] = result;
   const e = code === 'ERR_INVALID_ARG_VALUE' ? new TypeError(message)

@@ -1,6 +1,8 @@
 // MessagePort, MessageChannel, BroadcastChannel, DOMException and the hooks
 // the native side calls to deliver messages (see runtime/worker/worker.cc).
 'use strict';
+const messagingBinding = internalBinding('messaging');
+const typesBinding = internalBinding('types');
 
 const { EventEmitter, inspect } = internals;
 
@@ -56,7 +58,7 @@ function makeDataCloneError(message) {
 const kId = Symbol('kId');
 const kState = Symbol('kState');
 const ports = new Map();  // id -> MessagePort owned by this worker
-const MessagePort = binding.MessagePort;
+const MessagePort = messagingBinding.MessagePort;
 Object.setPrototypeOf(MessagePort.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(MessagePort, EventEmitter);
 
@@ -136,7 +138,7 @@ function dispatch(target, type, value, event) {
 }
 
 function makePort(id) {
-  const port = binding.newPort(id);
+  const port = messagingBinding.newPort(id);
   EventEmitter.init.call(port);
   port[kId] = id;
   // refCounted: a started, ref'ed, open port with 'message' listeners keeps
@@ -154,21 +156,21 @@ function updateRef(port) {
                port.listenerCount('message') > 0;
   if (want !== s.counted) {
     s.counted = want;
-    binding.refHandle(want ? 1 : -1);
+    messagingBinding.refHandle(want ? 1 : -1);
   }
 }
 
 function startPort(port) {
   const s = port[kState];
   if (s.internal) {
-    if (!s.started) binding.portStart(port[kId]);
+    if (!s.started) messagingBinding.portStart(port[kId]);
     s.started = true;
     return;
   }
   if (s.closed || s.detached) return;
   if (!s.started) {
     s.started = true;
-    binding.portStart(port[kId]);
+    messagingBinding.portStart(port[kId]);
   }
   updateRef(port);
 }
@@ -193,7 +195,7 @@ function stopIfUnheard(port) {
   if (s.internal || !s.started || s.closed || s.detached) return;
   if (port.listenerCount('message') > 0) return;
   s.started = false;
-  binding.portStop(port[kId]);
+  messagingBinding.portStop(port[kId]);
 }
 for (const m of ['off', 'removeListener', 'removeAllListeners']) {
   const base = EventEmitter.prototype[m];
@@ -281,7 +283,7 @@ const ObjectKeys = Object.keys;
 const kFastFormMaxKeys = 1365;
 function cloneKeys(value, list) {
   if (typeof value !== 'object' || value === null || (list !== undefined && list.length > 0) ||
-      !binding.isOrdinaryObject(value)) {
+      !messagingBinding.isOrdinaryObject(value)) {
     return undefined;
   }
   const keys = ObjectKeys(value);
@@ -299,10 +301,10 @@ const protoMethods = {
     const s = this[kState];
     if (s.detached) return;
     if (s.closing) {
-      binding.structuredClone(value, list);  // cloned and transferred as a post, then dropped
+      messagingBinding.structuredClone(value, list);  // cloned and transferred as a post, then dropped
       return;
     }
-    binding.portPost(this[kId], value, list, cloneKeys(value, list));
+    messagingBinding.portPost(this[kId], value, list, cloneKeys(value, list));
   },
   start() { startPort(this); },
   close(callback) {
@@ -315,12 +317,12 @@ const protoMethods = {
     // later turn: until then what the other side posts still arrives here
     // (receiveMessageOnPort reads it); what this side posts is dropped.
     s.closing = true;
-    binding.portClose(this[kId]);
+    messagingBinding.portClose(this[kId]);
     // The closing side hears its own 'close' even if it never listened for
     // messages, as in Node: drain it, so that its close marker is read
     // (whatever is queued before the marker has no 'message' listener to
     // go to). The other side hears it when it starts.
-    if (!s.started) binding.portStart(this[kId]);
+    if (!s.started) messagingBinding.portStart(this[kId]);
   },
   ref() {
     this[kState].refed = true;
@@ -354,7 +356,7 @@ function iterableError(name) {
 // an array) is read through its iterator once, as Node reads it.
 function transferListFrom(transfer, name, allowOptions) {
   if (transfer === undefined || transfer === null) return undefined;
-  if (Array.isArray(transfer) && !binding.types.isProxy(transfer)) return transfer;
+  if (Array.isArray(transfer) && !typesBinding.isProxy(transfer)) return transfer;
   if (typeof transfer !== 'object') throw iterableError(name);
   const iterator = transfer[Symbol.iterator];
   if (typeof iterator === 'function') return readIterable(transfer, iterator);
@@ -410,7 +412,7 @@ function onPortDetached(id) {
 
 class MessageChannel {
   constructor() {
-    const [a, b] = binding.createChannel();
+    const [a, b] = messagingBinding.createChannel();
     this.port1 = makePort(a);
     this.port2 = makePort(b);
   }
@@ -422,13 +424,13 @@ function receiveMessageOnPort(port) {
     e.code = 'ERR_INVALID_ARG_TYPE';
     throw e;
   }
-  const got = binding.portReceive(port[kId]);
+  const got = messagingBinding.portReceive(port[kId]);
   return got === undefined ? undefined : { message: got[0] };
 }
 
 function markAsUntransferable(obj) {
   if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') {
-    binding.markUntransferable(obj);
+    messagingBinding.markUntransferable(obj);
   }
 }
 
@@ -454,7 +456,7 @@ function structuredClone(...args) {
       transfer = [...t];
     }
   }
-  return binding.structuredClone(value, transfer);
+  return messagingBinding.structuredClone(value, transfer);
 }
 
 module.exports = {

@@ -2,6 +2,7 @@
 // (a worker's process is the daemon's). os.setPriority is refused: it
 // would change the daemon's priority, not one worker's.
 'use strict';
+const osBinding = internalBinding('os');
 
 // os.constants: Linux's values, as Node 20 lists them.
 const CONSTANTS = Object.assign(Object.create(null), nullPrototypes({
@@ -47,7 +48,7 @@ function nullPrototypes(o) {
 
 const { invalidArgType } = internals;
 
-const info = () => binding.osInfo();
+const info = () => osBinding.osInfo();
 const withPrimitive = (fn) => {
   fn[Symbol.toPrimitive] = () => fn();
   return fn;
@@ -95,7 +96,7 @@ const os = {
   arch: withPrimitive(() => process.arch),
   availableParallelism: withPrimitive(() => info().parallelism),
   cpus() {
-    return binding.osCpus().map(([model, speed, user, nice, sys, idle, irq]) =>
+    return osBinding.osCpus().map(([model, speed, user, nice, sys, idle, irq]) =>
       ({ model, speed, times: { user, nice, sys, idle, irq } }));
   },
   endianness: withPrimitive(() => 'LE'),
@@ -114,7 +115,7 @@ const os = {
   loadavg() { return info().loadavg; },
   networkInterfaces() {
     const out = {};
-    for (const [name, family, address, netmask, mac, internal, scopeid] of binding.osInterfaces()) {
+    for (const [name, family, address, netmask, mac, internal, scopeid] of osBinding.osInterfaces()) {
       const entry = { address, netmask, family, mac, internal,
                       cidr: cidr(address, netmask, family) };
       if (family === 'IPv6') entry.scopeid = scopeid;

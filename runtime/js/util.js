@@ -1,5 +1,6 @@
 // node:util - the parts scripts commonly use.
 'use strict';
+const typesBinding = internalBinding('types');
 
 const { inspect, format, formatWithOptions } = internals;
 
@@ -38,9 +39,9 @@ function deprecate(fn, msg) {
   };
 }
 
-// util.types: V8's own type predicates (binding.types).
-const types = { ...binding.types };
-types.isNativeError = binding.types.isNativeError;
+// util.types: V8's own type predicates (typesBinding).
+const types = { ...typesBinding };
+types.isNativeError = typesBinding.isNativeError;
 
 // util.isDeepStrictEqual: Node's strict comparison (its
 // lib/internal/util/comparisons.js, the same steps). It used to compare

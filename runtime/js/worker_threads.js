@@ -1,6 +1,8 @@
 // node:worker_threads on islet's actors: Worker, MessageChannel/MessagePort
 // (internal 'messaging'), BroadcastChannel, environment data.
 'use strict';
+const workerBinding = internalBinding('worker');
+const messagingBinding = internalBinding('messaging');
 
 const { EventEmitter, info, process, inspect } = internals;
 const messaging = internals.internalRequire('messaging');
@@ -119,7 +121,7 @@ class Worker extends EventEmitter {
       codeRangeSizeMb: limits.codeRangeSizeMb ?? -1,
       stackSizeMb: limits.stackSizeMb ?? 4,
     };
-    const [threadId, portId, workerId] = binding.spawnWorker({
+    const [threadId, portId, workerId] = workerBinding.spawnWorker({
       filename: file, code, name: options.name === undefined ? '' : options.name,
       argv, env, shareEnv: options.env === SHARE_ENV, inheritEnv: options.env === undefined,
       limits: options.resourceLimits,
@@ -173,7 +175,7 @@ class Worker extends EventEmitter {
     if (this[kExited]) return Promise.resolve(undefined);
     const p = new Promise((resolve) => this[kTerminations].push(resolve));
     if (typeof callback === 'function') p.then((code) => callback(null, code));
-    binding.terminateWorker(this[kWorkerId]);
+    workerBinding.terminateWorker(this[kWorkerId]);
     return p;
   }
 
@@ -205,7 +207,7 @@ function updateWorkerRef(w) {
   const want = !w[kExited] && (w[kHandleRef] || w[kPortRef]);
   if (want === w[kRefed]) return;
   w[kRefed] = want;
-  binding.refHandle(want ? 1 : -1);
+  messagingBinding.refHandle(want ? 1 : -1);
 }
 
 function onWorkerOnline(threadId) {
@@ -248,7 +250,7 @@ class BroadcastChannel extends EventEmitter {
     if (arguments.length === 0) throw internals.missingArgs('name');
     super();
     Object.defineProperty(this, 'name', { value: String(name), enumerable: true });
-    const port = makePort(binding.broadcastJoin(this.name));
+    const port = makePort(workerBinding.broadcastJoin(this.name));
     this[kBcPort] = port;
     this[kBcClosed] = false;
     port.on('message', (value) => {
@@ -314,7 +316,7 @@ function init() {
   exports.isMainThread = info.isMainThread;
   exports.threadId = info.threadId;
   if (!info.isMainThread) {
-    const data = binding.takeWorkerInit();
+    const data = workerBinding.takeWorkerInit();
     if (data !== undefined) {
       exports.workerData = data[0];
       for (const [k, v] of data[1]) environmentData.set(k, v);

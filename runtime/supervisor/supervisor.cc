@@ -120,7 +120,7 @@ Supervisor::Supervisor(Engine* engine, const RuntimeOptions& options)
       warm_pool_(std::make_unique<WarmPool>(
           engine, options.warm_isolates,
           ResourceLimits{.max_old_generation_mb = options.default_max_old_generation_mb},
-          external_budget_, [this] { return compact_isolates(); })) {
+          external_budget_, [this] { return prepare_options(); })) {
   bus_.set_queue_limit(options_.max_port_queue);
   bus_.set_queue_bytes_limit(options_.max_port_queue_bytes);
   bus_.set_sender_bytes_limit(options_.max_worker_queue_bytes);

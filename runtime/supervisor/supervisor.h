@@ -118,8 +118,9 @@ class Supervisor final : public Runtime, private WorkerHost {
     return static_cast<uint32_t>(std::max<int64_t>(0, starting_->load(std::memory_order_relaxed)));
   }
   bool shm_daemon_wide() const override { return options_.shm_daemon_wide; }
-  bool compact_isolates() const override {
-    return alive_.load(std::memory_order_relaxed) >= options_.compact_isolates_above;
+  PrepareOptions prepare_options() const override {
+    return {.snapshot = options_.environment_snapshot,
+            .compact = alive_.load(std::memory_order_relaxed) >= options_.compact_isolates_above};
   }
 
   // Subscribers with events queued under mu_, drained once it is released.
@@ -171,7 +172,7 @@ class Supervisor final : public Runtime, private WorkerHost {
   std::unique_ptr<Executor> executor_;
   const std::shared_ptr<ExternalBudget> external_budget_;
   // Live workers: changed under mu_, read without it by the warm pool's
-  // thread (compact_isolates), so declared before warm_pool_.
+  // thread (prepare_options), so declared before warm_pool_.
   std::atomic<uint32_t> alive_{0};
   std::unique_ptr<WarmPool> warm_pool_;
   Watchdog watchdog_;

@@ -44,39 +44,49 @@ inline v8::Local<v8::String> Str(v8::Isolate* isolate, std::string_view s) {
       .ToLocalChecked();
 }
 
+// The resource behind an embedded JS source's V8 string: the binary's own
+// text, shared by every isolate and never freed. One per embedded source
+// that is ASCII (sources_test checks they all are), made once per process;
+// the table is also what lets the environment snapshot keep these strings
+// external (native_modules.cc lists each resource as an external
+// reference, so a deserialized string points at the binary again instead
+// of holding a copy).
+class EmbeddedSource final : public v8::String::ExternalOneByteStringResource {
+ public:
+  explicit EmbeddedSource(std::string_view text) : text_(text) {}
+  const char* data() const override { return text_.data(); }
+  size_t length() const override { return text_.size(); }
+  void Dispose() override {}  // the binary's, shared: nothing to free
+
+ private:
+  std::string_view text_;
+};
+
+// js::kSources[i]'s resource, or null where that source is not ASCII.
+inline const std::vector<EmbeddedSource*>& EmbeddedSources() {
+  static const std::vector<EmbeddedSource*> kResources = [] {
+    std::vector<EmbeddedSource*> resources;
+    for (size_t i = 0; i < js::kSourceCount; ++i) {
+      bool ascii = true;
+      for (char c : js::kSources[i].text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      resources.push_back(ascii ? new EmbeddedSource(js::kSources[i].text) : nullptr);
+    }
+    return resources;
+  }();
+  return kResources;
+}
+
 // An embedded JS source (js::FindSource) as a V8 string that points at the
 // binary's copy instead of copying it into the isolate's heap: the sources
-// every worker loads (bootstrap, events, messaging, worker_threads...) are
-// ~80 KB, held for the isolate's life. Only an embedded source that is
-// ASCII (sources_test checks they all are) is shared; other text is copied.
+// every worker loads are held for the isolate's life. Other text is copied.
 inline v8::Local<v8::String> SourceString(v8::Isolate* isolate, std::string_view text) {
-  class Static final : public v8::String::ExternalOneByteStringResource {
-   public:
-    explicit Static(std::string_view text) : text_(text) {}
-    const char* data() const override { return text_.data(); }
-    size_t length() const override { return text_.size(); }
-    // Dispose() deletes this object only; the text is the binary's.
-
-   private:
-    std::string_view text_;
-  };
-  // Whether each embedded source is ASCII, found once per process: a scan
-  // of the ~80 KB per isolate was on every spawn's path.
-  static const std::vector<bool> kAscii = [] {
-    std::vector<bool> ascii;
-    for (size_t i = 0; i < js::kSourceCount; ++i) {
-      bool all = true;
-      for (char c : js::kSources[i].text) all = all && static_cast<unsigned char>(c) < 0x80;
-      ascii.push_back(all);
-    }
-    return ascii;
-  }();
-  bool ascii = false;
+  const std::vector<EmbeddedSource*>& resources = EmbeddedSources();
   for (size_t i = 0; i < js::kSourceCount; ++i) {
-    if (js::kSources[i].text.data() == text.data()) ascii = kAscii[i];
+    if (js::kSources[i].text.data() != text.data() || resources[i] == nullptr) continue;
+    v8::Local<v8::String> out;
+    if (v8::String::NewExternalOneByte(isolate, resources[i]).ToLocal(&out)) return out;
+    break;
   }
-  v8::Local<v8::String> out;
-  if (ascii && v8::String::NewExternalOneByte(isolate, new Static(text)).ToLocal(&out)) return out;
   return Str(isolate, text);
 }
 

@@ -15,9 +15,8 @@
 #include "runtime/worker/code_cache.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/module_bindings.h"
-#include "runtime/worker/os_bindings.h"
+#include "runtime/worker/native_modules.h"
 #include "runtime/worker/port_bindings.h"
-#include "runtime/worker/shm_bindings.h"
 #include "runtime/worker/worker.h"
 
 namespace islet::runtime {
@@ -407,16 +406,90 @@ void IsBoxedPrimitive(const FunctionCallbackInfo<Value>& args) {
                             v->IsBigIntObject() || v->IsSymbolObject());
 }
 
-bool InstallTypes(Local<v8::Context> context, Local<v8::Object> binding) {
-  v8::Isolate* isolate = context->GetIsolate();
-  Local<v8::Object> types = binding_util::NewBareObject(isolate);
+}  // namespace
+
 #define ISLET_ENTRY(js, cc) {#js, Type_##js},
-  static constexpr binding_util::Function kTypes[] = {
-      ISLET_TYPE_PREDICATES(ISLET_ENTRY){"isAnyArrayBuffer", IsAnyArrayBuffer},
-      {"isBoxedPrimitive", IsBoxedPrimitive}};
+constexpr binding_util::Function kTypesFunctions[] = {
+    ISLET_TYPE_PREDICATES(ISLET_ENTRY){"isAnyArrayBuffer", IsAnyArrayBuffer},
+    {"isBoxedPrimitive", IsBoxedPrimitive}};
 #undef ISLET_ENTRY
-  if (!binding_util::SetFunctions(context, types, kTypes)) return false;
-  return binding_util::DefineData(context, binding, "types", types);
+const NativeModule kTypesModule = {"types", kTypesFunctions};
+
+constexpr binding_util::Function kBuiltinsFunctions[] = {
+    {"internalSource", InternalSource},
+    {"compileFunction", CompileFunction},
+    {"runScript", RunScript},
+};
+const NativeModule kBuiltinsModule = {"builtins", kBuiltinsFunctions};
+
+constexpr binding_util::Function kProcessFunctions[] = {
+    {"workerInfo", GetWorkerInfo},
+    {"v8Version", V8Version},
+    {"engineNodeVersion", EngineNodeVersion},
+    {"uptime", Uptime},
+    {"hrtimeNs", HrtimeNs},
+    {"hrtimeBigint", HrtimeBigint},
+    {"memoryUsage", MemoryUsage},
+    {"cpuUsage", CpuUsage},
+    {"write", Write},
+    {"decodeUtf8", DecodeUtf8},
+    {"reallyExit", ReallyExit},
+    {"reportUncaught", ReportUncaught},
+    {"envGet", EnvGet},
+    {"envSet", EnvSet},
+    {"envDelete", EnvDelete},
+    {"envKeys", EnvKeys},
+    {"controlPost", ControlPost},
+};
+const NativeModule kProcessModule = {"process", kProcessFunctions};
+
+constexpr binding_util::Function kTaskQueueFunctions[] = {
+    {"runMicrotasks", RunMicrotasks}, {"enqueueMicrotask", EnqueueMicrotask},
+    {"timerStart", TimerStart},       {"timerStop", TimerStop},
+    {"timerRef", TimerRef},           {"immediateState", ImmediateState},
+};
+const NativeModule kTaskQueueModule = {"task_queue", kTaskQueueFunctions};
+
+constexpr binding_util::Function kBundleFunctions[] = {
+    {"readFile", ReadFile},
+    {"fileKind", FileKind},
+    {"realpath", RealPath},
+};
+const NativeModule kBundleModule = {"bundle", kBundleFunctions};
+
+constexpr binding_util::Function kUtilFunctions[] = {
+    {"getPromiseState", GetPromiseState},
+    {"previewEntries", PreviewEntries},
+    {"getProxyDetails", GetProxyDetails},
+};
+const NativeModule kUtilModule = {"util", kUtilFunctions};
+
+namespace {
+
+// { [module name]: { [function name]: function } } for every native module,
+// plus the MessagePort constructor in `messaging`. No prototypes anywhere:
+// internal JS reads names a module may lack (feature tests), and such a
+// read must not reach a getter a script defined.
+v8::MaybeLocal<v8::Object> NewBindingsObject(Local<v8::Context> context,
+                                             Local<v8::FunctionTemplate> port_template) {
+  v8::Isolate* isolate = context->GetIsolate();
+  v8::EscapableHandleScope scope(isolate);
+  Local<v8::Object> all = binding_util::NewBareObject(isolate);
+  for (const NativeModule* module : NativeModules()) {
+    Local<v8::Object> functions = binding_util::NewBareObject(isolate);
+    if (!binding_util::SetFunctions(context, functions, module->functions) ||
+        !binding_util::DefineData(context, all, module->name, functions)) {
+      return {};
+    }
+    if (module == &kMessagingModule) {
+      Local<v8::Function> port_ctor;
+      if (!port_template->GetFunction(context).ToLocal(&port_ctor) ||
+          !binding_util::DefineData(context, functions, "MessagePort", port_ctor)) {
+        return {};
+      }
+    }
+  }
+  return scope.Escape(all);
 }
 
 }  // namespace
@@ -425,52 +498,8 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
                                         v8::Local<v8::FunctionTemplate> port_template) {
   v8::Isolate* isolate = context->GetIsolate();
   v8::EscapableHandleScope scope(isolate);
-  // No prototype: internal JS reads names the binding may lack (feature
-  // tests), and such a read must not reach a getter a script defined.
-  Local<v8::Object> binding = binding_util::NewBareObject(isolate);
-  static constexpr binding_util::Function kFunctions[] = {
-      {"internalSource", InternalSource},
-      {"compileFunction", CompileFunction},
-      {"runScript", RunScript},
-      {"workerInfo", GetWorkerInfo},
-      {"v8Version", V8Version},
-      {"engineNodeVersion", EngineNodeVersion},
-      {"uptime", Uptime},
-      {"hrtimeNs", HrtimeNs},
-      {"hrtimeBigint", HrtimeBigint},
-      {"memoryUsage", MemoryUsage},
-      {"cpuUsage", CpuUsage},
-      {"write", Write},
-      {"decodeUtf8", DecodeUtf8},
-      {"reallyExit", ReallyExit},
-      {"runMicrotasks", RunMicrotasks},
-      {"enqueueMicrotask", EnqueueMicrotask},
-      {"timerStart", TimerStart},
-      {"reportUncaught", ReportUncaught},
-      {"timerStop", TimerStop},
-      {"timerRef", TimerRef},
-      {"immediateState", ImmediateState},
-      {"readFile", ReadFile},
-      {"fileKind", FileKind},
-      {"realpath", RealPath},
-      {"getPromiseState", GetPromiseState},
-      {"previewEntries", PreviewEntries},
-      {"getProxyDetails", GetProxyDetails},
-      {"envGet", EnvGet},
-      {"envSet", EnvSet},
-      {"envDelete", EnvDelete},
-      {"envKeys", EnvKeys},
-      {"controlPost", ControlPost},
-  };
-  if (!binding_util::SetFunctions(context, binding, kFunctions)) return {};
-
-  if (!InstallPortBindings(context, binding, port_template) || !InstallTypes(context, binding)) {
-    return {};
-  }
-  if (!InstallShmBindings(context, binding) || !InstallOsBindings(context, binding) ||
-      !InstallModuleBindings(context, binding)) {
-    return {};
-  }
+  Local<v8::Object> bindings;
+  if (!NewBindingsObject(context, port_template).ToLocal(&bindings)) return {};
 
   std::string_view source = js::FindSource("bootstrap");
   Local<v8::Script> script;
@@ -481,7 +510,7 @@ v8::MaybeLocal<v8::Object> RunBootstrap(v8::Local<v8::Context> context,
       !script->Run(context).ToLocal(&factory) || !factory->IsFunction()) {
     return {};
   }
-  Local<Value> argv[] = {binding};
+  Local<Value> argv[] = {bindings};
   Local<Value> hooks;
   if (!factory.As<v8::Function>()->Call(context, v8::Undefined(isolate), 1, argv).ToLocal(&hooks) ||
       !hooks->IsObject()) {

@@ -10,6 +10,7 @@
 #include "runtime/worker/binding_util.h"
 #include "runtime/worker/code_cache.h"
 #include "runtime/worker/errors.h"
+#include "runtime/worker/native_modules.h"
 #include "runtime/worker/worker.h"
 
 namespace islet::runtime {
@@ -398,21 +399,19 @@ void ModuleRegistry::InstallIsolateCallbacks(v8::Isolate* isolate) {
   isolate->SetHostInitializeImportMetaObjectCallback(InitializeImportMeta);
 }
 
-bool InstallModuleBindings(Local<v8::Context> context, Local<v8::Object> binding) {
-  static constexpr binding_util::Function kFunctions[] = {
-      {"moduleCompile", ModuleCompile},
-      {"moduleSynthetic", ModuleSynthetic},
-      {"moduleLink", ModuleLink},
-      {"moduleSetExport", ModuleSetExport},
-      {"moduleInstantiate", ModuleInstantiate},
-      {"moduleEvaluate", ModuleEvaluate},
-      {"moduleNamespace", ModuleNamespace},
-      {"moduleStatus", ModuleStatus},
-      {"moduleError", ModuleError},
-      {"moduleIsGraphAsync", ModuleIsGraphAsync},
-      {"setModuleHooks", SetModuleHooks},
-  };
-  return binding_util::SetFunctions(context, binding, kFunctions);
-}
+constexpr binding_util::Function kModulesFunctions[] = {
+    {"moduleCompile", ModuleCompile},
+    {"moduleSynthetic", ModuleSynthetic},
+    {"moduleLink", ModuleLink},
+    {"moduleSetExport", ModuleSetExport},
+    {"moduleInstantiate", ModuleInstantiate},
+    {"moduleEvaluate", ModuleEvaluate},
+    {"moduleNamespace", ModuleNamespace},
+    {"moduleStatus", ModuleStatus},
+    {"moduleError", ModuleError},
+    {"moduleIsGraphAsync", ModuleIsGraphAsync},
+    {"setModuleHooks", SetModuleHooks},
+};
+const NativeModule kModulesModule = {"modules", kModulesFunctions};
 
 }  // namespace islet::runtime

@@ -50,9 +50,4 @@ class ModuleRegistry {
   v8::Global<v8::Function> meta_hook_;
 };
 
-// binding.moduleCompile, moduleSynthetic, moduleLink, moduleInstantiate,
-// moduleEvaluate, moduleNamespace, moduleStatus, moduleError,
-// moduleIsGraphAsync, setModuleHooks (see module_bindings.cc).
-bool InstallModuleBindings(v8::Local<v8::Context> context, v8::Local<v8::Object> binding);
-
 }  // namespace islet::runtime

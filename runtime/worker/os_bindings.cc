@@ -1,5 +1,3 @@
-#include "runtime/worker/os_bindings.h"
-
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <linux/if_packet.h>
@@ -22,6 +20,7 @@
 #include <vector>
 
 #include "runtime/worker/binding_util.h"
+#include "runtime/worker/native_modules.h"
 
 namespace islet::runtime {
 namespace {
@@ -215,13 +214,11 @@ void OsInterfaces(const FunctionCallbackInfo<Value>& args) {
 
 }  // namespace
 
-bool InstallOsBindings(v8::Local<v8::Context> context, v8::Local<v8::Object> binding) {
-  static const binding_util::Function kFunctions[] = {
-      {"osInfo", OsInfo},
-      {"osCpus", OsCpus},
-      {"osInterfaces", OsInterfaces},
-  };
-  return binding_util::SetFunctions(context, binding, kFunctions);
-}
+constexpr binding_util::Function kOsFunctions[] = {
+    {"osInfo", OsInfo},
+    {"osCpus", OsCpus},
+    {"osInterfaces", OsInterfaces},
+};
+const NativeModule kOsModule = {"os", kOsFunctions};
 
 }  // namespace islet::runtime

@@ -6,6 +6,7 @@
 #include "runtime/worker/errors.h"
 #include "runtime/worker/fast_clone.h"
 #include "runtime/worker/isolate_slots.h"
+#include "runtime/worker/native_modules.h"
 #include "runtime/worker/serializer.h"
 #include "runtime/worker/worker.h"
 
@@ -293,46 +294,45 @@ void TakeWorkerInit(const FunctionCallbackInfo<Value>& args) {
 
 }  // namespace
 
+void PortConstructor(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  auto* self = WorkerOf(args.GetIsolate());
+  if (self == nullptr || !self->constructing_port()) {
+    v8::Isolate* isolate = args.GetIsolate();
+    binding_util::ThrowWithCode(isolate,
+                                v8::Exception::TypeError(v8::String::NewFromUtf8Literal(
+                                    isolate, "Constructor cannot be called")),
+                                "ERR_CONSTRUCT_CALL_INVALID");
+  }
+}
+
 v8::Local<v8::FunctionTemplate> NewPortTemplate(v8::Isolate* isolate) {
-  v8::Local<v8::FunctionTemplate> tmpl =
-      v8::FunctionTemplate::New(isolate, [](const v8::FunctionCallbackInfo<v8::Value>& args) {
-        auto* self = WorkerOf(args.GetIsolate());
-        if (self == nullptr || !self->constructing_port()) {
-          v8::Isolate* isolate = args.GetIsolate();
-          binding_util::ThrowWithCode(isolate,
-                                      v8::Exception::TypeError(v8::String::NewFromUtf8Literal(
-                                          isolate, "Constructor cannot be called")),
-                                      "ERR_CONSTRUCT_CALL_INVALID");
-        }
-      });
+  v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, PortConstructor);
   tmpl->SetClassName(v8::String::NewFromUtf8Literal(isolate, "MessagePort"));
   tmpl->InstanceTemplate()->SetInternalFieldCount(1);
   return tmpl;
 }
 
-bool InstallPortBindings(v8::Local<v8::Context> context, v8::Local<v8::Object> binding,
-                         v8::Local<v8::FunctionTemplate> port_template) {
-  static constexpr binding_util::Function kFunctions[] = {
-      {"newPort", NewPort},
-      {"createChannel", CreateChannel},
-      {"portPost", PortPost},
-      {"portStart", PortStart},
-      {"portStop", PortStop},
-      {"portClose", PortClose},
-      {"portReceive", PortReceive},
-      {"markUntransferable", MarkUntransferable},
-      {"isOrdinaryObject", IsOrdinaryObject},
-      {"structuredClone", StructuredClone},
-      {"refHandle", RefHandle},
-      {"spawnWorker", SpawnWorker},
-      {"terminateWorker", TerminateWorker},
-      {"takeWorkerInit", TakeWorkerInit},
-      {"broadcastJoin", BroadcastJoin},
-  };
-  if (!binding_util::SetFunctions(context, binding, kFunctions)) return false;
-  Local<v8::Function> port_ctor;
-  if (!port_template->GetFunction(context).ToLocal(&port_ctor)) return false;
-  return binding_util::DefineData(context, binding, "MessagePort", port_ctor);
-}
+constexpr binding_util::Function kMessagingFunctions[] = {
+    {"newPort", NewPort},
+    {"createChannel", CreateChannel},
+    {"portPost", PortPost},
+    {"portStart", PortStart},
+    {"portStop", PortStop},
+    {"portClose", PortClose},
+    {"portReceive", PortReceive},
+    {"markUntransferable", MarkUntransferable},
+    {"isOrdinaryObject", IsOrdinaryObject},
+    {"structuredClone", StructuredClone},
+    {"refHandle", RefHandle},
+};
+const NativeModule kMessagingModule = {"messaging", kMessagingFunctions};
+
+constexpr binding_util::Function kWorkerFunctions[] = {
+    {"spawnWorker", SpawnWorker},
+    {"terminateWorker", TerminateWorker},
+    {"takeWorkerInit", TakeWorkerInit},
+    {"broadcastJoin", BroadcastJoin},
+};
+const NativeModule kWorkerModule = {"worker", kWorkerFunctions};
 
 }  // namespace islet::runtime

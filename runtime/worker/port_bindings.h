@@ -6,11 +6,6 @@ namespace islet::runtime {
 
 class Worker;
 
-// Adds the MessagePort / Worker / structuredClone natives to `binding`.
-// Requires the isolate lock and `context` entered.
-bool InstallPortBindings(v8::Local<v8::Context> context, v8::Local<v8::Object> binding,
-                         v8::Local<v8::FunctionTemplate> port_template);
-
 // The MessagePort constructor template for one isolate: instances carry the
 // port id in an internal field, which makes them host objects to V8's
 // serializer. Constructing one from JS throws ERR_CONSTRUCT_CALL_INVALID, as in Node.

@@ -1,5 +1,3 @@
-#include "runtime/worker/shm_bindings.h"
-
 #include <memory>
 #include <string>
 
@@ -7,6 +5,7 @@
 #include "runtime/worker/binding_util.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/isolate_slots.h"
+#include "runtime/worker/native_modules.h"
 #include "runtime/worker/worker.h"
 
 namespace islet::runtime {
@@ -104,12 +103,9 @@ void ShmOpen(const FunctionCallbackInfo<Value>& args) {
 
 }  // namespace
 
-bool InstallShmBindings(Local<v8::Context> context, Local<v8::Object> binding) {
-  v8::Isolate* isolate = context->GetIsolate();
-  Local<v8::Function> fn;
-  if (!v8::Function::New(context, ShmOpen).ToLocal(&fn)) return false;
-  fn->SetName(Str(isolate, "shmOpen"));
-  return binding_util::DefineData(context, binding, "shmOpen", fn);
-}
+constexpr binding_util::Function kShmFunctions[] = {
+    {"shmOpen", ShmOpen},
+};
+const NativeModule kShmModule = {"shm", kShmFunctions};
 
 }  // namespace islet::runtime

@@ -7,7 +7,9 @@
 #include "runtime/worker/errors.h"
 #include "runtime/worker/hooks.h"
 #include "runtime/worker/isolate_slots.h"
+#include "runtime/worker/native_modules.h"
 #include "runtime/worker/port_bindings.h"
+#include "runtime/worker/snapshot.h"
 
 namespace islet::runtime {
 
@@ -24,10 +26,16 @@ bool SameLimits(const ResourceLimits& a, const ResourceLimits& b) {
 Result<std::unique_ptr<PreparedIsolate>> PrepareIsolate(Engine* engine,
                                                         const ResourceLimits& limits,
                                                         std::shared_ptr<ExternalBudget> budget,
-                                                        bool compact) {
+                                                        PrepareOptions options) {
   auto prepared = std::make_unique<PreparedIsolate>();
   prepared->allocator = std::make_shared<CountingAllocator>(std::move(budget));
   v8::Isolate::CreateParams params;
+  const EnvironmentSnapshot* snapshot =
+      options.snapshot ? EnvironmentSnapshot::Get(engine) : nullptr;
+  if (snapshot != nullptr) {
+    params.snapshot_blob = snapshot->blob();
+    params.external_references = ExternalReferences();
+  }
   params.array_buffer_allocator_shared = prepared->allocator;
   constexpr double kMb = 1024.0 * 1024.0;
   if (limits.max_old_generation_mb > 0) {
@@ -54,19 +62,32 @@ Result<std::unique_ptr<PreparedIsolate>> PrepareIsolate(Engine* engine,
     v8::Locker locker(isolate);
     v8::Isolate::Scope isolate_scope(isolate);
     v8::HandleScope handle_scope(isolate);
+    // From the snapshot, the default context is the environment, bootstrap
+    // run; without one, it is a bare context to run the bootstrap in.
     v8::Local<v8::Context> context = v8::Context::New(isolate);
     v8::Context::Scope context_scope(context);
-    v8::Local<v8::FunctionTemplate> port_template = NewPortTemplate(isolate);
     v8::TryCatch try_catch(isolate);
+    v8::Local<v8::FunctionTemplate> port_template;
     v8::Local<v8::Object> hooks;
-    ok = RunBootstrap(context, port_template).ToLocal(&hooks);
+    if (snapshot != nullptr) {
+      ok = isolate
+               ->GetDataFromSnapshotOnce<v8::FunctionTemplate>(
+                   EnvironmentSnapshot::kPortTemplateIndex)
+               .ToLocal(&port_template) &&
+           context->GetDataFromSnapshotOnce<v8::Object>(EnvironmentSnapshot::kHooksIndex)
+               .ToLocal(&hooks);
+      if (!ok) error = "the environment snapshot lacks its hooks or MessagePort template";
+    } else {
+      port_template = NewPortTemplate(isolate);
+      ok = RunBootstrap(context, port_template).ToLocal(&hooks);
+    }
     if (ok) {
       if (auto checked = Hooks::Check(context, hooks); !checked) {
         error = checked.error().message;
         ok = false;
       }
     }
-    if (ok && compact) {
+    if (ok && options.compact && snapshot == nullptr) {
       // Bootstrap leaves garbage behind (maps, young objects, code): a
       // memory-reducing GC compacts the heap and gives the pages back.
       isolate->MemoryPressureNotification(v8::MemoryPressureLevel::kCritical);
@@ -75,6 +96,7 @@ Result<std::unique_ptr<PreparedIsolate>> PrepareIsolate(Engine* engine,
       prepared->context.Reset(isolate, context);
       prepared->hooks.Reset(isolate, hooks);
       prepared->port_template.Reset(isolate, port_template);
+      prepared->from_snapshot = snapshot != nullptr;
     } else if (!error.empty()) {
       // Hooks::Check said what is missing.
     } else if (try_catch.HasCaught()) {
@@ -106,11 +128,11 @@ void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared) 
 }
 
 WarmPool::WarmPool(Engine* engine, size_t target, ResourceLimits limits,
-                   std::shared_ptr<ExternalBudget> budget, std::function<bool()> compact)
+                   std::shared_ptr<ExternalBudget> budget, std::function<PrepareOptions()> options)
     : engine_(engine),
       target_(target),
       limits_(limits),
-      compact_(std::move(compact)),
+      options_(std::move(options)),
       budget_(std::move(budget)) {
   if (target_ == 0) return;
   size_t threads = std::thread::hardware_concurrency() >= 2 && target_ >= 2 ? 2 : 1;
@@ -159,7 +181,8 @@ void WarmPool::Loop() {
     }
     ++preparing_;
     lock.Unlock();
-    auto prepared = PrepareIsolate(engine_, limits_, budget_, compact_ && compact_());
+    auto prepared =
+        PrepareIsolate(engine_, limits_, budget_, options_ ? options_() : PrepareOptions{});
     lock.Lock();
     --preparing_;
     if (!prepared) {

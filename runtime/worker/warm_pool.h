@@ -30,16 +30,16 @@ struct PreparedIsolate {
   // Scripts compiled without a code cache (the isolate's data slot 1 points
   // here); the worker makes caches of them after its first turn.
   std::unique_ptr<CompileLog> compile_log;
+  bool from_snapshot = false;  // deserialized from the EnvironmentSnapshot
 };
 
 // Builds a PreparedIsolate on the calling thread; the error says why not
 // (the bootstrap's exception, a missing hook). Its ArrayBuffers are charged
-// to `budget` (may be null). `compact`: end with a memory-reducing GC
-// (RuntimeOptions::compact_isolates).
+// to `budget` (may be null).
 Result<std::unique_ptr<PreparedIsolate>> PrepareIsolate(Engine* engine,
                                                         const ResourceLimits& limits,
                                                         std::shared_ptr<ExternalBudget> budget,
-                                                        bool compact = false);
+                                                        PrepareOptions options = {});
 // Disposes one that no worker adopted.
 void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared);
 
@@ -52,7 +52,7 @@ void DisposePrepared(Engine* engine, std::unique_ptr<PreparedIsolate> prepared);
 class WarmPool {
  public:
   WarmPool(Engine* engine, size_t target, ResourceLimits limits,
-           std::shared_ptr<ExternalBudget> budget, std::function<bool()> compact = {});
+           std::shared_ptr<ExternalBudget> budget, std::function<PrepareOptions()> options = {});
   ~WarmPool();
 
   // A prepared isolate if one is ready and `limits` are the pool's; else null
@@ -68,7 +68,7 @@ class WarmPool {
   Engine* const engine_;
   const size_t target_;
   const ResourceLimits limits_;
-  const std::function<bool()> compact_;  // ask before each preparation
+  const std::function<PrepareOptions()> options_;  // asked before each preparation
   const std::shared_ptr<ExternalBudget> budget_;
   mutable Mutex mu_;
   CondVar cv_;

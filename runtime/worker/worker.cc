@@ -171,8 +171,8 @@ Result<void> Worker::CreateIsolate() {
   std::unique_ptr<PreparedIsolate> prepared;
   if (WarmPool* pool = host_->warm_pool()) prepared = pool->Take(config_.limits);
   if (!prepared) {
-    auto made = PrepareIsolate(engine_, config_.limits, host_->external_budget(),
-                               host_->compact_isolates());
+    auto made =
+        PrepareIsolate(engine_, config_.limits, host_->external_budget(), host_->prepare_options());
     if (!made)
       return MakeError(made.error().code, "could not prepare an isolate: " + made.error().message);
     prepared = *std::move(made);

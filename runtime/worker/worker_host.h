@@ -47,6 +47,17 @@ struct Bundle {
 };
 
 // Node's resourceLimits; -1 = the daemon's default.
+// How to prepare an isolate (WorkerHost::prepare_options).
+struct PrepareOptions {
+  // From the environment snapshot once there is one
+  // (RuntimeOptions::environment_snapshot).
+  bool snapshot = true;
+  // Without the snapshot: end with a memory-reducing GC, which frees the
+  // bootstrap's garbage (RuntimeOptions::compact_isolates_above). An isolate
+  // from the snapshot has none.
+  bool compact = false;
+};
+
 struct ResourceLimits {
   double max_old_generation_mb = -1;
   double max_young_generation_mb = -1;
@@ -125,9 +136,9 @@ class WorkerHost {
   virtual SegmentRegistry* segments() = 0;
   // ArrayBuffer memory of all workers together (may be null: no cap).
   virtual std::shared_ptr<ExternalBudget> external_budget() = 0;
-  // Whether an isolate prepared now should be compacted
-  // (RuntimeOptions::compact_isolates_above).
-  virtual bool compact_isolates() const = 0;
+  // How an isolate prepared now should be made (from the environment
+  // snapshot; compacted: RuntimeOptions).
+  virtual PrepareOptions prepare_options() const = 0;
   // Counts workers not yet started (their isolate not yet made): each adds
   // one when constructed and takes it away when its first turn has its
   // isolate, or when it ends without one. Null: not counted.

@@ -166,5 +166,11 @@ TEST(ParseFlagsTest, CompactIsolatesAbove) {
   EXPECT_FALSE(Parse({"--compact-isolates-above", "many"}).config);
 }
 
+TEST(ParseFlagsTest, NoEnvironmentSnapshot) {
+  EXPECT_FALSE(Parse({}).config->no_environment_snapshot);
+  EXPECT_TRUE(Parse({"--no-environment-snapshot"}).config->no_environment_snapshot);
+  EXPECT_FALSE(Parse({"--no-environment-snapshot=maybe"}).config);
+}
+
 }  // namespace
 }  // namespace islet::daemon

@@ -21,8 +21,9 @@ using ::testing::HasSubstr;
 using testing::RunJs;
 using ::testing::StartsWith;
 
-// compact_isolates_above: the isolate a worker gets has had its bootstrap
-// garbage collected, whether it came from the warm pool or was prepared on
+// compact_isolates_above (for isolates prepared by running the bootstrap,
+// so without the environment snapshot): the isolate a worker gets has had
+// its bootstrap garbage collected, whether it came from the warm pool or was prepared on
 // the spot, and workers behave the same on it.
 TEST(CompactIsolatesTest, WorkersStartOnACompactedHeapAndBehaveTheSame) {
   const std::string source = R"(
@@ -42,10 +43,10 @@ TEST(CompactIsolatesTest, WorkersStartOnACompactedHeapAndBehaveTheSame) {
   auto heap_kb = [](const std::string& out) { return std::stol(out.substr(out.find('\n') + 1)); };
   for (size_t warm : {size_t(0), size_t(2)}) {
     SCOPED_TRACE(warm);
-    auto plain =
-        Runtime::Create(RuntimeOptions{.warm_isolates = warm, .compact_isolates_above = SIZE_MAX});
-    auto compact =
-        Runtime::Create(RuntimeOptions{.warm_isolates = warm, .compact_isolates_above = 0});
+    auto plain = Runtime::Create(RuntimeOptions{
+        .warm_isolates = warm, .environment_snapshot = false, .compact_isolates_above = SIZE_MAX});
+    auto compact = Runtime::Create(RuntimeOptions{
+        .warm_isolates = warm, .environment_snapshot = false, .compact_isolates_above = 0});
     ASSERT_TRUE(plain.has_value() && compact.has_value());
     // Both pools full, so the first isolates come from them.
     ASSERT_TRUE(islet::testing::WaitUntil([&] {
@@ -68,7 +69,8 @@ TEST(CompactIsolatesTest, WorkersStartOnACompactedHeapAndBehaveTheSame) {
 // The threshold counts live workers: isolates prepared while fewer are alive
 // keep their bootstrap garbage (faster to prepare), later ones do not.
 TEST(CompactIsolatesTest, OnlyOnceEnoughWorkersAreAlive) {
-  auto runtime = Runtime::Create(RuntimeOptions{.warm_isolates = 0, .compact_isolates_above = 4});
+  auto runtime = Runtime::Create(RuntimeOptions{
+      .warm_isolates = 0, .environment_snapshot = false, .compact_isolates_above = 4});
   ASSERT_TRUE(runtime.has_value());
   auto r = RunJs(**runtime, R"(
     const { Worker } = require('worker_threads');

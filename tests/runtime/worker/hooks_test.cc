@@ -15,7 +15,7 @@ namespace {
 class HooksTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto prepared = PrepareIsolate(&Engine::Get(), ResourceLimits{}, nullptr, false);
+    auto prepared = PrepareIsolate(&Engine::Get(), ResourceLimits{}, nullptr);
     ASSERT_TRUE(prepared.has_value()) << prepared.error().message;
     prepared_ = *std::move(prepared);
   }

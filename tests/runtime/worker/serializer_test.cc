@@ -107,7 +107,7 @@ class FakeHost final : public WorkerHost {
   WarmPool* warm_pool() override { return nullptr; }
   SegmentRegistry* segments() override { return nullptr; }
   std::shared_ptr<ExternalBudget> external_budget() override { return nullptr; }
-  bool compact_isolates() const override { return false; }
+  PrepareOptions prepare_options() const override { return {}; }
 
   bool WaitExited() {
     return exited_future_.wait_for(islet::testing::kWaitTimeout) == std::future_status::ready;

@@ -5,9 +5,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "runtime/js/sources.h"
 #include "runtime/version.h"
@@ -57,6 +60,47 @@ void InternalSource(const FunctionCallbackInfo<Value>& args) {
   std::string_view text = js::FindSource(name);
   if (text.empty()) return;
   args.GetReturnValue().Set(binding_util::SourceString(isolate, text));
+}
+
+// binding.builtinIds() -> the id of every embedded source
+void BuiltinIds(const FunctionCallbackInfo<Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  std::vector<Local<Value>> ids;
+  for (size_t i = 0; i < js::kSourceCount; ++i) ids.push_back(Str(isolate, js::kSources[i].name));
+  args.GetReturnValue().Set(v8::Array::New(isolate, ids.data(), ids.size()));
+}
+
+// binding.builtinIdentifiers() -> every identifier in the builtin modules'
+// sources (not internal/deps/), each once: internal/primordials captures
+// only these. Found once per process.
+void BuiltinIdentifiers(const FunctionCallbackInfo<Value>& args) {
+  static const std::vector<std::string> kIdentifiers = [] {
+    std::set<std::string> found;
+    auto start = [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+    };
+    auto part = [&](char c) { return start(c) || std::isdigit(static_cast<unsigned char>(c)); };
+    for (size_t i = 0; i < js::kSourceCount; ++i) {
+      if (js::kSources[i].name.starts_with("internal/deps/")) continue;
+      std::string_view text = js::kSources[i].text;
+      for (size_t at = 0; at < text.size();) {
+        if (!start(text[at]) || (at > 0 && part(text[at - 1]))) {
+          ++at;
+          continue;
+        }
+        size_t end = at;
+        while (end < text.size() && part(text[end])) ++end;
+        found.emplace(text.substr(at, end - at));
+        at = end;
+      }
+    }
+    return std::vector<std::string>(found.begin(), found.end());
+  }();
+  v8::Isolate* isolate = args.GetIsolate();
+  std::vector<Local<Value>> names;
+  names.reserve(kIdentifiers.size());
+  for (const std::string& name : kIdentifiers) names.push_back(Str(isolate, name));
+  args.GetReturnValue().Set(v8::Array::New(isolate, names.data(), names.size()));
 }
 
 // binding.compileFunction(source, filename, [params]) -> function
@@ -326,15 +370,25 @@ void GetPromiseState(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(v8::Array::New(isolate, items, 2));
 }
 
-// For util.inspect: [entries, isKeyValue] of a Map/Set or their iterators.
+// For util.inspect: the entries of a Map/Set iterator or a WeakMap/WeakSet.
 void PreviewEntries(const FunctionCallbackInfo<Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   if (!args[0]->IsObject()) return;
   bool is_key_value = false;
   Local<v8::Array> entries;
   if (!args[0].As<v8::Object>()->PreviewEntries(&is_key_value).ToLocal(&entries)) return;
+  // As Node's: [entries, isKeyValue] for an iterator, the entries alone
+  // (keys and values interleaved) for a WeakMap or WeakSet.
+  if (!args[1]->IsTrue()) return args.GetReturnValue().Set(entries);
   Local<Value> items[] = {entries, v8::Boolean::New(isolate, is_key_value)};
   args.GetReturnValue().Set(v8::Array::New(isolate, items, 2));
+}
+
+// For util.inspect: V8's name for an object's constructor (what a class
+// instance whose prototype chain has no usable `constructor` is labelled).
+void GetConstructorName(const FunctionCallbackInfo<Value>& args) {
+  if (!args[0]->IsObject()) return;
+  args.GetReturnValue().Set(args[0].As<v8::Object>()->GetConstructorName());
 }
 
 // For util.inspect: [target, handler] of a Proxy, else undefined.
@@ -417,6 +471,8 @@ const NativeModule kTypesModule = {"types", kTypesFunctions};
 
 constexpr binding_util::Function kBuiltinsFunctions[] = {
     {"internalSource", InternalSource},
+    {"builtinIds", BuiltinIds},
+    {"builtinIdentifiers", BuiltinIdentifiers},
     {"compileFunction", CompileFunction},
     {"runScript", RunScript},
 };
@@ -461,6 +517,7 @@ constexpr binding_util::Function kUtilFunctions[] = {
     {"getPromiseState", GetPromiseState},
     {"previewEntries", PreviewEntries},
     {"getProxyDetails", GetProxyDetails},
+    {"getConstructorName", GetConstructorName},
 };
 const NativeModule kUtilModule = {"util", kUtilFunctions};
 

@@ -6,9 +6,9 @@ namespace islet::runtime {
 
 std::span<const NativeModule* const> NativeModules() {
   static const NativeModule* const kAll[] = {
-      &kBuiltinsModule, &kProcessModule,   &kTaskQueueModule, &kBundleModule,
-      &kUtilModule,     &kTypesModule,     &kMessagingModule, &kWorkerModule,
-      &kShmModule,      &kOsModule,        &kModulesModule,
+      &kBuiltinsModule, &kProcessModule, &kTaskQueueModule, &kBundleModule,
+      &kUtilModule,     &kTypesModule,   &kMessagingModule, &kWorkerModule,
+      &kShmModule,      &kOsModule,      &kModulesModule,
   };
   return kAll;
 }

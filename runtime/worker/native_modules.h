@@ -23,17 +23,17 @@ struct NativeModule {
 };
 
 // Exported by the files that define them.
-extern const NativeModule kBuiltinsModule;    // bindings.cc: internal sources, compiling
-extern const NativeModule kProcessModule;     // bindings.cc: process, env, output, exit
-extern const NativeModule kTaskQueueModule;   // bindings.cc: microtasks, timers, immediates
-extern const NativeModule kBundleModule;      // bindings.cc: the job's files
-extern const NativeModule kUtilModule;        // bindings.cc: promise/proxy/collection internals
-extern const NativeModule kTypesModule;       // bindings.cc: util.types predicates
-extern const NativeModule kMessagingModule;   // port_bindings.cc: ports, structured clone
-extern const NativeModule kWorkerModule;      // port_bindings.cc: workers, BroadcastChannel
-extern const NativeModule kShmModule;         // shm_bindings.cc: named segments
-extern const NativeModule kOsModule;          // os_bindings.cc
-extern const NativeModule kModulesModule;     // module_bindings.cc: ES modules
+extern const NativeModule kBuiltinsModule;   // bindings.cc: internal sources, compiling
+extern const NativeModule kProcessModule;    // bindings.cc: process, env, output, exit
+extern const NativeModule kTaskQueueModule;  // bindings.cc: microtasks, timers, immediates
+extern const NativeModule kBundleModule;     // bindings.cc: the job's files
+extern const NativeModule kUtilModule;       // bindings.cc: promise/proxy/collection internals
+extern const NativeModule kTypesModule;      // bindings.cc: util.types predicates
+extern const NativeModule kMessagingModule;  // port_bindings.cc: ports, structured clone
+extern const NativeModule kWorkerModule;     // port_bindings.cc: workers, BroadcastChannel
+extern const NativeModule kShmModule;        // shm_bindings.cc: named segments
+extern const NativeModule kOsModule;         // os_bindings.cc
+extern const NativeModule kModulesModule;    // module_bindings.cc: ES modules
 
 // Every module, in one list.
 std::span<const NativeModule* const> NativeModules();

@@ -5,10 +5,10 @@
 
 #include "runtime/base/log.h"
 #include "runtime/base/mutex.h"
-#include "runtime/js/sources.h"
-#include "runtime/worker/code_cache.h"
 #include "runtime/engine/engine.h"
+#include "runtime/js/sources.h"
 #include "runtime/worker/bindings.h"
+#include "runtime/worker/code_cache.h"
 #include "runtime/worker/errors.h"
 #include "runtime/worker/hooks.h"
 #include "runtime/worker/native_modules.h"
@@ -61,8 +61,9 @@ EnvironmentSnapshot* EnvironmentSnapshot::Make(Engine* engine) {
         v8::Local<v8::FunctionTemplate> port_template = NewPortTemplate(isolate);
         v8::Local<v8::Object> hooks;
         if (!RunBootstrap(context, port_template).ToLocal(&hooks)) {
-          error = try_catch.HasCaught() ? "the bootstrap threw: " + DescribeException(isolate, try_catch)
-                                        : "the bootstrap failed without an exception";
+          error = try_catch.HasCaught()
+                      ? "the bootstrap threw: " + DescribeException(isolate, try_catch)
+                      : "the bootstrap failed without an exception";
         } else if (auto checked = Hooks::Check(context, hooks); !checked) {
           error = checked.error().message;
         } else if (creator.AddData(context, hooks) != kHooksIndex ||

@@ -185,8 +185,8 @@ step('internal modules stay internal', () => {
   const before = Array.prototype.includes;
   defineProperty(Array.prototype, 'includes', { value: () => true, writable: true, configurable: true });
   try {
-    for (const name of ['messaging', 'inspect', 'bootstrap', 'event_target', 'encoding',
-                        'timers_promises', 'internal/binding']) {
+    for (const name of ['internal/messaging', 'internal/util/inspect', 'bootstrap',
+                        'internal/bootstrap/loaders', 'internal/primordials', 'internal/binding']) {
       try {
         const m = require(name);
         RApply(arrayPush, caught, ['require(' + name + ') gave ' + typeof m]);

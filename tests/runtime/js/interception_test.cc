@@ -73,13 +73,17 @@ TEST_F(InterceptionTest, PatchedBuiltInsAreHandedNothingInternal) {
 TEST_F(InterceptionTest, PublicModulesHaveNoInternalHandles) {
   testing::ScriptResult result = RunJs(*runtime_, R"(
     for (const name of ['worker_threads', 'islet', 'events', 'util', 'timers', 'os', 'path',
-                        'assert', 'timers/promises', 'process', 'console']) {
+                        'assert', 'timers/promises', 'process', 'console', 'module',
+                        'path/posix', 'path/win32', 'util/types', 'assert/strict']) {
       const m = require(name);
       if (m.internal !== undefined) console.log(name, 'has internal');
     }
-    for (const name of ['messaging', 'inspect', 'bootstrap', 'event_target', 'encoding',
-                        'timers_promises', 'cjs_loader', 'islet:internal/binding',
-                        'node:messaging', 'node:cjs_loader']) {
+    for (const name of ['internal/messaging', 'internal/util/inspect', 'bootstrap',
+                        'internal/bootstrap/node', 'internal/bootstrap/loaders',
+                        'internal/primordials', 'internal/process', 'internal/errors',
+                        'internal/deps/cjs-module-lexer/lexer', 'internal/modules/cjs/loader',
+                        'islet:internal/binding', 'node:internal/messaging',
+                        'node:internal/modules/cjs/loader', 'node:bootstrap']) {
       try { require(name); console.log(name, 'loaded'); } catch (e) {
         // As Node: an unknown bare name is not found, an unknown node: name
         // is no built-in.

@@ -1,0 +1,3 @@
+// node:console: the global console.
+'use strict';
+module.exports = require('internal/console');

@@ -1,0 +1,3 @@
+// node:module: the CommonJS loader's Module.
+'use strict';
+module.exports = require('internal/modules/cjs/loader').Module;

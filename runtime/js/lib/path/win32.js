@@ -1,0 +1,3 @@
+// node:path/win32
+'use strict';
+module.exports = require('path').win32;

@@ -1,0 +1,3 @@
+// node:process
+'use strict';
+module.exports = require('internal/process').process;

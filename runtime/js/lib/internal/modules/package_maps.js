@@ -1,6 +1,6 @@
 // package.json "exports" and "imports", and file: URLs: the part of
 // CommonJS resolution Node defines in URL terms (its ES module resolver's
-// rules), for the conditions the caller matches. cjs_loader.js loads this
+// rules), for the conditions the caller matches. internal/modules/cjs/loader loads this
 // the first time a package has such a map or createRequire is given a URL,
 // and hands it its view of the bundle (attach).
 //
@@ -21,7 +21,7 @@ const { nodeError } = require('internal/errors');
 const NativeError = Error;
 const NativeTypeError = TypeError;
 
-let files;  // cjs_loader.js's bundle view: kindOf, realPathOf, peekPackage, ...
+let files;  // internal/modules/cjs/loader's bundle view: kindOf, realPathOf, peekPackage, ...
 
 // --- errors, as Node words them ------------------------------------------------------
 
@@ -541,7 +541,7 @@ module.exports = {
     files = view;
     return {
       __proto__: null, exportsTarget, importsTarget, fileURLToPath,
-      // For esm_loader.js: the URL paths, before a file is required of them.
+      // For internal/modules/esm/loader: the URL paths, before a file is required of them.
       packageURL, importsURL, urlToPath, fileURL,
     };
   },

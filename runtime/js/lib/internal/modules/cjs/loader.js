@@ -14,7 +14,7 @@
 //   request (built-in, path, '#import', package name), list where to look
 //   (the requiring module's directory, or its node_modules directories and
 //   the global folders), consult package.json maps ("imports", "exports",
-//   a package's own name: cjs_package_maps.js, loaded the first time a
+//   a package's own name: internal/modules/package_maps, loaded the first time a
 //   package has one), probe for a file (the exact name, then each of
 //   Module._extensions, then a directory's "main" or index) and take its
 //   real path.
@@ -30,7 +30,7 @@
 // Cost: this module is loaded while an isolate is prepared ahead of time,
 // and does little then (tables, the Module class, one sample module for
 // V8's hidden classes, at the end); what most workers never need is in
-// cjs_package_maps.js. A worker's first module pays only for its own
+// internal/modules/package_maps. A worker's first module pays only for its own
 // resolution and compile.
 'use strict';
 const bundleBinding = internalBinding('bundle');
@@ -363,7 +363,7 @@ function isNodeBuiltin(name) {
          StringPrototypeIncludes(NODE_BUILTINS, ' ' + name + ' ');
 }
 
-// --- package.json maps (cjs_package_maps.js) --------------------------------------
+// --- package.json maps (internal/modules/package_maps) --------------------------------------
 
 // The conditions require() matches in "exports" and "imports", as Node's
 // (with addons enabled, the default: islet loads no addon, but a package
@@ -812,7 +812,7 @@ Module.prototype.load = function(filename) {
   this.paths = Module._nodeModulePaths(dirname(filename));
   const extension = extensionOf(filename);
   if (StringPrototypeEndsWith(filename, '.mjs') && !Module._extensions['.mjs']) {
-    // require() of an ES module, as Node 20.19+ allows (esm_loader.js).
+    // require() of an ES module, as Node 20.19+ allows (internal/modules/esm/loader).
     const parent = WeakMapPrototypeGet(parents, this);
     setOwn(this, 'exports',
            esm().requireModule(filename, parent ? parent.filename : undefined));
@@ -971,7 +971,7 @@ Module._extensions['.js'] = function(module, filename) {
   if (StringPrototypeEndsWith(filename, '.js')) {
     const scope = packageScope(filename);
     if (scope !== null && scope.type === 'module') {
-      // An ES module: loaded as one, as Node 20.19+ does (esm_loader.js).
+      // An ES module: loaded as one, as Node 20.19+ does (internal/modules/esm/loader).
       const parent = WeakMapPrototypeGet(parents, module);
       setOwn(module, 'exports',
              esm().requireModule(filename, parent ? parent.filename : undefined));
@@ -1031,7 +1031,7 @@ Module._resolveFilename = resolveFilename;
 Module.createRequire = createRequire;
 Module._initPaths = initPaths;
 // import { join } from 'path' sees path.join as it was when first imported,
-// until this is called (esm_loader.js).
+// until this is called (internal/modules/esm/loader).
 Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
   esm().syncBuiltinExports();
 };
@@ -1123,7 +1123,7 @@ function resolveBundleFile(name) {
   return foundName === undefined ? name : foundName;
 }
 
-// --- for the ES module loader (esm_loader.js) ---------------------------------------
+// --- for the ES module loader (internal/modules/esm/loader) ---------------------------------------
 
 // "module-sync" (Node 20.19+): a module require() can load as well.
 const IMPORT_CONDITIONS = ObjectFreeze({

@@ -13,7 +13,7 @@
 // Resolution follows Node 20's ES module rules: URLs and paths relative to
 // the importing module, no extension or index search, package.json
 // "exports" and "imports" with the import/node/default conditions, "main"
-// for packages without "exports" (cjs_package_maps.js does the
+// for packages without "exports" (internal/modules/package_maps does the
 // package.json part for both loaders), real paths through links. Errors
 // are Node's.
 'use strict';
@@ -40,7 +40,7 @@ const NativePromise = Promise;
 
 // --- paths and file URLs -------------------------------------------------------
 
-// The bundle as the CommonJS loader knows it (cjs_loader.js): what a path
+// The bundle as the CommonJS loader knows it (internal/modules/cjs/loader): what a path
 // is, its real path, its content, its package scope; each asked of the
 // binding once per worker, for both loaders.
 const packages = () => cjs.packageJson;
@@ -54,7 +54,7 @@ function extnameOf(path) {
   return dot <= 0 ? '' : StringPrototypeSlice(base, dot);
 }
 
-// file: URLs as Node writes and reads them (cjs_package_maps.js).
+// file: URLs as Node writes and reads them (internal/modules/package_maps).
 const pathToFileURL = (path) => packages().fileURL(path);
 const fileURLToPath = (url) => packages().fileURLToPath(url);
 

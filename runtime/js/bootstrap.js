@@ -20,10 +20,13 @@ function internalBinding(name) {
 const builtinsBinding = internalBinding('builtins');
 
 // Every builtin module is a CommonJS-shaped function of these. Third-party
-// code islet embeds (internal/deps/...) gets nothing of islet's.
+// code islet embeds (internal/deps/<package>/...) gets nothing of islet's:
+// its `require` reaches only the other embedded packages (depRequire).
 const kWrapper = ['exports', 'require', 'module', 'internalBinding', 'primordials'];
-const kDepsWrapper = ['exports', 'module'];
-const isDep = (id) => id.length > 14 && id.slice(0, 14) === 'internal/deps/';
+const kDepsWrapper = ['exports', 'require', 'module'];
+const StringPrototypeSliceOriginal = String.prototype.slice;
+const isDep = (id) =>
+  id.length > 14 && ReflectApply(StringPrototypeSliceOriginal, id, [0, 14]) === 'internal/deps/';
 function compile(id) {
   const source = builtinsBinding.internalSource(id);
   if (source === undefined) throw new Error('no builtin module ' + id);
@@ -38,9 +41,42 @@ const primordials = (() => {
   return module.exports;
 })();
 const {
-  ArrayPrototypePush, MapPrototypeGet, MapPrototypeSet, ObjectAssign, ObjectKeys, SafeMap,
-  StringPrototypeStartsWith,
+  ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, JSONParse, MapPrototypeGet,
+  MapPrototypeSet, ObjectAssign, ObjectKeys, SafeMap, StringPrototypeEndsWith,
+  StringPrototypeLastIndexOf, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith,
 } = primordials;
+
+// The embedded npm packages' entry files (their package.json "main"), for a
+// bare require() between them.
+const kDepMains = {
+  __proto__: null, 'cjs-module-lexer': 'lexer', 'whatwg-url': 'index', 'tr46': 'index',
+  'webidl-conversions': 'lib/index', 'punycode': 'punycode',
+};
+// The id a package file's require(specifier) names: a path relative to the
+// file ('./x', './x.js', '../y.json'), or another package by name.
+function resolveDep(fromId, specifier) {
+  let id;
+  if (specifier[0] === '.') {
+    const parts = StringPrototypeSplit(
+        StringPrototypeSlice(fromId, 0, StringPrototypeLastIndexOf(fromId, '/')), '/');
+    const segments = StringPrototypeSplit(specifier, '/');
+    for (let i = 0; i < segments.length; i++) {
+      if (segments[i] === '..') ArrayPrototypePop(parts);
+      else if (segments[i] !== '.' && segments[i] !== '') ArrayPrototypePush(parts, segments[i]);
+    }
+    id = ArrayPrototypeJoin(parts, '/');
+  } else {
+    const name = StringPrototypeEndsWith(specifier, '/') ? StringPrototypeSlice(specifier, 0, -1)
+                                                         : specifier;
+    const main = kDepMains[name];
+    if (main === undefined) throw new Error('no embedded package ' + specifier);
+    id = 'internal/deps/' + name + '/' + main;
+  }
+  if (!StringPrototypeStartsWith(id, 'internal/deps/')) {
+    throw new Error('an embedded package may not require ' + specifier);
+  }
+  return StringPrototypeEndsWith(id, '.js') ? StringPrototypeSlice(id, 0, -3) : id;
+}
 
 // id -> { exports }. A module is in the table before it runs, so a cycle
 // sees the exports it has so far, as in CommonJS.
@@ -52,11 +88,19 @@ const cache = new SafeMap();
 function requireBuiltin(id) {
   const cached = MapPrototypeGet(cache, id);
   if (cached !== undefined) return cached.exports;
-  const fn = compile(id);
   const module = { __proto__: null, id, exports: {} };
+  if (isDep(id) && StringPrototypeEndsWith(id, '.json')) {
+    const source = builtinsBinding.internalSource(id);
+    if (source === undefined) throw new Error('no builtin module ' + id);
+    module.exports = JSONParse(source);
+    MapPrototypeSet(cache, id, module);
+    return module.exports;
+  }
+  const fn = compile(id);
   MapPrototypeSet(cache, id, module);
   if (isDep(id)) {
-    ReflectApply(fn, undefined, [module.exports, module]);
+    const require = (specifier) => requireBuiltin(resolveDep(id, specifier));
+    ReflectApply(fn, module.exports, [module.exports, require, module]);
   } else {
     ReflectApply(fn, module.exports,
                  [module.exports, requireBuiltin, module, internalBinding, primordials]);

@@ -99,7 +99,6 @@ const std::map<std::string, std::string>& KnownDifferences() {
        "20.19) is not there yet"},
       {"esm_pkg_imports", "an \"imports\" target naming a built-in (\"path\") resolves wrongly"},
       {"esm_worker_eval", "an eval worker's code is not detected as an ES module yet"},
-      {"esm_worker_file", "new Worker(new URL(...)) needs the URL class (issue 15)"},
   };
   return *known;
 }

@@ -70,6 +70,9 @@ function lazyGlobal(name, load) {
     enumerable: false,
   });
 }
+for (const name of ['URL', 'URLSearchParams']) {
+  lazyGlobal(name, () => require('internal/url')[name]);
+}
 for (const name of ['TextEncoder', 'TextDecoder', 'atob', 'btoa']) {
   lazyGlobal(name, () => require('internal/encoding')[name]);
 }

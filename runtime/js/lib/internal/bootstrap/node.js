@@ -132,7 +132,7 @@ function runMain() {
       (specifier, referrer, type, key, value) =>
         esm().importDynamic(specifier, referrer, type, key, value),
       (meta, id) => esm().initImportMeta(meta, id));
-  if (!info.isEval && esm().isModuleFile(info.filename)) {
+  if (!info.isEval && cjsLoader.isModuleFile(info.filename)) {
     // A rejected evaluation (a throw, a rejected top-level await) is an
     // uncaught error from the 'unhandledRejection' origin, as in Node.
     const evaluation = esm().runMain(info.filename);

@@ -1165,6 +1165,20 @@ const packageJson = {
 // A CommonJS file imported by an ES module: loaded as require() loads it
 // (the same cache), with no parent.
 const cjsImport = (path) => Module._load(path, null, false);
+// Whether the file at `path` is an ES module: .mjs, or .js (or no
+// extension) in a package scope whose "type" is "module". Answered here, so
+// that a worker whose main module is CommonJS never loads the ES module
+// loader.
+function isModuleFile(path) {
+  if (kindOf(path) !== FILE) return false;  // require() reports it missing
+  const base = StringPrototypeSlice(path, StringPrototypeLastIndexOf(path, '/') + 1);
+  const dot = StringPrototypeLastIndexOf(base, '.');
+  const ext = dot <= 0 ? '' : StringPrototypeSlice(base, dot);
+  if (ext === '.mjs') return true;
+  if (ext !== '.js' && ext !== '') return false;
+  const scope = packageScope(path);
+  return scope !== null && scope.type === 'module';
+}
 // require.resolve(request) from the file `fromPath` (for re-exports).
 const cjsResolve = (request, fromPath) => {
   const module = new Module(fromPath, null);
@@ -1192,5 +1206,5 @@ const cjsResolve = (request, fromPath) => {
 module.exports = {
   __proto__: null, Module, runMain, resolveBundleFile,
   // For the ES module loader.
-  packageJson, cjsImport, cjsResolve,
+  packageJson, cjsImport, cjsResolve, isModuleFile,
 };

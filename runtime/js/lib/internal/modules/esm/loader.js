@@ -558,16 +558,7 @@ function requireModule(path, parentPath) {
 
 // Whether `path` would load as an ES module (for the CommonJS loader and
 // the worker's entry point).
-function isModuleFile(path) {
-  if (kindOf(path) !== FILE) return false;  // the CommonJS loader reports it missing
-  const ext = extnameOf(path);
-  if (ext === '.mjs') return true;
-  if (ext !== '.js' && ext !== '') return false;
-  const scope = packages().scopeOf(path);
-  return scope !== null && scope.type === 'module';
-}
-
 module.exports = {
   __proto__: null, runMain, mainPending, importDynamic, initImportMeta, requireModule,
-  isModuleFile, pathToFileURL, fileURLToPath, syncBuiltinExports,
+  pathToFileURL, fileURLToPath, syncBuiltinExports,
 };

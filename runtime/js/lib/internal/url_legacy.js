@@ -73,9 +73,7 @@ const kPort = /:[0-9]*$/;
 // '//user@host' is a host even when slashes do not denote one.
 const kAuthLike = /^\/\/[^@/]+@[^@/]+/;
 
-const kHex = '0123456789ABCDEF';
-const kPercent = [];
-for (let b = 0; b < 256; b++) kPercent[b] = '%' + kHex[b >> 4] + kHex[b & 15];
+const { percentEncode, kPercent } = require('internal/percent_encode');
 
 // Characters an auth keeps as they are in url.format: A-Z a-z 0-9
 // - _ . ! ~ * ' ( ) and ':'.
@@ -88,38 +86,10 @@ const kAuthKeep = new NativeUint8Array(128);
   for (let i = 0; i < keep.length; i++) kAuthKeep[StringPrototypeCharCodeAt(keep, i)] = 1;
 }
 
-// UTF-8 percent-encoding of what `keep` does not list, as querystring.escape
-// does it (a surrogate takes the code unit after it along; one at the end
-// throws ERR_INVALID_URI).
-function encodeAuth(str) {
-  let out = '';
-  let from = 0;
-  const len = str.length;
-  if (len === 0) return '';
-  for (let i = 0; i < len; i++) {
-    let c = StringPrototypeCharCodeAt(str, i);
-    if (c < 0x80) {
-      if (kAuthKeep[c] === 1) continue;
-      out += StringPrototypeSlice(str, from, i) + kPercent[c];
-    } else if (c < 0x800) {
-      out += StringPrototypeSlice(str, from, i) + kPercent[0xc0 | (c >> 6)] +
-             kPercent[0x80 | (c & 0x3f)];
-    } else if (c < 0xd800 || c > 0xdfff) {
-      out += StringPrototypeSlice(str, from, i) + kPercent[0xe0 | (c >> 12)] +
-             kPercent[0x80 | ((c >> 6) & 0x3f)] + kPercent[0x80 | (c & 0x3f)];
-    } else {
-      if (i + 1 >= len) throw nodeError(URIError, 'ERR_INVALID_URI', 'URI malformed');
-      const before = StringPrototypeSlice(str, from, i);
-      i++;
-      c = 0x10000 + (((c & 0x3ff) << 10) | (StringPrototypeCharCodeAt(str, i) & 0x3ff));
-      out += before + kPercent[0xf0 | (c >> 18)] + kPercent[0x80 | ((c >> 12) & 0x3f)] +
-             kPercent[0x80 | ((c >> 6) & 0x3f)] + kPercent[0x80 | (c & 0x3f)];
-    }
-    from = i + 1;
-  }
-  if (from === 0) return str;
-  return from < len ? out + StringPrototypeSlice(str, from) : out;
-}
+// An auth as url.format writes it: UTF-8 percent-encoded but for
+// kAuthKeep (querystring.escape's rules, and its ERR_INVALID_URI for a lone
+// surrogate at the end).
+const encodeAuth = (str) => percentEncode(str, kAuthKeep);
 
 // `text` with every occurrence of the character `from` replaced by `to`.
 function replaceChar(text, from, to) {

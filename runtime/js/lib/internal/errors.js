@@ -5,10 +5,6 @@ const {
   MapPrototypeGet, MapPrototypeSet, MathAbs, NumberIsInteger, ObjectDefineProperty, SafeMap,
   String: NativeString, StringPrototypeEndsWith, StringPrototypeIncludes, StringPrototypeSlice,
 } = primordials;
-// `code` as an own data property, whatever setters a prototype has.
-const withCode = (error, code) => ObjectDefineProperty(error, 'code', {
-  __proto__: null, value: code, writable: true, enumerable: true, configurable: true,
-});
 // util.inspect, loaded only when an error has to show a value.
 const inspect = (value, options) => require('internal/util/format').inspect(value, options);
 
@@ -29,9 +25,9 @@ function invalidArgType(name, expected, actual) {
   // Node's wording: 'The "x" argument', 'The "o.x" property', 'The first argument'.
   const subject = StringPrototypeEndsWith(name, ' argument') ? name
       : '"' + name + '" ' + (StringPrototypeIncludes(name, '.') ? 'property' : 'argument');
-  const e = new TypeError('The ' + subject + ' must be ' + expected + '. Received ' +
-                          describeReceived(actual));
-  return withCode(e, 'ERR_INVALID_ARG_TYPE');
+  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                   'The ' + subject + ' must be ' + expected + '. Received ' +
+                       describeReceived(actual));
 }
 // Node's ERR_OUT_OF_RANGE: integers past 2**32 shown with separators.
 function outOfRange(name, range, received) {
@@ -46,16 +42,15 @@ function outOfRange(name, range, received) {
   } else {
     shown = inspect(received);
   }
-  const e = new RangeError('The value of "' + name + '" is out of range. It must be ' + range +
+  return nodeError(RangeError, 'ERR_OUT_OF_RANGE',
+                   'The value of "' + name + '" is out of range. It must be ' + range +
                            '. Received ' + shown);
-  return withCode(e, 'ERR_OUT_OF_RANGE');
 }
 // Node's ERR_MISSING_ARGS: 'The "a" argument' or 'The "a" and "b" arguments'.
 function missingArgs(...names) {
   const what = names.length === 1 ? `The "${names[0]}" argument`
                                   : `The "${names[0]}" and "${names[1]}" arguments`;
-  const e = new TypeError(`${what} must be specified`);
-  return withCode(e, 'ERR_MISSING_ARGS');
+  return nodeError(TypeError, 'ERR_MISSING_ARGS', `${what} must be specified`);
 }
 // Node's check of an options.signal: anything with `aborted` passes (islet's
 // own AbortSignal, or a look-alike).

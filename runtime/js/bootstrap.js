@@ -108,28 +108,22 @@ function requireBuiltin(id) {
   return module.exports;
 }
 
-// The public builtin modules (those not under internal/): a table without a
-// prototype, so that nothing a script defines can make an internal module
-// public.
+// The builtin modules: all of them (util.inspect dims their stack frames,
+// as Node dims its own), and the public ones (those not under internal/).
+// Tables without a prototype, so that nothing a script defines can make an
+// internal module public.
+const allIds = { __proto__: null };
 const publicIds = { __proto__: null };
-const publicList = [];
 {
   const ids = builtinsBinding.builtinIds();
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
+    allIds[id] = true;
     if (id === 'bootstrap' || StringPrototypeStartsWith(id, 'internal/')) continue;
     publicIds[id] = true;
-    ArrayPrototypePush(publicList, id);
   }
 }
 const isBuiltin = (id) => typeof id === 'string' && publicIds[id] === true;
-// Any of islet's modules, internal ones included (util.inspect dims their
-// stack frames, as Node dims its own).
-const allIds = { __proto__: null };
-{
-  const ids = builtinsBinding.builtinIds();
-  for (let i = 0; i < ids.length; i++) allIds[ids[i]] = true;
-}
 const isBuiltinId = (id) => typeof id === 'string' && allIds[id] === true;
 // A public builtin module by its id (without 'node:'), as a script's
 // require() reaches it.
@@ -156,7 +150,7 @@ function allNativeFunctions() {
 MapPrototypeSet(cache, 'internal/bootstrap/loaders', {
   __proto__: null,
   exports: {
-    __proto__: null, requireBuiltin, loadBuiltin, isBuiltin, isBuiltinId, publicIds, publicList,
+    __proto__: null, requireBuiltin, loadBuiltin, isBuiltin, isBuiltinId, publicIds,
     allNativeFunctions,
   },
 });

@@ -13,13 +13,6 @@ std::span<const NativeModule* const> NativeModules() {
   return kAll;
 }
 
-const NativeModule* FindNativeModule(std::string_view name) {
-  for (const NativeModule* module : NativeModules()) {
-    if (module->name == name) return module;
-  }
-  return nullptr;
-}
-
 const intptr_t* ExternalReferences() {
   static const std::vector<intptr_t> kReferences = [] {
     std::vector<intptr_t> refs;

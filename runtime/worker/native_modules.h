@@ -38,9 +38,6 @@ extern const NativeModule kModulesModule;    // module_bindings.cc: ES modules
 // Every module, in one list.
 std::span<const NativeModule* const> NativeModules();
 
-// The module named `name`, or null.
-const NativeModule* FindNativeModule(std::string_view name);
-
 // Every native function the environment can hold (each module's functions,
 // the MessagePort constructor) and the embedded sources' string resources,
 // null-terminated, as

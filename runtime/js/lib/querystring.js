@@ -40,7 +40,7 @@ const kUnreserved = new NativeUint8Array(128);
   for (let c = 0x61; c <= 0x7a; c++) kUnreserved[c] = 1;
   for (let i = 0; i < keep.length; i++) kUnreserved[StringPrototypeCharCodeAt(keep, i)] = 1;
 }
-const { percentEncode, kPercent } = require('internal/percent_encode');
+const { percentEncode } = require('internal/percent_encode');
 
 function qsEscape(str) {
   if (typeof str !== 'string') {
